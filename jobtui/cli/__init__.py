@@ -1,0 +1,47 @@
+"""The scriptable command line. ``run(argv)`` returns the exit status.
+
+Errors are one line on stderr: exit status 2 for usage, 1 for everything else; never a
+traceback for a user error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from jobtui.cli.parser import UsageError, build_parser
+from jobtui.config import ConfigError
+from jobtui.model import ValidationError
+from jobtui.storage import StorageError
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command: exit status 1."""
+
+
+def run(argv: list[str]) -> int:
+    """Parse ``argv`` and run the command; return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"jobtui: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    try:
+        if args.command is None:
+            from jobtui.cli.launch import launch_tui
+
+            return launch_tui(args)
+        from jobtui.cli.commands import COMMANDS
+
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"jobtui: {exc}", file=sys.stderr)
+        return 2
+    except (CommandError, ValidationError, StorageError, ConfigError) as exc:
+        print(f"jobtui: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `jobtui list | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,287 @@
+"""One function per subcommand. Each takes the parsed args and returns an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from jobtui import dates, locations
+from jobtui.cli import render
+from jobtui.cli.parser import UsageError
+from jobtui.config import load_config
+from jobtui.fields import parse_list, parse_money, set_field
+from jobtui.followup import all_followups, followups_for, sent_kind_for
+from jobtui.model import (
+    Application,
+    Contact,
+    Interview,
+    InterviewKind,
+    Person,
+    SentFollowUp,
+    SentKind,
+    Status,
+    ValidationError,
+)
+from jobtui.store import Store
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Store:
+    # Readers never take the lock or touch the file, so `jobtui list` works beside a running TUI.
+    return Store(locations.database_file(args.db), read_only=not write)
+
+
+def _now() -> datetime:
+    return dates.now()
+
+
+def _when(text: str, field: str, now: datetime) -> datetime:
+    try:
+        return dates.parse_when(text, now)
+    except ValueError as exc:
+        raise ValidationError(field, str(exc)) from None
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    now = _now()
+    status = Status.parse(args.status, "status") if args.status else Status.APPLIED
+    app = Application(
+        company=args.company,
+        role=args.role,
+        url=args.url or "",
+        location=args.location or "",
+        source=args.source or "",
+        tags=parse_list(",".join(args.tag)),
+        salary_min=parse_money(args.salary_min or "", "salary_min"),
+        salary_max=parse_money(args.salary_max or "", "salary_max"),
+        salary_currency=args.currency or "",
+        notes=args.notes or "",
+    )
+    if args.applied:
+        try:
+            app.applied_on = dates.parse_day(args.applied, now)
+        except ValueError as exc:
+            raise ValidationError("applied", str(exc)) from None
+    app.set_status(status, now)
+    app.validate()
+    with _open(args, write=True) as store:
+        store.save(app)
+    print(app.id)
+    return 0
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    now = _now()
+    with _open(args, write=True) as store:
+        app = store.resolve(args.app, kinds=(Application,))
+        interview = Interview(application_id=app.id, starts_at=_when(args.when, "when", now))
+        if args.kind:
+            interview.kind = InterviewKind.parse(args.kind, "kind")
+        try:
+            interview.duration = dates.parse_duration(args.duration)
+        except ValueError as exc:
+            raise ValidationError("duration", str(exc)) from None
+        interview.interviewers = [Person.parse(name) for name in args.interviewers if name.strip()]
+        interview.where = args.where or ""
+        store.save(interview)
+    print(interview.id)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    status = Status.parse(args.status, "status")
+    with _open(args, write=True) as store:
+        app = store.resolve(args.app, kinds=(Application,))
+        changed = store.set_status(app, status)
+    print(f"{app.company} - {app.role}: {status.value}" + ("" if changed else " (unchanged)"))
+    return 0
+
+
+def cmd_sent(args: argparse.Namespace) -> int:
+    now = _now()
+    at = _when(args.at, "at", now) if args.at else now
+    rules = load_config().followup
+    with _open(args, write=True) as store:
+        target = store.resolve(args.target, kinds=(Application, Interview))
+        if isinstance(target, Interview):
+            app, interview = store.get_application(target.application_id), target
+        else:
+            app, interview = target, None
+        items = followups_for(app, store.interviews(app.id), store.sent_log(app.id), now, rules)
+        kind, interview = sent_kind_for(app, interview, items)
+        if args.kind:
+            kind = SentKind.parse(args.kind, "kind")
+            if interview is None and isinstance(target, Interview):
+                interview = target
+        entry = SentFollowUp(
+            kind=kind,
+            at=at,
+            application_id=app.id,
+            interview_id=interview.id if interview else None,
+            to=args.to,
+            channel=args.channel,
+        )
+        thank_you = interview if kind == SentKind.THANK_YOU and interview else None
+        store.log_sent(entry, thank_you_interview=thank_you)
+    print(f"logged {kind.label} for {app.company} - {app.role} at {dates.format_when(at)}")
+    return 0
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    now = _now()
+    until = (
+        None
+        if args.until.strip().lower() in ("off", "none", "")
+        else _when(args.until, "until", now)
+    )
+    with _open(args, write=True) as store:
+        target = store.resolve(args.target, kinds=(Application, Interview))
+        target.snoozed_until = until
+        store.save(target)
+    print("snooze cleared" if until is None else f"snoozed until {dates.format_when(until)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as store:
+        record = store.resolve(args.id)
+        if args.json:
+            _print_json(render.record_json(store, record))
+        else:
+            print(render.record_text(store, record, _now(), load_config().followup))
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    now = _now()
+    pairs = []
+    for assignment in args.assignments:
+        name, sep, value = assignment.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f'"{assignment}" is not FIELD=VALUE')
+        pairs.append((name, value))
+    with _open(args, write=True) as store:
+        record = store.resolve(args.id)
+        changed = [set_field(record, name, value, now).name for name, value in pairs]
+        store.save(record)
+    print(f"set {', '.join(changed)} on {render.label(record)}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    now = _now()
+    status = Status.parse(args.status, "status") if args.status else None
+    rules = load_config().followup
+    with _open(args, write=False) as store:
+        apps = store.applications(status=status)
+        if args.open:
+            apps = [a for a in apps if not a.closed]
+        rows = render.application_rows(store, apps, now, rules)
+    if args.json:
+        _print_json([row.to_json() for row in rows])
+    else:
+        print(render.application_table(rows, now))
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    now = _now()
+    rules = load_config().followup
+    with _open(args, write=False) as store:
+        apps = store.applications()
+        interviews = store.interviews_by_application()
+        sent = store.sent_by_application()
+    items = all_followups(apps, interviews, sent, now, rules)
+    if args.json:
+        _print_json([item.to_json(now) for item in items])
+    else:
+        print(render.followup_table(items, now))
+    return 0
+
+
+def cmd_contact(args: argparse.Namespace) -> int:
+    contact = Contact(
+        name=args.name,
+        title=args.title or "",
+        company=args.company or "",
+        email=args.email or "",
+        phone=args.phone or "",
+        url=args.url or "",
+    )
+    contact.validate()
+    with _open(args, write=True) as store, store.transaction():
+        store.save(contact)
+        if args.app:
+            app = store.resolve(args.app, kinds=(Application,))
+            app.contact_ids.append(contact.id)
+            if not contact.company:
+                contact.company = app.company
+                store.save(contact)
+            store.save(app)
+    print(contact.id)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as store:
+        record = store.resolve(args.id)
+        store.delete(record)
+    print(f"moved {render.label(record)} to the trash (jobtui restore {record.id[:8]})")
+    return 0
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as store:
+        entries = store.trash()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": e.id,
+                    "kind": e.kind,
+                    "label": e.label,
+                    "deleted_at": dates.to_iso(e.deleted_at),
+                }
+                for e in entries
+            ]
+        )
+    elif not entries:
+        print("the trash is empty")
+    else:
+        for e in entries:
+            print(f"{e.id[:8]}  {e.kind:<11}  {dates.format_when(e.deleted_at)}  {e.label}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as store:
+        matches = [e for e in store.trash() if e.id.startswith(args.id.strip().lower())]
+        if not matches:
+            raise ValidationError("id", f'nothing in the trash with an id starting "{args.id}"')
+        if len(matches) > 1:
+            raise ValidationError("id", f'"{args.id}" matches {len(matches)} deleted records')
+        record = store.restore(matches[0].id)
+    print(f"restored {render.label(record)}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "add": cmd_add,
+    "interview": cmd_interview,
+    "status": cmd_status,
+    "sent": cmd_sent,
+    "snooze": cmd_snooze,
+    "show": cmd_show,
+    "set": cmd_set,
+    "list": cmd_list,
+    "followups": cmd_followups,
+    "contact": cmd_contact,
+    "delete": cmd_delete,
+    "trash": cmd_trash,
+    "restore": cmd_restore,
+}

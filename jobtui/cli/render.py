@@ -1,0 +1,187 @@
+"""Plain-text and JSON output for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jobtui import dates
+from jobtui.config import FollowUpRules
+from jobtui.fields import display_value, fields_for
+from jobtui.followup import FollowUp, followups_for, next_action
+from jobtui.model import Application, Contact, Interview, Record
+from jobtui.store import NotFoundError, Store
+
+
+def label(record: Record) -> str:
+    """A short human name for a record."""
+    if isinstance(record, Application):
+        return f"{record.company} - {record.role}"
+    if isinstance(record, Interview):
+        return f"interview {dates.format_when(record.starts_at)}"
+    return record.name
+
+
+@dataclass
+class ApplicationRow:
+    """One line of `jobtui list`."""
+
+    app: Application
+    next_action: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.app.id,
+            "company": self.app.company,
+            "role": self.app.role,
+            "status": self.app.status.value,
+            "applied_on": dates.to_iso(self.app.applied_on),
+            "next_action": self.next_action,
+        }
+
+
+def application_rows(
+    store: Store, apps: Sequence[Application], now: datetime, rules: FollowUpRules
+) -> list[ApplicationRow]:
+    """Rows for `list`, each with its next action."""
+    interviews = store.interviews_by_application()
+    sent = store.sent_by_application()
+    rows = []
+    for app in apps:
+        mine = interviews.get(app.id, [])
+        items = followups_for(app, mine, sent.get(app.id, []), now, rules)
+        rows.append(ApplicationRow(app, next_action(app, mine, items, now)))
+    return rows
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _one_line(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def application_table(rows: Sequence[ApplicationRow], now: datetime) -> str:
+    """The human `list` output."""
+    if not rows:
+        return "no applications yet: add one with  jobtui add COMPANY ROLE"
+    today = now.astimezone(dates.local_tz()).date()
+    body = []
+    for row in rows:
+        app = row.app
+        applied = ""
+        if app.applied_on:
+            age = (today - app.applied_on).days
+            applied = f"{app.applied_on.isoformat()} ({age}d)"
+        body.append(
+            [
+                app.id[:8],
+                _one_line(app.company, 30),
+                _one_line(app.role, 30),
+                app.status.value,
+                applied,
+                row.next_action,
+            ]
+        )
+    return _table(["ID", "COMPANY", "ROLE", "STATUS", "APPLIED", "NEXT"], body)
+
+
+def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
+    """The human `followups` output."""
+    if not items:
+        return "nothing needs a follow-up right now"
+    body = [
+        [
+            item.urgency.value.upper(),
+            (item.interview_id or item.application_id)[:8],
+            _one_line(f"{item.application.company} - {item.application.role}", 40),
+            item.describe(now),
+        ]
+        for item in items
+    ]
+    return _table(["URGENCY", "ID", "APPLICATION", "WHAT"], body)
+
+
+def record_json(store: Store, record: Record) -> dict[str, Any]:
+    """`show --json`: the record's stored fields plus its type (and, for an application,
+    its interviews, contacts and follow-up log)."""
+    data: dict[str, Any] = {"type": type(record).__name__.lower(), **record.to_dict()}
+    if isinstance(record, Application):
+        data["interviews"] = [i.to_dict() for i in store.interviews(record.id)]
+        data["contacts"] = [c.to_dict() for c in _contacts(store, record)]
+        data["sent"] = [s.to_dict() for s in store.sent_log(record.id)]
+    return data
+
+
+def _contacts(store: Store, app: Application) -> list[Contact]:
+    found = []
+    for contact_id in app.contact_ids:
+        try:
+            found.append(store.get_contact(contact_id))
+        except NotFoundError:
+            continue
+    return found
+
+
+def record_text(store: Store, record: Record, now: datetime, rules: FollowUpRules) -> str:
+    """`show`: every field of a record, then what belongs to it."""
+    kind = type(record).__name__.lower()
+    lines = [f"{kind} {record.id}"]
+    specs = fields_for(record)
+    width = max(len(s.name) for s in specs)
+    for spec in specs:
+        value = display_value(record, spec)
+        if "\n" in value:
+            lines.append(f"{spec.name}:")
+            lines.extend(f"    {line}" for line in value.splitlines())
+        else:
+            lines.append(f"{spec.name.ljust(width)}  {value}")
+    if isinstance(record, Interview):
+        try:
+            app = store.get_application(record.application_id)
+            lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {label(app)}")
+        except NotFoundError:
+            pass
+    if isinstance(record, Application):
+        lines.append("")
+        lines.append("status history:")
+        for change in record.status_history:
+            lines.append(f"    {dates.format_when(change.at)}  {change.status.value}")
+        interviews = store.interviews(record.id)
+        lines.append("interviews:" if interviews else "interviews: none")
+        for interview in interviews:
+            people = ", ".join(p.name for p in interview.interviewers)
+            lines.append(
+                f"    {interview.id[:8]}  {dates.format_when(interview.starts_at)}  "
+                f"{interview.kind.label}" + (f"  with {people}" if people else "")
+            )
+        contacts = _contacts(store, record)
+        if contacts:
+            lines.append("contacts:")
+            lines.extend(
+                f"    {c.id[:8]}  {c.name}  {c.title}  {c.email}".rstrip() for c in contacts
+            )
+        sent = store.sent_log(record.id)
+        if sent:
+            lines.append("follow-ups sent:")
+            for entry in sent:
+                to = f" to {entry.to}" if entry.to else ""
+                lines.append(
+                    f"    {dates.format_when(entry.at)}  {entry.kind.label}{to} ({entry.channel})"
+                )
+        items = followups_for(record, interviews, sent, now, rules)
+        if items:
+            lines.append("needs:")
+            lines.extend(f"    {item.urgency.value}: {item.describe(now)}" for item in items)
+    return "\n".join(lines)

@@ -1,0 +1,130 @@
+"""User settings from config.toml: who I am, the follow-up rules, the keymap, the theme.
+
+A missing file means defaults. A file that is not valid TOML, or a setting of the wrong
+type, raises :class:`ConfigError` naming the file, the line (for syntax) or the setting.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from jobtui import locations
+
+
+class ConfigError(ValueError):
+    """config.toml cannot be used; the message names the file and the setting or line."""
+
+
+@dataclass(frozen=True)
+class Me:
+    """The user, for signing messages."""
+
+    name: str = ""
+    email: str = ""
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUpRules:
+    """When follow-ups fall due. Business days are Monday to Friday."""
+
+    thank_you_overdue_hours: int = 24
+    check_in_business_days: int = 5
+    after_decision_business_days: int = 1
+    application_business_days: int = 7
+    max_unanswered: int = 2
+    overdue_grace_business_days: int = 2
+    upcoming_days: int = 3
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the user can set."""
+
+    me: Me = field(default_factory=Me)
+    followup: FollowUpRules = field(default_factory=FollowUpRules)
+    keys: dict[str, str] = field(default_factory=dict)
+    theme: str = ""
+    path: Path | None = None
+
+
+def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
+    if raw is None:
+        return cls()
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: [{where}] must be a table")
+    known = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        spec = known.get(key)
+        if spec is None:
+            raise ConfigError(f"{path}: unknown setting {where}.{key} (known: {', '.join(known)})")
+        wanted = type(spec.default)
+        if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise ConfigError(f"{path}: {where}.{key} must be a whole number >= 0, not {value!r}")
+        if wanted is str and not isinstance(value, str):
+            raise ConfigError(f"{path}: {where}.{key} must be text, not {value!r}")
+        values[key] = value
+    return cls(**values)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read config.toml (default: the user config folder's). Missing file -> defaults."""
+    path = path or locations.config_file()
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path=path)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        raw = tomllib.loads(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    known = {"me", "followup", "keys", "theme"}
+    for key in raw:
+        if key not in known:
+            raise ConfigError(f"{path}: unknown section or setting {key!r}")
+    keys = raw.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. add_application = "n"')
+    theme = raw.get("theme", "")
+    if not isinstance(theme, str):
+        raise ConfigError(f"{path}: theme must be text")
+    return Config(
+        me=_section(Me, raw.get("me"), "me", path),
+        followup=_section(FollowUpRules, raw.get("followup"), "followup", path),
+        keys=dict(keys),
+        theme=theme,
+        path=path,
+    )
+
+
+EXAMPLE = """\
+# jobtui configuration. Every setting is optional.
+
+# theme = "textual-dark"
+
+[me]
+name = "Your Name"
+email = "you@example.com"
+signature = "Your Name\\nyou@example.com"
+
+[followup]
+thank_you_overdue_hours = 24      # a thank-you is overdue this long after an interview ends
+check_in_business_days = 5        # check in after this many quiet business days
+after_decision_business_days = 1  # ... or this long after the date they said they'd decide
+application_business_days = 7     # follow up an application still "applied" after this long
+max_unanswered = 2                # after this many unanswered follow-ups, suggest "ghosted"
+overdue_grace_business_days = 2   # a check-in is overdue this long after it falls due
+upcoming_days = 3                 # list follow-ups falling due within this many days
+
+[keys]
+# binding id = "key"; see the help screen (?) for ids
+# add_application = "n"
+"""

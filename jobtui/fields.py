@@ -1,0 +1,246 @@
+"""The editable fields of each record, and how text typed by a user becomes a value.
+
+The CLI's ``jobtui set ID FIELD=VALUE`` and the TUI's forms both go through
+:func:`set_field`, so a value is validated the same way wherever it is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from jobtui import dates
+from jobtui.model import (
+    Application,
+    Contact,
+    Interview,
+    InterviewKind,
+    Person,
+    Record,
+    Status,
+    ValidationError,
+)
+
+
+class FieldKind(Enum):
+    TEXT = "text"
+    LONG_TEXT = "long text"
+    LIST = "comma-separated list"
+    DAY = "date"
+    WHEN = "date and time"
+    DURATION = "duration"
+    MONEY = "amount"
+    CHOICE = "choice"
+    PEOPLE = "comma-separated names"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editable field: its name (as typed in ``set``), label, kind and choices."""
+
+    name: str
+    label: str
+    kind: FieldKind
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+
+APPLICATION_FIELDS = (
+    FieldSpec("company", "Company", FieldKind.TEXT, required=True),
+    FieldSpec("role", "Role", FieldKind.TEXT, required=True),
+    FieldSpec("status", "Status", FieldKind.CHOICE, tuple(s.value for s in Status)),
+    FieldSpec("applied_on", "Applied on", FieldKind.DAY),
+    FieldSpec("location", "Location", FieldKind.TEXT),
+    FieldSpec("url", "URL", FieldKind.TEXT),
+    FieldSpec("source", "Source", FieldKind.TEXT),
+    FieldSpec("salary_min", "Salary min", FieldKind.MONEY),
+    FieldSpec("salary_max", "Salary max", FieldKind.MONEY),
+    FieldSpec("salary_currency", "Currency", FieldKind.TEXT),
+    FieldSpec("tags", "Tags", FieldKind.LIST),
+    FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
+    FieldSpec("snoozed_until", "Snoozed until", FieldKind.WHEN),
+)
+
+INTERVIEW_FIELDS = (
+    FieldSpec("starts_at", "When", FieldKind.WHEN, required=True),
+    FieldSpec("duration", "Duration", FieldKind.DURATION),
+    FieldSpec("ends_at", "Ends at", FieldKind.WHEN),
+    FieldSpec("kind", "Kind", FieldKind.CHOICE, tuple(k.value for k in InterviewKind)),
+    FieldSpec("interviewers", "Interviewers", FieldKind.PEOPLE),
+    FieldSpec("where", "Where", FieldKind.TEXT),
+    FieldSpec("topics", "Topics discussed", FieldKind.LONG_TEXT),
+    FieldSpec("concerns", "Concerns to address", FieldKind.LONG_TEXT),
+    FieldSpec("strengths", "Strengths to highlight", FieldKind.LONG_TEXT),
+    FieldSpec("liked", "What I liked", FieldKind.LONG_TEXT),
+    FieldSpec("decide_by", "Decision by", FieldKind.DAY),
+    FieldSpec("thank_you_sent_at", "Thank-you sent", FieldKind.WHEN),
+    FieldSpec("outcome", "Outcome", FieldKind.TEXT),
+    FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
+    FieldSpec("snoozed_until", "Snoozed until", FieldKind.WHEN),
+)
+
+CONTACT_FIELDS = (
+    FieldSpec("name", "Name", FieldKind.TEXT, required=True),
+    FieldSpec("title", "Title", FieldKind.TEXT),
+    FieldSpec("company", "Company", FieldKind.TEXT),
+    FieldSpec("email", "Email", FieldKind.TEXT),
+    FieldSpec("phone", "Phone", FieldKind.TEXT),
+    FieldSpec("url", "URL", FieldKind.TEXT),
+    FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
+)
+
+# Friendlier names people will type.
+ALIASES = {
+    "when": "starts_at",
+    "start": "starts_at",
+    "ends": "ends_at",
+    "end": "ends_at",
+    "with": "interviewers",
+    "applied": "applied_on",
+    "snooze": "snoozed_until",
+    "decide": "decide_by",
+    "currency": "salary_currency",
+    "liked_about_company": "liked",
+    "thank_you": "thank_you_sent_at",
+}
+
+
+def fields_for(record: Record | type) -> tuple[FieldSpec, ...]:
+    """The editable fields of an application, interview or contact."""
+    kind = record if isinstance(record, type) else type(record)
+    return {
+        Application: APPLICATION_FIELDS,
+        Interview: INTERVIEW_FIELDS,
+        Contact: CONTACT_FIELDS,
+    }[kind]
+
+
+def find_field(record: Record, name: str) -> FieldSpec:
+    """The spec for ``name`` (aliases allowed); ValidationError listing the valid names."""
+    key = name.strip().lower().replace("-", "_")
+    key = ALIASES.get(key, key)
+    for spec in fields_for(record):
+        if spec.name == key:
+            return spec
+    names = ", ".join(s.name for s in fields_for(record))
+    raise ValidationError(
+        name, f"no such field on {type(record).__name__.lower()} (fields: {names})"
+    )
+
+
+_MONEY = re.compile(r"^\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([kK])?\s*$")
+
+
+def parse_money(text: str, field_name: str) -> int | None:
+    """ "120000", "120,000", "120k", "95.5k" -> whole units; "" -> None."""
+    if not text.strip():
+        return None
+    match = _MONEY.match(text)
+    if not match:
+        raise ValidationError(field_name, f'cannot read "{text}" as an amount (try 120000 or 120k)')
+    digits, thousands = match.groups()
+    value = float(digits.replace(",", ""))
+    return round(value * 1000) if thousands else round(value)
+
+
+def parse_list(text: str) -> list[str]:
+    """ "a, b ,c" -> ["a", "b", "c"] (blanks dropped, order kept, duplicates removed)."""
+    seen: dict[str, None] = {}
+    for part in text.split(","):
+        part = part.strip()
+        if part:
+            seen.setdefault(part, None)
+    return list(seen)
+
+
+def _wrap(field_name: str, parse: Callable[[], Any]) -> Any:
+    try:
+        return parse()
+    except ValidationError:
+        raise
+    except ValueError as exc:
+        raise ValidationError(field_name, str(exc)) from None
+
+
+def parse_value(spec: FieldSpec, text: str, now: datetime) -> Any:
+    """Turn typed text into the field's value; "" clears an optional field."""
+    empty = not text.strip()
+    if empty and spec.required:
+        raise ValidationError(spec.name, "must not be empty")
+    match spec.kind:
+        case FieldKind.TEXT | FieldKind.LONG_TEXT:
+            return text
+        case FieldKind.LIST:
+            return parse_list(text)
+        case FieldKind.PEOPLE:
+            return [Person.parse(p) for p in parse_list(text)]
+        case FieldKind.MONEY:
+            return parse_money(text, spec.name)
+        case FieldKind.DAY:
+            return None if empty else _wrap(spec.name, lambda: dates.parse_day(text, now))
+        case FieldKind.WHEN:
+            return None if empty else _wrap(spec.name, lambda: dates.parse_when(text, now))
+        case FieldKind.DURATION:
+            if empty:
+                raise ValidationError(spec.name, "must not be empty")
+            return _wrap(spec.name, lambda: dates.parse_duration(text))
+        case FieldKind.CHOICE:
+            enum = Status if spec.name == "status" else InterviewKind
+            return enum.parse(text, spec.name)
+    raise AssertionError(spec.kind)
+
+
+def set_field(record: Record, name: str, text: str, now: datetime) -> FieldSpec:
+    """Set one field of ``record`` from typed text, validating it; returns the field's spec.
+
+    Raises ValidationError naming the field. The record is left unchanged on error.
+    """
+    spec = find_field(record, name)
+    value = parse_value(spec, text, now)
+    if isinstance(record, Application) and spec.name == "status":
+        record.set_status(value, now)
+        return spec
+    if isinstance(record, Interview) and spec.name == "ends_at":
+        if value is None:
+            raise ValidationError("ends_at", "must not be empty")
+        if value <= record.starts_at:
+            raise ValidationError("ends_at", "the interview ends before it starts")
+        record.duration = value - record.starts_at
+        return spec
+    if isinstance(record, Interview) and spec.name == "duration" and value.total_seconds() <= 0:
+        raise ValidationError("duration", "the interview ends before it starts")
+    previous = getattr(record, spec.name)
+    setattr(record, spec.name, value)
+    try:
+        record.validate()
+    except ValidationError:
+        setattr(record, spec.name, previous)
+        raise
+    return spec
+
+
+def display_value(record: Record, spec: FieldSpec) -> str:
+    """A field's value as text a user could type back in."""
+    if spec.name == "ends_at" and isinstance(record, Interview):
+        return dates.format_when(record.ends_at)
+    value = getattr(record, spec.name)
+    if value is None:
+        return ""
+    match spec.kind:
+        case FieldKind.LIST:
+            return ", ".join(value)
+        case FieldKind.PEOPLE:
+            return ", ".join(str(p) for p in value)
+        case FieldKind.WHEN:
+            return dates.format_when(value)
+        case FieldKind.DAY:
+            return dates.format_day(value)
+        case FieldKind.DURATION:
+            return dates.format_duration(value)
+        case FieldKind.CHOICE:
+            return value.value
+    return str(value)

@@ -1,0 +1,381 @@
+"""What needs a follow-up, when, and how urgently: pure functions of the data and "now".
+
+No I/O and no UI. The rules (defaults; each is a setting in config.toml's [followup]):
+
+* Thank-you: once an interview ends and no thank-you is logged, one is due; it is overdue
+  ``thank_you_overdue_hours`` after the end. A later interview that has already started
+  supersedes an older round's thank-you.
+* Check-in: after the latest interview, with no news (no status change since it ended, no
+  outcome noted, nothing newer scheduled), ``check_in_business_days`` after it ended, or
+  ``after_decision_business_days`` after the date they said they would decide.
+* After applying: status still "applied" (and no interviews) ``application_business_days``
+  after applying -> follow up; again that long after each follow-up sent.
+* After ``max_unanswered`` unanswered follow-ups the item becomes "mark it ghosted?".
+* Closed applications need nothing. A snooze moves an item's due time to the snooze date.
+
+Urgency: overdue (past its overdue time), due (past its due time), upcoming (due within
+``upcoming_days``). Items further out are not listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from jobtui import dates
+from jobtui.config import FollowUpRules
+from jobtui.model import Application, Interview, SentFollowUp, SentKind, Status
+
+
+class Urgency(StrEnum):
+    """How pressing a follow-up is, most pressing first."""
+
+    OVERDUE = "overdue"
+    DUE = "due"
+    UPCOMING = "upcoming"
+
+    @property
+    def rank(self) -> int:
+        return _URGENCY_RANK[self]
+
+
+_URGENCY_RANK = {Urgency.OVERDUE: 0, Urgency.DUE: 1, Urgency.UPCOMING: 2}
+
+
+class FollowUpKind(StrEnum):
+    """What the follow-up is."""
+
+    THANK_YOU = "thank_you"
+    CHECK_IN = "check_in"
+    APPLICATION_FOLLOW_UP = "application_follow_up"
+    GHOSTED = "ghosted"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One follow-up to do: what, for which application/interview, due when, how urgent."""
+
+    kind: FollowUpKind
+    application: Application
+    interview: Interview | None
+    due: datetime
+    overdue_at: datetime
+    urgency: Urgency
+    attempts: int = 0
+    # What the clock counts from: the interview end, the application date, the last follow-up.
+    since: datetime | None = None
+
+    @property
+    def application_id(self) -> str:
+        return self.application.id
+
+    @property
+    def interview_id(self) -> str | None:
+        return self.interview.id if self.interview else None
+
+    def describe(self, now: datetime) -> str:
+        """A short line for a table cell, e.g. "Thank-you overdue 1d"."""
+        if self.kind == FollowUpKind.GHOSTED:
+            return f"{self.attempts} follow-ups unanswered: mark ghosted?"
+        if self.urgency == Urgency.UPCOMING:
+            what = {
+                FollowUpKind.THANK_YOU: "Thank-you after",
+                FollowUpKind.CHECK_IN: "Check in",
+                FollowUpKind.APPLICATION_FOLLOW_UP: "Follow up",
+            }[self.kind]
+            return f"{what} {_short_when(self.due, now)}"
+        late = self.urgency == Urgency.OVERDUE
+        if self.kind == FollowUpKind.THANK_YOU:
+            if late:
+                return f"Thank-you overdue {dates.humanize_delta(now - self.overdue_at)}"
+            return f"Thank-you due, {dates.humanize_delta(self.overdue_at - now)} left"
+        quiet = dates.business_days_between(self.since or self.due, now)
+        if self.kind == FollowUpKind.CHECK_IN:
+            if self.interview is not None and self.interview.decide_by and not self.attempts:
+                day = self.interview.decide_by
+                return f"Check in: decision was due {day:%a} {day.day} {day:%b}"
+            return f"Check in: {quiet} business days quiet"
+        again = " again" if self.attempts else ""
+        return f"Follow up{again}: {quiet} business days quiet"
+
+    def to_json(self, now: datetime) -> dict[str, object]:
+        """The object `jobtui followups --json` prints."""
+        return {
+            "kind": self.kind.value,
+            "application_id": self.application.id,
+            "interview_id": self.interview_id,
+            "company": self.application.company,
+            "role": self.application.role,
+            "due": dates.to_iso(self.due),
+            "overdue_at": dates.to_iso(self.overdue_at),
+            "urgency": self.urgency.value,
+            "summary": self.describe(now),
+        }
+
+
+def _short_when(moment: datetime, now: datetime) -> str:
+    local = moment.astimezone(dates.local_tz())
+    today = now.astimezone(dates.local_tz()).date()
+    day = local.date()
+    if day == today:
+        label = "today"
+    elif day == today + timedelta(days=1):
+        label = "tomorrow"
+    elif 0 < (day - today).days < 7:
+        label = f"{local:%a}"
+    else:
+        label = f"{local:%a} {local.day} {local:%b}"
+    if local.time() != time(0, 0):
+        label += f" {local:%H:%M}"
+    return label
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=dates.local_tz())
+
+
+def urgency_at(
+    now: datetime, due: datetime, overdue_at: datetime, rules: FollowUpRules
+) -> Urgency | None:
+    """The urgency of an item due at ``due`` (overdue from ``overdue_at``), or None if far off."""
+    if now >= overdue_at:
+        return Urgency.OVERDUE
+    if now >= due:
+        return Urgency.DUE
+    if due - now <= timedelta(days=rules.upcoming_days):
+        return Urgency.UPCOMING
+    return None
+
+
+def _snoozed(
+    due: datetime, overdue_at: datetime, until: datetime | None
+) -> tuple[datetime, datetime]:
+    # A snooze pushes the whole window later, keeping its length.
+    if until is not None and until > due:
+        shift = until - due
+        return until, overdue_at + shift
+    return due, overdue_at
+
+
+def _make(
+    kind: FollowUpKind,
+    app: Application,
+    interview: Interview | None,
+    due: datetime,
+    overdue_at: datetime,
+    now: datetime,
+    rules: FollowUpRules,
+    *,
+    attempts: int = 0,
+    since: datetime | None = None,
+    snoozed_until: datetime | None = None,
+) -> FollowUp | None:
+    due, overdue_at = _snoozed(due, overdue_at, snoozed_until)
+    urgency = urgency_at(now, due, overdue_at, rules)
+    if urgency is None:
+        return None
+    return FollowUp(kind, app, interview, due, overdue_at, urgency, attempts, since)
+
+
+def thank_you_items(
+    app: Application, interviews: Sequence[Interview], now: datetime, rules: FollowUpRules
+) -> list[FollowUp]:
+    """Thank-yous owed for the application's interviews (interviews in time order)."""
+    items = []
+    for index, interview in enumerate(interviews):
+        if interview.thank_you_sent_at is not None:
+            continue
+        later_started = any(other.starts_at <= now for other in interviews[index + 1 :])
+        if later_started:
+            continue
+        due = interview.ends_at
+        overdue_at = due + timedelta(hours=rules.thank_you_overdue_hours)
+        item = _make(
+            FollowUpKind.THANK_YOU,
+            app,
+            interview,
+            due,
+            overdue_at,
+            now,
+            rules,
+            since=due,
+            snoozed_until=interview.snoozed_until,
+        )
+        if item:
+            items.append(item)
+    return items
+
+
+def _news_since(app: Application, interview: Interview) -> bool:
+    if interview.outcome.strip():
+        return True
+    return any(change.at > interview.ends_at for change in app.status_history)
+
+
+def check_in_item(
+    app: Application,
+    interviews: Sequence[Interview],
+    sent: Sequence[SentFollowUp],
+    now: datetime,
+    rules: FollowUpRules,
+) -> FollowUp | None:
+    """A check-in after the latest interview when no news came."""
+    if not interviews:
+        return None
+    latest = interviews[-1]
+    if latest.ends_at > now or _news_since(app, latest):
+        return None
+    check_ins = [
+        s
+        for s in sent
+        if s.at >= latest.starts_at
+        and s.kind in (SentKind.CHECK_IN, SentKind.APPLICATION_FOLLOW_UP, SentKind.OTHER)
+    ]
+    if check_ins:
+        last = max(s.at for s in check_ins)
+        since = last
+        due = dates.add_business_days(last, rules.check_in_business_days)
+    elif latest.decide_by is not None:
+        since = latest.ends_at
+        due = dates.add_business_days(
+            _midnight(latest.decide_by), rules.after_decision_business_days
+        )
+    else:
+        since = latest.ends_at
+        due = dates.add_business_days(latest.ends_at, rules.check_in_business_days)
+    kind = FollowUpKind.GHOSTED if len(check_ins) >= rules.max_unanswered else FollowUpKind.CHECK_IN
+    overdue_at = dates.add_business_days(due, rules.overdue_grace_business_days)
+    return _make(
+        kind,
+        app,
+        latest,
+        due,
+        overdue_at,
+        now,
+        rules,
+        attempts=len(check_ins),
+        since=since,
+        snoozed_until=latest.snoozed_until,
+    )
+
+
+def application_item(
+    app: Application,
+    interviews: Sequence[Interview],
+    sent: Sequence[SentFollowUp],
+    now: datetime,
+    rules: FollowUpRules,
+) -> FollowUp | None:
+    """A follow-up on an application that is still "applied" with no interview."""
+    if app.status != Status.APPLIED or interviews:
+        return None
+    if app.applied_on is not None:
+        base = _midnight(app.applied_on)
+    else:
+        base = app.status_since() or app.created_at
+    if base is None:
+        return None
+    follow_ups = [s for s in sent if s.at >= base and s.interview_id is None]
+    since = max((s.at for s in follow_ups), default=base)
+    due = dates.add_business_days(since, rules.application_business_days)
+    kind = (
+        FollowUpKind.GHOSTED
+        if len(follow_ups) >= rules.max_unanswered
+        else FollowUpKind.APPLICATION_FOLLOW_UP
+    )
+    overdue_at = dates.add_business_days(due, rules.overdue_grace_business_days)
+    return _make(
+        kind,
+        app,
+        None,
+        due,
+        overdue_at,
+        now,
+        rules,
+        attempts=len(follow_ups),
+        since=since,
+        snoozed_until=app.snoozed_until,
+    )
+
+
+def followups_for(
+    app: Application,
+    interviews: Sequence[Interview],
+    sent: Sequence[SentFollowUp],
+    now: datetime,
+    rules: FollowUpRules,
+) -> list[FollowUp]:
+    """Everything one application needs, most urgent first. Closed -> nothing."""
+    if app.status.closed:
+        return []
+    ordered = sorted(interviews, key=lambda i: i.starts_at)
+    items = thank_you_items(app, ordered, now, rules)
+    for item in (
+        check_in_item(app, ordered, sent, now, rules),
+        application_item(app, ordered, sent, now, rules),
+    ):
+        if item is not None:
+            items.append(item)
+    items.sort(key=sort_key)
+    return items
+
+
+def sort_key(item: FollowUp) -> tuple[int, datetime]:
+    """Most urgent first; within an urgency, the earliest due first."""
+    return (item.urgency.rank, item.due)
+
+
+def all_followups(
+    apps: Iterable[Application],
+    interviews_by_app: Mapping[str, Sequence[Interview]],
+    sent_by_app: Mapping[str, Sequence[SentFollowUp]],
+    now: datetime,
+    rules: FollowUpRules,
+) -> list[FollowUp]:
+    """Every follow-up across the search, most urgent first."""
+    items: list[FollowUp] = []
+    for app in apps:
+        items.extend(
+            followups_for(
+                app, interviews_by_app.get(app.id, ()), sent_by_app.get(app.id, ()), now, rules
+            )
+        )
+    items.sort(key=sort_key)
+    return items
+
+
+def next_action(
+    app: Application, interviews: Sequence[Interview], items: Sequence[FollowUp], now: datetime
+) -> str:
+    """What to do next for one application, in a few words ("" if nothing)."""
+    pressing = [i for i in items if i.urgency != Urgency.UPCOMING]
+    if pressing:
+        return min(pressing, key=sort_key).describe(now)
+    upcoming = [i for i in interviews if i.starts_at > now]
+    if upcoming and not app.status.closed:
+        first = min(upcoming, key=lambda i: i.starts_at)
+        return f"Interview {_short_when(first.starts_at, now)}"
+    if items:
+        return min(items, key=sort_key).describe(now)
+    return ""
+
+
+def sent_kind_for(
+    app: Application, interview: Interview | None, items: Sequence[FollowUp]
+) -> tuple[SentKind, Interview | None]:
+    """What a "sent" on this record most likely logs: the thank-you or follow-up that is owed."""
+    relevant = [i for i in items if interview is None or i.interview_id == interview.id]
+    if relevant:
+        item = min(relevant, key=sort_key)
+        if item.kind == FollowUpKind.THANK_YOU:
+            return SentKind.THANK_YOU, item.interview
+        if item.kind == FollowUpKind.APPLICATION_FOLLOW_UP or item.interview is None:
+            return SentKind.APPLICATION_FOLLOW_UP, None
+        return SentKind.CHECK_IN, item.interview
+    if interview is not None:
+        if interview.thank_you_sent_at is None:
+            return SentKind.THANK_YOU, interview
+        return SentKind.CHECK_IN, interview
+    return SentKind.APPLICATION_FOLLOW_UP, None

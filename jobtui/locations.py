@@ -1,0 +1,69 @@
+"""Every path jobtui uses: the database, the config file, user templates, backups.
+
+Defaults come from platformdirs; ``--db PATH`` and ``JOBTUI_DB`` override the database,
+``JOBTUI_CONFIG_DIR`` overrides the config folder (tests use it to stay out of $HOME).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "jobtui"
+DB_ENV = "JOBTUI_DB"
+CONFIG_DIR_ENV = "JOBTUI_CONFIG_DIR"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/jobtui)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The per-user config folder (e.g. ~/.config/jobtui), or $JOBTUI_CONFIG_DIR."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def config_file() -> Path:
+    """The user's config.toml."""
+    return config_dir() / "config.toml"
+
+
+def user_templates_dir() -> Path:
+    """Where a user's own message templates live; they override packaged ones by name."""
+    return config_dir() / "templates"
+
+
+def packaged_templates_dir() -> Path:
+    """Packaged templates: inside the wheel, or the repo's templates/ in a checkout."""
+    inside = Path(__file__).parent / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).parent.parent / "templates"
+
+
+def database_file(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database path: ``--db`` wins, then $JOBTUI_DB, then the data folder's jobtui.json."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "jobtui.json"
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Rolling backups live beside the database, in ``<name>.backups/``."""
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def lock_file(db_path: Path) -> Path:
+    """The lock that keeps a second jobtui from writing the same file."""
+    return db_path.with_name(db_path.name + ".lock")

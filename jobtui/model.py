@@ -1,0 +1,475 @@
+"""The records of a job search as plain dataclasses, with validation.
+
+Nothing here knows about Textual or TinyDB: records convert to and from plain dicts
+(``to_dict``/``from_dict``) and ``validate()`` raises :class:`ValidationError` naming the field.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from jobtui import dates
+
+
+class ValidationError(ValueError):
+    """A record or a value is invalid; ``field`` names what the user must fix."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        self.field = field_name
+        self.message = message
+        super().__init__(f"{field_name}: {message}")
+
+
+class _Choice(StrEnum):
+    """A StrEnum that reads loosely typed user input ("Phone screen", "phone-screen")."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def parse(cls, text: str, field_name: str) -> _Choice:
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for member in cls:
+            if key == member.value:
+                return member
+        matches = [m for m in cls if m.value.startswith(key)] if key else []
+        if len(matches) == 1:
+            return matches[0]
+        choices = ", ".join(m.value for m in cls)
+        raise ValidationError(field_name, f'unknown value "{text}" (choose from {choices})')
+
+
+class Status(_Choice):
+    """Where an application stands in the pipeline."""
+
+    WISHLIST = "wishlist"
+    APPLIED = "applied"
+    SCREENING = "screening"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    GHOSTED = "ghosted"
+
+    @property
+    def closed(self) -> bool:
+        """Closed applications need no follow-up."""
+        return self in CLOSED_STATUSES
+
+
+CLOSED_STATUSES = frozenset({Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED})
+
+
+class InterviewKind(_Choice):
+    """What sort of interview a round is."""
+
+    PHONE_SCREEN = "phone_screen"
+    TECHNICAL = "technical"
+    ONSITE = "onsite"
+    PANEL = "panel"
+    FINAL = "final"
+    OTHER = "other"
+
+
+class SentKind(_Choice):
+    """What a logged follow-up message was."""
+
+    THANK_YOU = "thank_you"
+    CHECK_IN = "check_in"
+    APPLICATION_FOLLOW_UP = "application_follow_up"
+    OTHER = "other"
+
+
+def new_id() -> str:
+    """A fresh record id (uuid4); users type any unique prefix of it."""
+    return str(uuid.uuid4())
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _str_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [str(v) for v in value]
+
+
+@dataclass
+class Person:
+    """Someone met in an interview: a name and, optionally, an email."""
+
+    name: str
+    email: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Person:
+        if isinstance(data, str):
+            return cls(name=data)
+        return cls(name=_text(data.get("name")), email=_text(data.get("email")))
+
+    @classmethod
+    def parse(cls, text: str) -> Person:
+        """Read "Ana Lima <ana@x.com>" or "Ana Lima ana@x.com" or just "Ana Lima"."""
+        text = text.strip()
+        if "<" in text and text.endswith(">"):
+            name, _, email = text[:-1].partition("<")
+            return cls(name=name.strip(), email=email.strip())
+        words = text.split()
+        if words and "@" in words[-1]:
+            return cls(name=" ".join(words[:-1]), email=words[-1])
+        return cls(name=text)
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+
+@dataclass
+class StatusChange:
+    """One step of an application's status history."""
+
+    status: Status
+    at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status.value, "at": dates.to_iso(self.at)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StatusChange:
+        return cls(
+            status=Status.parse(_text(data.get("status")), "status_history"),
+            at=_datetime(data.get("at"), "status_history"),
+        )
+
+
+def _datetime(value: Any, field_name: str) -> datetime:
+    try:
+        parsed = dates.from_iso(value)
+    except ValueError as exc:
+        raise ValidationError(field_name, str(exc)) from None
+    if parsed is None:
+        raise ValidationError(field_name, "is required")
+    return parsed
+
+
+def _opt_datetime(value: Any, field_name: str) -> datetime | None:
+    return None if value in (None, "") else _datetime(value, field_name)
+
+
+def _opt_day(value: Any, field_name: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dates.day_from_iso(value)
+    except ValueError as exc:
+        raise ValidationError(field_name, str(exc)) from None
+
+
+def _opt_int(value: Any, field_name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field_name, f"must be a number, not {value!r}")
+    return int(value)
+
+
+@dataclass
+class Application:
+    """One job applied for (or wished for), with everything about it."""
+
+    company: str
+    role: str
+    id: str = field(default_factory=new_id)
+    status: Status = Status.APPLIED
+    location: str = ""
+    url: str = ""
+    source: str = ""
+    salary_min: int | None = None
+    salary_max: int | None = None
+    salary_currency: str = ""
+    tags: list[str] = field(default_factory=list)
+    status_history: list[StatusChange] = field(default_factory=list)
+    applied_on: date | None = None
+    contact_ids: list[str] = field(default_factory=list)
+    notes: str = ""
+    snoozed_until: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.status.closed
+
+    def validate(self) -> None:
+        """Raise ValidationError naming the first invalid field."""
+        if not self.company.strip():
+            raise ValidationError("company", "must not be empty")
+        if not self.role.strip():
+            raise ValidationError("role", "must not be empty")
+        if not isinstance(self.status, Status):
+            raise ValidationError("status", f"unknown status {self.status!r}")
+        for name in ("salary_min", "salary_max"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValidationError(name, "must not be negative")
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_max < self.salary_min
+        ):
+            raise ValidationError("salary_max", "is below salary_min")
+
+    def set_status(self, status: Status, at: datetime) -> bool:
+        """Change the status and record it in the history; False if it was already that."""
+        if status == self.status and self.status_history:
+            return False
+        self.status = status
+        self.status_history.append(StatusChange(status, at))
+        if status == Status.APPLIED and self.applied_on is None:
+            self.applied_on = at.astimezone(dates.local_tz()).date()
+        return True
+
+    def status_since(self) -> datetime | None:
+        """When the current status was entered, if known."""
+        for change in reversed(self.status_history):
+            if change.status == self.status:
+                return change.at
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "company": self.company,
+            "role": self.role,
+            "status": self.status.value,
+            "location": self.location,
+            "url": self.url,
+            "source": self.source,
+            "salary_min": self.salary_min,
+            "salary_max": self.salary_max,
+            "salary_currency": self.salary_currency,
+            "tags": list(self.tags),
+            "status_history": [c.to_dict() for c in self.status_history],
+            "applied_on": dates.to_iso(self.applied_on),
+            "contact_ids": list(self.contact_ids),
+            "notes": self.notes,
+            "snoozed_until": dates.to_iso(self.snoozed_until),
+            "created_at": dates.to_iso(self.created_at),
+            "updated_at": dates.to_iso(self.updated_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Application:
+        return cls(
+            id=_text(data.get("id")) or new_id(),
+            company=_text(data.get("company")),
+            role=_text(data.get("role")),
+            status=Status.parse(_text(data.get("status")) or "applied", "status"),
+            location=_text(data.get("location")),
+            url=_text(data.get("url")),
+            source=_text(data.get("source")),
+            salary_min=_opt_int(data.get("salary_min"), "salary_min"),
+            salary_max=_opt_int(data.get("salary_max"), "salary_max"),
+            salary_currency=_text(data.get("salary_currency")),
+            tags=_str_list(data.get("tags")),
+            status_history=[StatusChange.from_dict(c) for c in data.get("status_history") or []],
+            applied_on=_opt_day(data.get("applied_on"), "applied_on"),
+            contact_ids=_str_list(data.get("contact_ids")),
+            notes=_text(data.get("notes")),
+            snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
+            created_at=_opt_datetime(data.get("created_at"), "created_at"),
+            updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
+        )
+
+
+@dataclass
+class Interview:
+    """One interview round of an application, and what to say in the follow-up."""
+
+    application_id: str
+    starts_at: datetime
+    id: str = field(default_factory=new_id)
+    duration: timedelta = timedelta(hours=1)
+    kind: InterviewKind = InterviewKind.OTHER
+    interviewers: list[Person] = field(default_factory=list)
+    where: str = ""
+    notes: str = ""
+    topics: str = ""
+    concerns: str = ""
+    strengths: str = ""
+    liked: str = ""
+    decide_by: date | None = None
+    thank_you_sent_at: datetime | None = None
+    outcome: str = ""
+    snoozed_until: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + self.duration
+
+    def validate(self) -> None:
+        """Raise ValidationError naming the first invalid field."""
+        if not self.application_id:
+            raise ValidationError("application_id", "must name an application")
+        if self.starts_at.tzinfo is None:
+            raise ValidationError("starts_at", "needs a time zone")
+        if self.duration <= timedelta(0):
+            raise ValidationError("duration", "the interview ends before it starts")
+        if not isinstance(self.kind, InterviewKind):
+            raise ValidationError("kind", f"unknown kind {self.kind!r}")
+        for person in self.interviewers:
+            if not person.name.strip():
+                raise ValidationError("interviewers", "an interviewer has no name")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "application_id": self.application_id,
+            "starts_at": dates.to_iso(self.starts_at),
+            "duration_minutes": int(self.duration.total_seconds() // 60),
+            "kind": self.kind.value,
+            "interviewers": [p.to_dict() for p in self.interviewers],
+            "where": self.where,
+            "notes": self.notes,
+            "topics": self.topics,
+            "concerns": self.concerns,
+            "strengths": self.strengths,
+            "liked": self.liked,
+            "decide_by": dates.to_iso(self.decide_by),
+            "thank_you_sent_at": dates.to_iso(self.thank_you_sent_at),
+            "outcome": self.outcome,
+            "snoozed_until": dates.to_iso(self.snoozed_until),
+            "created_at": dates.to_iso(self.created_at),
+            "updated_at": dates.to_iso(self.updated_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Interview:
+        minutes = _opt_int(data.get("duration_minutes"), "duration")
+        return cls(
+            id=_text(data.get("id")) or new_id(),
+            application_id=_text(data.get("application_id")),
+            starts_at=_datetime(data.get("starts_at"), "starts_at"),
+            duration=timedelta(minutes=60 if minutes is None else minutes),
+            kind=InterviewKind.parse(_text(data.get("kind")) or "other", "kind"),
+            interviewers=[Person.from_dict(p) for p in data.get("interviewers") or []],
+            where=_text(data.get("where")),
+            notes=_text(data.get("notes")),
+            topics=_text(data.get("topics")),
+            concerns=_text(data.get("concerns")),
+            strengths=_text(data.get("strengths")),
+            liked=_text(data.get("liked")),
+            decide_by=_opt_day(data.get("decide_by"), "decide_by"),
+            thank_you_sent_at=_opt_datetime(data.get("thank_you_sent_at"), "thank_you_sent_at"),
+            outcome=_text(data.get("outcome")),
+            snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
+            created_at=_opt_datetime(data.get("created_at"), "created_at"),
+            updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
+        )
+
+
+@dataclass
+class Contact:
+    """A person in the search: recruiter, hiring manager, referrer."""
+
+    name: str
+    id: str = field(default_factory=new_id)
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    notes: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ValidationError("name", "must not be empty")
+        if self.email and "@" not in self.email:
+            raise ValidationError("email", f'"{self.email}" is not an email address')
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "title": self.title,
+            "company": self.company,
+            "email": self.email,
+            "phone": self.phone,
+            "url": self.url,
+            "notes": self.notes,
+            "created_at": dates.to_iso(self.created_at),
+            "updated_at": dates.to_iso(self.updated_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contact:
+        return cls(
+            id=_text(data.get("id")) or new_id(),
+            name=_text(data.get("name")),
+            title=_text(data.get("title")),
+            company=_text(data.get("company")),
+            email=_text(data.get("email")),
+            phone=_text(data.get("phone")),
+            url=_text(data.get("url")),
+            notes=_text(data.get("notes")),
+            created_at=_opt_datetime(data.get("created_at"), "created_at"),
+            updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
+        )
+
+
+@dataclass
+class SentFollowUp:
+    """A follow-up message the user sent: the log the rules read."""
+
+    kind: SentKind
+    at: datetime
+    application_id: str
+    interview_id: str | None = None
+    to: str = ""
+    channel: str = "email"
+    id: str = field(default_factory=new_id)
+
+    def validate(self) -> None:
+        if not self.application_id:
+            raise ValidationError("application_id", "must name an application")
+        if self.at.tzinfo is None:
+            raise ValidationError("at", "needs a time zone")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "at": dates.to_iso(self.at),
+            "application_id": self.application_id,
+            "interview_id": self.interview_id,
+            "to": self.to,
+            "channel": self.channel,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentFollowUp:
+        return cls(
+            id=_text(data.get("id")) or new_id(),
+            kind=SentKind.parse(_text(data.get("kind")) or "other", "kind"),
+            at=_datetime(data.get("at"), "at"),
+            application_id=_text(data.get("application_id")),
+            interview_id=data.get("interview_id") or None,
+            to=_text(data.get("to")),
+            channel=_text(data.get("channel")) or "email",
+        )
+
+
+Record = Application | Interview | Contact

@@ -1,0 +1,442 @@
+"""The only module that touches TinyDB: records in, records out, one durable save per change.
+
+A :class:`Store` wraps a TinyDB whose storage is :class:`_FileStorage`: the data is parsed once
+and served from memory; every write goes through :class:`jobtui.storage.DatabaseFile`, which
+saves atomically. Several changes can be grouped with :meth:`Store.transaction` into one save
+that either lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB, where
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from jobtui import dates
+from jobtui.model import (
+    Application,
+    Contact,
+    Interview,
+    Record,
+    SentFollowUp,
+    Status,
+)
+from jobtui.storage import BackupPolicy, DatabaseFile, StorageError, empty_database
+
+APPLICATIONS = "applications"
+INTERVIEWS = "interviews"
+CONTACTS = "contacts"
+SENT = "sent"
+TRASH = "trash"
+
+_RECORD_TABLES: dict[type, str] = {
+    Application: APPLICATIONS,
+    Interview: INTERVIEWS,
+    Contact: CONTACTS,
+}
+
+
+class NotFoundError(StorageError):
+    """No record matches an id or id prefix."""
+
+
+class AmbiguousIdError(StorageError):
+    """An id prefix matches more than one record."""
+
+
+class _StrIdTable(Table):
+    # Records are keyed by their uuid, so a lookup by id is a dict access.
+    document_id_class = str
+
+
+class _TinyDB(TinyDB):
+    table_class = _StrIdTable
+
+
+class _FileStorage(Storage):
+    """TinyDB storage serving reads from memory and saving through DatabaseFile.
+
+    Inside a transaction writes are held back and flushed once at the end; if the
+    flush (or the transaction) fails, memory is restored to what is on disk.
+    """
+
+    def __init__(self, file: DatabaseFile | None) -> None:
+        self.file = file
+        if file is None:
+            self._data: dict[str, Any] = empty_database()
+            self._committed: bytes | None = orjson.dumps(self._data)
+        else:
+            self._data, raw = file.load()
+            self._committed = raw
+        self._depth = 0
+        self._dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        if self._depth:
+            self._dirty = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        try:
+            if self.file is None:
+                self._committed = orjson.dumps(self._data)
+            else:
+                self._committed = self.file.save(self._data)
+        except BaseException:
+            self.rollback()
+            raise
+
+    def begin(self) -> None:
+        self._depth += 1
+
+    def commit(self) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._dirty:
+            self._dirty = False
+            self._flush()
+
+    def rollback(self) -> None:
+        """Forget unsaved changes: memory goes back to the last saved state."""
+        self._depth = 0
+        self._dirty = False
+        if self._committed is None:
+            self._data = empty_database()
+        else:
+            self._data = orjson.loads(self._committed) or empty_database()
+
+    def reload(self) -> None:
+        if self.file is not None:
+            self._data, self._committed = self.file.load()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+@dataclass
+class TrashEntry:
+    """A deleted record, kept so it can be restored."""
+
+    id: str
+    kind: str
+    label: str
+    deleted_at: datetime
+
+
+class Store:
+    """Every read and write of jobtui's data.
+
+    ``path=None`` keeps everything in memory (tests, previews). ``read_only=True`` opens
+    without the lock and refuses writes. ``clock`` supplies "now" for timestamps.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] = dates.now,
+        backups: BackupPolicy | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.clock = clock
+        file = None
+        if self.path is not None:
+            file = DatabaseFile(
+                self.path,
+                read_only=read_only,
+                backups=backups,
+                clock=lambda: clock().astimezone(dates.local_tz()).replace(tzinfo=None),
+            )
+        try:
+            self._storage = _FileStorage(file)
+        except BaseException:
+            if file is not None:
+                file.close()
+            raise
+        self._db = _TinyDB(storage=lambda: self._storage)
+        self._tables = {
+            name: self._db.table(name, cache_size=0)
+            for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
+        }
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the lock. Every change is already on disk."""
+        self._storage.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes into one save: all of them land, or (on error) none."""
+        if self.read_only:
+            raise StorageError(f"{self.path} is open read-only; nothing was saved")
+        self._storage.begin()
+        try:
+            yield
+        except BaseException:
+            self._storage.rollback()
+            raise
+        self._storage.commit()
+
+    def reload_if_changed(self) -> bool:
+        """For a read-only viewer: pick up another instance's saves. True if reloaded."""
+        file = self._storage.file
+        if file is not None and file.changed_on_disk():
+            self._storage.reload()
+            return True
+        return False
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StorageError(
+                f"{self.path} is open read-only (another jobtui has it); nothing was saved"
+            )
+
+    # -- generic record access --------------------------------------------
+
+    def _table(self, name: str) -> Table:
+        return self._tables[name]
+
+    def _put(self, table: str, doc: dict[str, Any]) -> None:
+        tbl = self._table(table)
+        if tbl.contains(doc_id=doc["id"]):
+            # TinyDB's update merges; our dicts are complete, so merging replaces.
+            tbl.update(doc, doc_ids=[doc["id"]])
+        else:
+            tbl.insert(Document(doc, doc_id=doc["id"]))
+
+    def save(self, record: Record) -> Record:
+        """Validate and save an application, interview or contact (insert or replace)."""
+        self._check_writable()
+        record.validate()
+        if isinstance(record, Interview):
+            self.get_application(record.application_id)  # must exist
+        now = self.clock()
+        if record.created_at is None:
+            record.created_at = now
+        record.updated_at = now
+        self._put(_RECORD_TABLES[type(record)], record.to_dict())
+        return record
+
+    def log_sent(
+        self, entry: SentFollowUp, *, thank_you_interview: Interview | None = None
+    ) -> None:
+        """Log a follow-up that was sent (and, for a thank-you, mark the interview) in one save."""
+        self._check_writable()
+        entry.validate()
+        with self.transaction():
+            self._put(SENT, entry.to_dict())
+            if thank_you_interview is not None:
+                thank_you_interview.thank_you_sent_at = entry.at
+                self.save(thank_you_interview)
+
+    # -- applications ------------------------------------------------------
+
+    def applications(self, *, status: Status | None = None) -> list[Application]:
+        """All applications (optionally with one status), newest first."""
+        docs = self._table(APPLICATIONS).all()
+        apps = [Application.from_dict(d) for d in docs]
+        if status is not None:
+            apps = [a for a in apps if a.status == status]
+        apps.sort(key=lambda a: a.created_at or datetime.min.replace(tzinfo=dates.local_tz()))
+        apps.reverse()
+        return apps
+
+    def get_application(self, app_id: str) -> Application:
+        doc = self._table(APPLICATIONS).get(doc_id=app_id)
+        if doc is None:
+            raise NotFoundError(f'no application with id "{app_id}"')
+        return Application.from_dict(doc)
+
+    def set_status(self, app: Application, status: Status) -> bool:
+        """Change an application's status (recorded in its history); False if unchanged."""
+        changed = app.set_status(status, self.clock())
+        if changed:
+            self.save(app)
+        return changed
+
+    # -- interviews --------------------------------------------------------
+
+    def interviews(self, application_id: str | None = None) -> list[Interview]:
+        """Interviews in time order, all or one application's."""
+        table = self._table(INTERVIEWS)
+        docs = (
+            table.all()
+            if application_id is None
+            else table.search(where("application_id") == application_id)
+        )
+        found = [Interview.from_dict(d) for d in docs]
+        found.sort(key=lambda i: i.starts_at)
+        return found
+
+    def get_interview(self, interview_id: str) -> Interview:
+        doc = self._table(INTERVIEWS).get(doc_id=interview_id)
+        if doc is None:
+            raise NotFoundError(f'no interview with id "{interview_id}"')
+        return Interview.from_dict(doc)
+
+    # -- contacts ----------------------------------------------------------
+
+    def contacts(self) -> list[Contact]:
+        found = [Contact.from_dict(d) for d in self._table(CONTACTS).all()]
+        found.sort(key=lambda c: c.name.lower())
+        return found
+
+    def get_contact(self, contact_id: str) -> Contact:
+        doc = self._table(CONTACTS).get(doc_id=contact_id)
+        if doc is None:
+            raise NotFoundError(f'no contact with id "{contact_id}"')
+        return Contact.from_dict(doc)
+
+    # -- follow-up log -----------------------------------------------------
+
+    def sent_log(self, application_id: str | None = None) -> list[SentFollowUp]:
+        """Logged follow-ups, oldest first."""
+        table = self._table(SENT)
+        docs = (
+            table.all()
+            if application_id is None
+            else table.search(where("application_id") == application_id)
+        )
+        entries = [SentFollowUp.from_dict(d) for d in docs]
+        entries.sort(key=lambda e: e.at)
+        return entries
+
+    def interviews_by_application(self) -> dict[str, list[Interview]]:
+        """Every interview, grouped by application id, each group in time order."""
+        grouped: dict[str, list[Interview]] = {}
+        for interview in self.interviews():
+            grouped.setdefault(interview.application_id, []).append(interview)
+        return grouped
+
+    def sent_by_application(self) -> dict[str, list[SentFollowUp]]:
+        """The follow-up log grouped by application id, oldest first."""
+        grouped: dict[str, list[SentFollowUp]] = {}
+        for entry in self.sent_log():
+            grouped.setdefault(entry.application_id, []).append(entry)
+        return grouped
+
+    # -- ids -----------------------------------------------------------------
+
+    def resolve(
+        self, prefix: str, *, kinds: tuple[type, ...] = (Application, Interview, Contact)
+    ) -> Record:
+        """The one record whose id starts with ``prefix`` (like git); clear errors otherwise."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFoundError("an id is required")
+        names = {Application: "application", Interview: "interview", Contact: "contact"}
+        hits: list[tuple[type, dict[str, Any]]] = []
+        for kind in kinds:
+            for doc_id, doc in self._storage.read().get(_RECORD_TABLES[kind], {}).items():
+                if doc_id.startswith(prefix):
+                    hits.append((kind, doc))
+        wanted = " or ".join(names[k] for k in kinds)
+        if not hits:
+            raise NotFoundError(f'no {wanted} with an id starting "{prefix}"')
+        if len(hits) > 1:
+            shown = ", ".join(f"{doc['id'][:8]} ({names[k]})" for k, doc in hits[:5])
+            more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
+            raise AmbiguousIdError(
+                f'id "{prefix}" is ambiguous: it matches {shown}{more}; type more of it'
+            )
+        kind, doc = hits[0]
+        return kind.from_dict(doc)
+
+    # -- delete and restore -------------------------------------------------
+
+    def delete(self, record: Record) -> str:
+        """Move a record (an application with its interviews and log) to the trash.
+
+        Returns the trash id, which :meth:`restore` takes.
+        """
+        self._check_writable()
+        now = self.clock()
+        entry: dict[str, Any] = {
+            "id": record.id,
+            "kind": type(record).__name__.lower(),
+            "deleted_at": dates.to_iso(now),
+            "record": record.to_dict(),
+            "interviews": [],
+            "sent": [],
+        }
+        with self.transaction():
+            if isinstance(record, Application):
+                entry["label"] = f"{record.company} - {record.role}"
+                interviews = self._table(INTERVIEWS).search(where("application_id") == record.id)
+                sent = self._table(SENT).search(where("application_id") == record.id)
+                entry["interviews"] = [dict(d) for d in interviews]
+                entry["sent"] = [dict(d) for d in sent]
+                self._table(INTERVIEWS).remove(doc_ids=[d["id"] for d in interviews])
+                self._table(SENT).remove(doc_ids=[d["id"] for d in sent])
+            elif isinstance(record, Interview):
+                entry["label"] = f"interview {dates.format_when(record.starts_at)}"
+            else:
+                entry["label"] = record.name
+            self._table(_RECORD_TABLES[type(record)]).remove(doc_ids=[record.id])
+            self._put(TRASH, entry)
+        return record.id
+
+    def trash(self) -> list[TrashEntry]:
+        """Deleted records, newest first."""
+        entries = [
+            TrashEntry(
+                id=d["id"],
+                kind=d["kind"],
+                label=d.get("label", ""),
+                deleted_at=dates.from_iso(d["deleted_at"]),
+            )
+            for d in self._table(TRASH).all()
+        ]
+        entries.sort(key=lambda e: e.deleted_at, reverse=True)
+        return entries
+
+    def restore(self, trash_id: str) -> Record:
+        """Bring a deleted record back (with an application's interviews and log)."""
+        self._check_writable()
+        doc = self._table(TRASH).get(doc_id=trash_id)
+        if doc is None:
+            raise NotFoundError(f'nothing in the trash with id "{trash_id}"')
+        kind = {"application": Application, "interview": Interview, "contact": Contact}[doc["kind"]]
+        record = kind.from_dict(doc["record"])
+        with self.transaction():
+            if isinstance(record, Interview):
+                self.get_application(record.application_id)
+            self._put(_RECORD_TABLES[kind], record.to_dict())
+            for interview in doc.get("interviews", []):
+                self._put(INTERVIEWS, interview)
+            for sent in doc.get("sent", []):
+                self._put(SENT, sent)
+            self._table(TRASH).remove(doc_ids=[trash_id])
+        return record
+
+    # -- counts --------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(self._table(name)) for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT)}
+
+
+def open_store(path: Path, *, write: bool, clock: Callable[[], datetime] = dates.now) -> Store:
+    """Open for the CLI: writers take the lock; readers never touch the file."""
+    return Store(path, read_only=not write, clock=clock)
