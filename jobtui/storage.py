@@ -213,7 +213,7 @@ class DatabaseFile:
         self.backups_dir = locations.backups_dir(self.path)
         self._clock = clock
         self._lock = _Lock(locations.lock_file(self.path))
-        self._mtime_ns: int | None = None
+        self._identity: tuple[int, int, int] | None = None
         if not read_only:
             self._make_folder(self.path.parent)
             self._lock.acquire(self.path)
@@ -225,7 +225,7 @@ class DatabaseFile:
         """Read and check the file; return (data, the raw bytes or None if there is no file)."""
         try:
             raw = self.path.read_bytes()
-            self._mtime_ns = self.path.stat().st_mtime_ns
+            self._identity = self._stat_identity()
         except FileNotFoundError:
             return empty_database(), None
         except IsADirectoryError:
@@ -241,9 +241,15 @@ class DatabaseFile:
     def changed_on_disk(self) -> bool:
         """True if someone else replaced the file since we last read or wrote it."""
         try:
-            return self.path.stat().st_mtime_ns != self._mtime_ns
+            return self._stat_identity() != self._identity
         except FileNotFoundError:
-            return self._mtime_ns is not None
+            return self._identity is not None
+
+    def _stat_identity(self) -> tuple[int, int, int]:
+        # Every save is a new inode (os.replace), so the inode alone would do; mtime and size
+        # also catch an editor that rewrote the file in place.
+        st = self.path.stat()
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     # -- writing -----------------------------------------------------------
 
@@ -275,7 +281,7 @@ class DatabaseFile:
                 tmp.unlink()
             raise
         _fsync_dir(folder)
-        self._mtime_ns = self.path.stat().st_mtime_ns
+        self._identity = self._stat_identity()
         self._prune_backups()
         return payload
 

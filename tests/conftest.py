@@ -1,0 +1,31 @@
+"""Shared fixtures: every test runs in its own folders, in a fixed zone, at a frozen "now"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from dateutil import tz
+
+ZONE = "Europe/Berlin"
+# Thursday 26 November 2026, 10:00 in Berlin: the "now" of every test.
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=tz.gettz(ZONE))
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Keep tests out of the user's real data and config, with a fixed zone and clock."""
+    monkeypatch.setenv("TZ", ZONE)
+    monkeypatch.setenv("JOBTUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("JOBTUI_DB", str(tmp_path / "data" / "jobtui.json"))
+    monkeypatch.setenv("JOBTUI_NOW", NOW.isoformat())
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "jobtui.json"

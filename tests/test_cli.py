@@ -1,0 +1,281 @@
+"""The scriptable CLI end to end: what it prints, what lands on disk, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import orjson
+import pytest
+
+from jobtui.__main__ import main
+
+
+@pytest.fixture
+def jobtui(capsys):
+    """Run `jobtui ARGS...` in-process; return (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def _ok(result) -> str:
+    code, out, err = result
+    assert code == 0, err
+    return out.strip()
+
+
+def test_add_prints_the_id_and_saves(jobtui, db_path):
+    app_id = _ok(jobtui("add", "Acme", "Backend Engineer", "--tag", "python", "--url", "https://x"))
+    doc = orjson.loads(db_path.read_bytes())["applications"][app_id]
+    assert doc["company"] == "Acme"
+    assert doc["status"] == "applied"
+    assert doc["applied_on"] == "2026-11-26"
+    assert doc["tags"] == ["python"]
+
+
+def test_add_with_human_date_and_status(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev", "--applied", "last monday", "--status", "screening"))
+    shown = json.loads(_ok(jobtui("show", app_id[:6], "--json")))
+    assert shown["applied_on"] == "2026-11-23"
+    assert shown["status"] == "screening"
+
+
+def test_interview_by_prefix_and_followups(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(
+        jobtui(
+            "interview",
+            app_id[:5],
+            "yesterday 14:00",
+            "--kind",
+            "technical",
+            "--with",
+            "Ana Lima <ana@acme.com>",
+            "--with",
+            "Bo",
+            "--duration",
+            "45m",
+            "--where",
+            "https://meet/x",
+        )
+    )
+    shown = json.loads(_ok(jobtui("show", iv_id, "--json")))
+    assert shown["starts_at"] == "2026-11-25T14:00:00+01:00"
+    assert shown["duration_minutes"] == 45
+    assert shown["interviewers"] == [
+        {"name": "Ana Lima", "email": "ana@acme.com"},
+        {"name": "Bo", "email": ""},
+    ]
+    items = json.loads(_ok(jobtui("followups", "--json")))
+    assert items == [
+        {
+            "kind": "thank_you",
+            "application_id": app_id,
+            "interview_id": iv_id,
+            "company": "Acme",
+            "role": "Dev",
+            "due": "2026-11-25T14:45:00+01:00",
+            "overdue_at": "2026-11-26T14:45:00+01:00",
+            "urgency": "due",
+            "summary": "Thank-you due, 4h left",
+        }
+    ]
+    text = _ok(jobtui("followups"))
+    assert "DUE" in text and "Acme - Dev" in text and "Thank-you due, 4h left" in text
+
+
+def test_sent_clears_the_thank_you(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(jobtui("interview", app_id, "2 days ago 10:00"))
+    assert json.loads(_ok(jobtui("followups", "--json")))[0]["urgency"] == "overdue"
+    out = _ok(jobtui("sent", iv_id[:6], "--to", "Ana"))
+    assert out.startswith("logged thank you for Acme - Dev")
+    assert json.loads(_ok(jobtui("followups", "--json"))) == []
+    shown = json.loads(_ok(jobtui("show", app_id, "--json")))
+    assert shown["interviews"][0]["thank_you_sent_at"] == "2026-11-26T10:00:00+01:00"
+    assert shown["sent"][0]["kind"] == "thank_you"
+    assert shown["sent"][0]["to"] == "Ana"
+
+
+def test_application_follow_up_and_ghosted_cycle(jobtui):
+    app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05"))
+    [item] = json.loads(_ok(jobtui("followups", "--json")))
+    assert (item["kind"], item["urgency"]) == ("application_follow_up", "overdue")
+    _ok(jobtui("sent", app_id, "--at", "2026-11-16 09:00"))
+    _ok(jobtui("sent", app_id, "--at", "2026-11-17 09:00"))
+    [item] = json.loads(_ok(jobtui("followups", "--json")))
+    assert item["kind"] == "ghosted"
+    _ok(jobtui("status", app_id, "ghosted"))
+    assert json.loads(_ok(jobtui("followups", "--json"))) == []
+
+
+def test_list_json_and_text(jobtui):
+    a = _ok(jobtui("add", "Acme", "Dev", "--applied", "2026-11-01"))
+    _ok(jobtui("add", "Beta", "Ops", "--status", "rejected"))
+    rows = json.loads(_ok(jobtui("list", "--json")))
+    assert {r["company"] for r in rows} == {"Acme", "Beta"}
+    acme = next(r for r in rows if r["id"] == a)
+    assert set(acme) == {"id", "company", "role", "status", "applied_on", "next_action"}
+    assert acme["next_action"].startswith("Follow up:")
+    only = json.loads(_ok(jobtui("list", "--status", "rejected", "--json")))
+    assert [r["company"] for r in only] == ["Beta"]
+    assert [r["company"] for r in json.loads(_ok(jobtui("list", "--open", "--json")))] == ["Acme"]
+    text = _ok(jobtui("list"))
+    assert text.splitlines()[0].split() == ["ID", "COMPANY", "ROLE", "STATUS", "APPLIED", "NEXT"]
+    assert "2026-11-01 (25d)" in text
+
+
+def test_set_fields_validated_like_the_tui(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(jobtui("interview", app_id, "tomorrow 10am"))
+    _ok(
+        jobtui(
+            "set",
+            iv_id[:4],
+            "strengths=Led the billing migration",
+            "decide_by=next friday",
+            "with=Ana, Bo",
+            "kind=panel",
+        )
+    )
+    shown = json.loads(_ok(jobtui("show", iv_id, "--json")))
+    assert shown["strengths"] == "Led the billing migration"
+    assert shown["decide_by"] == "2026-11-27"
+    assert [p["name"] for p in shown["interviewers"]] == ["Ana", "Bo"]
+    assert shown["kind"] == "panel"
+    _ok(jobtui("set", app_id, "salary_min=120k", "salary_max=150,000", "tags=remote, python"))
+    app = json.loads(_ok(jobtui("show", app_id, "--json")))
+    assert (app["salary_min"], app["salary_max"], app["tags"]) == (
+        120000,
+        150000,
+        ["remote", "python"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("set", "{app}", "ends_at=yesterday"), "ends_at"),
+        (("set", "{app}", "salary_min=lots"), "salary_min: cannot read"),
+        (("set", "{app}", "company="), "company: must not be empty"),
+        (("set", "{app}", "nonsense=1"), "nonsense: no such field"),
+        (("status", "{app}", "bogus"), 'status: unknown value "bogus"'),
+        (("interview", "{app}", "next blursday"), "when: "),
+        (("interview", "zzzz", "tomorrow"), 'no application with an id starting "zzzz"'),
+        (("add", "", "Dev"), "company: must not be empty"),
+        (("show", "0000"), 'with an id starting "0000"'),
+    ],
+)
+def test_user_errors_are_one_line_exit_1_and_change_nothing(jobtui, db_path, args, message):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(jobtui("interview", app_id, "tomorrow 10am"))
+    before = db_path.read_bytes()
+    target = iv_id if args[0] == "set" and "ends_at" in args[2] else app_id
+    code, out, err = jobtui(*[a.format(app=target) for a in args])
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("jobtui: ")
+    assert message in err
+    assert db_path.read_bytes() == before
+
+
+def test_ambiguous_prefix_is_explained(jobtui):
+    ids = [_ok(jobtui("add", f"Co{i}", "Dev")) for i in range(40)]
+    first = ids[0][0]
+    sharing = [i for i in ids if i[0] == first]
+    if len(sharing) < 2:
+        pytest.skip("random ids happened not to share a first character")
+    code, _, err = jobtui("show", first)
+    assert code == 1
+    assert "is ambiguous" in err and "type more of it" in err
+
+
+def test_usage_errors_exit_2(jobtui):
+    code, out, err = jobtui("bogus")
+    assert code == 2 and "invalid choice" in err and err.count("\n") == 1
+    code, out, err = jobtui("add", "OnlyCompany")
+    assert code == 2 and "required" in err
+    code, out, err = jobtui("set", "abc", "no-equals-sign")
+    assert code == 2 and "is not FIELD=VALUE" in err
+
+
+def test_db_option_works_before_and_after_the_command(jobtui, tmp_path):
+    other = tmp_path / "other.json"
+    app_id = _ok(jobtui("--db", str(other), "add", "Acme", "Dev"))
+    assert app_id in other.read_text()
+    app2 = _ok(jobtui("add", "Beta", "Dev", "--db", str(other)))
+    assert app2 in other.read_text()
+
+
+def test_corrupt_database_is_refused_with_a_clear_message(jobtui, db_path):
+    _ok(jobtui("add", "Acme", "Dev"))
+    _ok(jobtui("add", "Beta", "Dev"))
+    db_path.write_bytes(b'{"_meta": oops')
+    code, _, err = jobtui("list")
+    assert code == 1
+    assert str(db_path) in err and "not valid JSON (line 1, column 11" in err
+    assert "newest good backup is" in err
+    assert db_path.read_bytes() == b'{"_meta": oops'
+    code, _, err = jobtui("add", "Gamma", "Dev")
+    assert code == 1 and db_path.read_bytes() == b'{"_meta": oops'
+
+
+def test_contact_delete_restore_and_trash(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    contact_id = _ok(
+        jobtui("contact", "Rita Recruiter", "--email", "rita@acme.com", "--for", app_id)
+    )
+    shown = json.loads(_ok(jobtui("show", app_id, "--json")))
+    assert shown["contact_ids"] == [contact_id]
+    assert shown["contacts"][0]["company"] == "Acme"
+    assert "moved Acme - Dev to the trash" in _ok(jobtui("delete", app_id))
+    assert json.loads(_ok(jobtui("list", "--json"))) == []
+    assert "Acme - Dev" in _ok(jobtui("trash"))
+    assert _ok(jobtui("restore", app_id[:6])) == "restored Acme - Dev"
+    assert [r["id"] for r in json.loads(_ok(jobtui("list", "--json")))] == [app_id]
+
+
+def test_snooze_hides_a_follow_up_until_then(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(jobtui("interview", app_id, "2 days ago 10:00"))
+    _ok(jobtui("snooze", iv_id, "+5d"))
+    assert json.loads(_ok(jobtui("followups", "--json"))) == []
+    _ok(jobtui("snooze", iv_id, "off"))
+    assert len(json.loads(_ok(jobtui("followups", "--json")))) == 1
+
+
+def test_markup_like_text_is_printed_exactly(jobtui):
+    app_id = _ok(jobtui("add", "[bold]Acme[/]", "[/]"))
+    assert "[bold]Acme[/]" in _ok(jobtui("list"))
+    assert "role             [/]" in _ok(jobtui("show", app_id))
+
+
+def test_real_entry_point_version_and_no_traceback(tmp_path):
+    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
+    version = subprocess.run(
+        [sys.executable, "-m", "jobtui", "--version"], capture_output=True, text=True, env=env
+    )
+    assert version.returncode == 0 and version.stdout.startswith("jobtui 0.")
+    bad = subprocess.run(
+        [sys.executable, "-m", "jobtui", "status", "nope", "applied"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert bad.stderr.strip() == 'jobtui: no application with an id starting "nope"'
+
+
+def test_list_does_not_import_textual(tmp_path):
+    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
+    code = "import sys; from jobtui.__main__ import main; main(['list']); print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "False"

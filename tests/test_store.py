@@ -1,0 +1,201 @@
+"""The TinyDB store: records in and out, ids by prefix, transactions, trash, read-only, lock."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import orjson
+import pytest
+
+from jobtui.model import (
+    Application,
+    Contact,
+    Interview,
+    InterviewKind,
+    Person,
+    SentFollowUp,
+    SentKind,
+    Status,
+    ValidationError,
+)
+from jobtui.storage import DatabaseLockedError, StorageError
+from jobtui.store import AmbiguousIdError, NotFoundError, Store
+
+
+@pytest.fixture
+def store(db_path, now):
+    s = Store(db_path, clock=lambda: now)
+    yield s
+    s.close()
+
+
+def _on_disk(db_path) -> dict:
+    return orjson.loads(db_path.read_bytes())
+
+
+def test_saved_application_lands_on_disk_with_timestamps(store, db_path, now):
+    app = Application(company="[bold]Acme[/]", role="Engineer ☕", tags=["python"])
+    store.save(app)
+    doc = _on_disk(db_path)["applications"][app.id]
+    assert doc["company"] == "[bold]Acme[/]"
+    assert doc["role"] == "Engineer ☕"
+    assert doc["created_at"] == now.isoformat()
+    assert store.get_application(app.id) == app
+
+
+def test_invalid_record_never_reaches_the_file(store, db_path):
+    store.save(Application(company="Acme", role="Dev"))
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError, match="company: must not be empty"):
+        store.save(Application(company="  ", role="Dev"))
+    assert db_path.read_bytes() == before
+
+
+def test_interview_needs_an_existing_application(store, now):
+    with pytest.raises(NotFoundError):
+        store.save(Interview(application_id="nope", starts_at=now))
+
+
+def test_interviews_come_back_in_time_order(store, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    late = store.save(Interview(application_id=app.id, starts_at=now + timedelta(days=2)))
+    early = store.save(Interview(application_id=app.id, starts_at=now - timedelta(days=2)))
+    assert [i.id for i in store.interviews(app.id)] == [early.id, late.id]
+    assert store.interviews_by_application() == {app.id: [early, late]}
+
+
+def test_resolve_by_unique_prefix_ambiguous_and_unknown(store):
+    a = store.save(Application(company="A", role="r", id="3fa2aaaa-0000"))
+    store.save(Application(company="B", role="r", id="3fb1bbbb-0000"))
+    c = store.save(Contact(name="Cy", id="77c0ffee"))
+    assert store.resolve("3fa").id == a.id
+    assert store.resolve("77").id == c.id
+    with pytest.raises(AmbiguousIdError, match='"3f" is ambiguous: it matches 3fa2aaaa'):
+        store.resolve("3f")
+    with pytest.raises(
+        NotFoundError, match='no application or interview or contact with an id starting "zz"'
+    ):
+        store.resolve("zz")
+    with pytest.raises(NotFoundError, match="no application with an id"):
+        store.resolve("77", kinds=(Application,))
+
+
+def test_set_status_records_history(store, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    app.set_status(Status.APPLIED, now - timedelta(days=3))
+    store.save(app)
+    assert store.set_status(app, Status.SCREENING) is True
+    assert store.set_status(app, Status.SCREENING) is False
+    saved = store.get_application(app.id)
+    assert [(c.status, c.at) for c in saved.status_history] == [
+        (Status.APPLIED, now - timedelta(days=3)),
+        (Status.SCREENING, now),
+    ]
+
+
+def test_log_sent_marks_the_thank_you_in_one_save(store, db_path, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    interview = store.save(Interview(application_id=app.id, starts_at=now - timedelta(days=1)))
+    backups_before = len(list((db_path.parent / "jobtui.json.backups").iterdir()))
+    entry = SentFollowUp(SentKind.THANK_YOU, now, app.id, interview.id, to="Ana")
+    store.log_sent(entry, thank_you_interview=interview)
+    assert store.get_interview(interview.id).thank_you_sent_at == now
+    assert store.sent_log(app.id) == [entry]
+    # One save -> one new backup.
+    assert len(list((db_path.parent / "jobtui.json.backups").iterdir())) == backups_before + 1
+
+
+def test_transaction_error_leaves_memory_and_disk_unchanged(store, db_path):
+    app = store.save(Application(company="Acme", role="Dev"))
+    before = db_path.read_bytes()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save(Application(company="Other", role="Dev"))
+        app.company = "Changed"
+        store.save(app)
+        raise RuntimeError("boom")
+    assert db_path.read_bytes() == before
+    assert [a.company for a in store.applications()] == ["Acme"]
+
+
+def test_a_failed_write_does_not_leave_memory_ahead_of_disk(store, db_path, monkeypatch):
+    store.save(Application(company="Acme", role="Dev"))
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        store.save(Application(company="Lost", role="Dev"))
+    monkeypatch.undo()
+    assert [a.company for a in store.applications()] == ["Acme"]
+    store.save(Application(company="Next", role="Dev"))
+    assert sorted(d["company"] for d in _on_disk(db_path)["applications"].values()) == [
+        "Acme",
+        "Next",
+    ]
+
+
+def test_delete_and_restore_an_application_with_its_interviews(store, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    interview = store.save(
+        Interview(
+            application_id=app.id,
+            starts_at=now,
+            kind=InterviewKind.PANEL,
+            interviewers=[Person("Ana")],
+        )
+    )
+    store.log_sent(SentFollowUp(SentKind.CHECK_IN, now, app.id, interview.id))
+    store.delete(app)
+    assert store.applications() == []
+    assert store.interviews() == []
+    assert store.sent_log() == []
+    [entry] = store.trash()
+    assert entry.label == "Acme - Dev"
+    restored = store.restore(entry.id)
+    assert restored == app
+    assert store.interviews(app.id) == [interview]
+    assert len(store.sent_log(app.id)) == 1
+    assert store.trash() == []
+
+
+def test_reopening_reads_everything_back(db_path, now):
+    with Store(db_path, clock=lambda: now) as first:
+        app = first.save(Application(company="Acme", role="Dev", notes="# Notes\n\n- one"))
+        first.save(Contact(name="Ana", email="ana@acme.com"))
+    with Store(db_path, read_only=True) as again:
+        assert again.get_application(app.id).notes == "# Notes\n\n- one"
+        assert [c.name for c in again.contacts()] == ["Ana"]
+
+
+def test_second_writer_is_refused_but_a_reader_may_open(store, db_path):
+    store.save(Application(company="Acme", role="Dev"))
+    with pytest.raises(DatabaseLockedError, match="in use by another jobtui"):
+        Store(db_path)
+    with Store(db_path, read_only=True) as reader:
+        assert [a.company for a in reader.applications()] == ["Acme"]
+        with pytest.raises(StorageError, match="read-only"):
+            reader.save(Application(company="X", role="Y"))
+
+
+def test_reader_reloads_when_the_writer_saves(store, db_path):
+    with Store(db_path, read_only=True) as reader:
+        assert reader.applications() == []
+        store.save(Application(company="Acme", role="Dev"))
+        assert reader.reload_if_changed() is True
+        assert [a.company for a in reader.applications()] == ["Acme"]
+        assert reader.reload_if_changed() is False
+
+
+def test_read_only_open_of_a_missing_file_creates_nothing(tmp_path):
+    path = tmp_path / "nowhere" / "db.json"
+    with Store(path, read_only=True) as reader:
+        assert reader.applications() == []
+    assert not path.parent.exists()
+
+
+def test_memory_store_needs_no_file(now):
+    store = Store(None, clock=lambda: now)
+    app = store.save(Application(company="Acme", role="Dev"))
+    assert store.get_application(app.id).company == "Acme"
