@@ -198,11 +198,11 @@ def test_ambiguous_prefix_is_explained(jobtui):
 
 
 def test_usage_errors_exit_2(jobtui):
-    code, out, err = jobtui("bogus")
+    code, _, err = jobtui("bogus")
     assert code == 2 and "invalid choice" in err and err.count("\n") == 1
-    code, out, err = jobtui("add", "OnlyCompany")
+    code, _, err = jobtui("add", "OnlyCompany")
     assert code == 2 and "required" in err
-    code, out, err = jobtui("set", "abc", "no-equals-sign")
+    code, _, err = jobtui("set", "abc", "no-equals-sign")
     assert code == 2 and "is not FIELD=VALUE" in err
 
 
@@ -276,6 +276,9 @@ def test_real_entry_point_version_and_no_traceback(tmp_path):
 
 def test_list_does_not_import_textual(tmp_path):
     env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
-    code = "import sys; from jobtui.__main__ import main; main(['list']); print('textual' in sys.modules)"
+    code = (
+        "import sys; from jobtui.__main__ import main; main(['list']); "
+        "print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip().splitlines()[-1] == "False"
