@@ -58,10 +58,21 @@ class _Unreadable(Exception):
 # Vocabulary. English names are spelled out here instead of using
 # calendar.month_abbr / strftime("%a"), which follow the process locale.
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
-_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_ABBR = [name[:3] for name in _MONTH_NAMES]
 _WEEKDAY_ABBR = [name[:3] for name in _WEEKDAY_NAMES]
 
@@ -121,7 +132,7 @@ _ZONE_ABBREVIATIONS = {
 
 # The only regular expressions in the grammar: one per token shape.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})t(.+)")  # split into date + time tokens
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}t.+")  # split into date + time tokens
 _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"\d{4}")
 _AMPM = re.compile(r"[ap]\.?m\.?")
@@ -329,8 +340,7 @@ def _tokenize(text: str) -> list[str]:
     """
     tokens: list[str] = []
     for raw in text.replace(",", " ").split():
-        iso = _ISO_DATETIME.fullmatch(raw.lower())
-        if iso:
+        if _ISO_DATETIME.fullmatch(raw.lower()):
             tokens += [raw[:10], raw[11:]]
         elif _AMPM.fullmatch(raw.lower()) and tokens and tokens[-1].isdigit():
             tokens[-1] += raw
@@ -502,7 +512,9 @@ def _calendar_date(words: list[str], today: date) -> date:
         elif _YEAR.fullmatch(lw):
             put("year", int(lw), word)
         elif re.fullmatch(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?", lw):
-            raise _Unreadable(f'"{word}" is ambiguous (day or month first?): write 2026-12-03 or Dec 3')
+            raise _Unreadable(
+                f'"{word}" is ambiguous (day or month first?): write 2026-12-03 or Dec 3'
+            )
         elif _known_word(lw):
             raise _Unreadable(f'"{word}" cannot be used here')
         else:
@@ -537,7 +549,8 @@ def _month_day(month: int | None, day: int | None, year: int | None, today: date
             raise _Unreadable("there is no date or time in it")
         raise _Unreadable('it needs a month name, e.g. "Dec 3" or "3 Dec 2026"')
     if day is None:
-        raise _Unreadable(f'which day of {_MONTH_NAMES[month - 1]}? e.g. "{_MONTH_ABBR[month - 1]} 3"')
+        name, abbr = _MONTH_NAMES[month - 1], _MONTH_ABBR[month - 1]
+        raise _Unreadable(f'which day of {name}? e.g. "{abbr} 3"')
     if day < 1 or day > 31 or (month != 2 and day > calendar.monthrange(2000, month)[1]):
         raise _Unreadable(f"{_MONTH_NAMES[month - 1]} has no day {day}")
     if year is not None:

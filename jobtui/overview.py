@@ -1,0 +1,152 @@
+"""A snapshot of the whole search for display: rows, timeline, summary. No Textual, no TinyDB.
+
+The TUI rebuilds an :class:`Overview` after each change and draws from it; keeping the
+computation here makes it a plain function of (records, now, rules), testable without a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from jobtui import dates
+from jobtui.config import FollowUpRules
+from jobtui.followup import FollowUp, Urgency, followups_for, next_action, sort_key
+from jobtui.model import Application, Contact, Interview, SentFollowUp
+
+
+@dataclass
+class AppRow:
+    """One application with what it needs."""
+
+    app: Application
+    interviews: list[Interview]
+    sent: list[SentFollowUp]
+    items: list[FollowUp]
+    next_action: str
+
+    @property
+    def urgency(self) -> Urgency | None:
+        """The most pressing urgency among its follow-ups (None if nothing)."""
+        return min(self.items, key=sort_key).urgency if self.items else None
+
+    @property
+    def needs_follow_up(self) -> bool:
+        return any(i.urgency != Urgency.UPCOMING for i in self.items)
+
+    def search_text(self) -> str:
+        """What `/` matches: company, role, tags, interviewers (lower case)."""
+        people = " ".join(p.name for i in self.interviews for p in i.interviewers)
+        return " ".join([self.app.company, self.app.role, *self.app.tags, people]).lower()
+
+
+@dataclass
+class TimelineEntry:
+    """One interview on the timeline, with its follow-up state."""
+
+    interview: Interview
+    app: Application
+    items: list[FollowUp]
+
+    @property
+    def urgency(self) -> Urgency | None:
+        return min(self.items, key=sort_key).urgency if self.items else None
+
+    @property
+    def thank_you_done(self) -> bool:
+        return self.interview.thank_you_sent_at is not None
+
+
+@dataclass
+class Overview:
+    """Everything the main screen shows, computed at one instant."""
+
+    now: datetime
+    rows: list[AppRow]
+    timeline: list[TimelineEntry]
+    contacts: dict[str, Contact] = field(default_factory=dict)
+
+    @property
+    def active(self) -> int:
+        return sum(1 for r in self.rows if not r.app.closed)
+
+    @property
+    def due_now(self) -> int:
+        """Follow-ups due or overdue now."""
+        return sum(1 for r in self.rows for i in r.items if i.urgency != Urgency.UPCOMING)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rows for i in r.items if i.urgency == Urgency.OVERDUE)
+
+    def interviews_this_week(self) -> int:
+        """Interviews from Monday to Sunday of the current local week."""
+        today = self.now.astimezone(dates.local_tz()).date()
+        monday = today - timedelta(days=today.weekday())
+        sunday = monday + timedelta(days=6)
+        return sum(
+            1
+            for e in self.timeline
+            if monday <= e.interview.starts_at.astimezone(dates.local_tz()).date() <= sunday
+        )
+
+    def row(self, app_id: str) -> AppRow | None:
+        for row in self.rows:
+            if row.app.id == app_id:
+                return row
+        return None
+
+
+def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, datetime]:
+    # Follow-ups first (overdue, due, upcoming), then open applications by their next
+    # interview, then closed ones.
+    if row.items:
+        first = min(row.items, key=sort_key)
+        return (first.urgency.rank, first.due)
+    upcoming = [i.starts_at for i in row.interviews if i.starts_at > now]
+    far = datetime.max.replace(tzinfo=dates.local_tz())
+    return (3 if not row.app.closed else 4, min(upcoming, default=far))
+
+
+SORTS = {
+    "urgency": "by urgency",
+    "company": "by company",
+    "applied": "by date applied",
+    "status": "by status",
+}
+
+
+def sort_rows(rows: Sequence[AppRow], how: str, now: datetime) -> list[AppRow]:
+    """Rows sorted one of the SORTS ways (urgency: most pressing first)."""
+    if how == "company":
+        return sorted(rows, key=lambda r: (r.app.company.lower(), r.app.role.lower()))
+    if how == "applied":
+        return sorted(rows, key=lambda r: r.app.applied_on or date.min, reverse=True)
+    if how == "status":
+        order = {s: n for n, s in enumerate(type(rows[0].app.status))} if rows else {}
+        return sorted(rows, key=lambda r: (order.get(r.app.status, 0), r.app.company.lower()))
+    return sorted(rows, key=lambda r: (*_urgency_rank(r, now), r.app.company.lower()))
+
+
+def build_overview(
+    apps: Sequence[Application],
+    interviews_by_app: dict[str, list[Interview]],
+    sent_by_app: dict[str, list[SentFollowUp]],
+    contacts: Sequence[Contact],
+    now: datetime,
+    rules: FollowUpRules,
+) -> Overview:
+    """Compute rows (with follow-ups and next action) and the interview timeline."""
+    rows = []
+    timeline = []
+    for app in apps:
+        interviews = interviews_by_app.get(app.id, [])
+        sent = sent_by_app.get(app.id, [])
+        items = followups_for(app, interviews, sent, now, rules)
+        rows.append(AppRow(app, interviews, sent, items, next_action(app, interviews, items, now)))
+        for interview in interviews:
+            mine = [i for i in items if i.interview_id == interview.id]
+            timeline.append(TimelineEntry(interview, app, mine))
+    timeline.sort(key=lambda e: e.interview.starts_at)
+    return Overview(now, rows, timeline, {c.id: c for c in contacts})
