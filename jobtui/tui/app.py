@@ -1,0 +1,122 @@
+"""The Textual application: wires the store (through DataService), config and the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from jobtui import dates
+from jobtui.config import Config
+from jobtui.store import Store
+from jobtui.tui.commands import main_screen_commands
+from jobtui.tui.data import DataService
+from jobtui.tui.screens.main import MainScreen
+
+
+class _Deliver(Message):
+    """A data-thread result to run on the UI thread (post_message is thread-safe)."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args
+
+
+class JobTUI(App[None]):
+    """jobtui's TUI. ``clock`` gives "now" (tests freeze it); ``notice`` is shown at start."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "jobtui"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config | None = None,
+        *,
+        clock: Callable[[], datetime] = dates.now,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.clock = clock
+        self.notice = notice
+        self.data = DataService(store, self.config, clock, self._deliver)
+        self.main = MainScreen()
+        self.loaded = False
+
+    def _deliver(self, fn: Callable[..., Any], *args: Any) -> None:
+        self.post_message(_Deliver(fn, args))
+
+    def on__deliver(self, message: _Deliver) -> None:
+        message.fn(*message.args)
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.theme:
+            try:
+                self.theme = self.config.theme
+            except Exception:
+                self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="error")
+        self.push_screen(self.main)
+        if self.notice:
+            self.notify(self.notice, severity="warning", timeout=10)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again on the data thread and redraw."""
+
+        def done(_: Any, overview: Any) -> None:
+            self.loaded = True
+            self.main.show(overview)
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
+
+        self.data.submit(lambda store: None, done, failed)
+
+    def action_help(self) -> None:
+        from jobtui.tui.screens.help import HelpScreen
+
+        rows = []
+        seen: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.id in seen or binding.action.startswith("cursor_"):
+                continue
+            seen.add(binding.id or binding.action)
+            key = self.get_key_display(binding)
+            rows.append((key, binding.description or binding.action, binding.id or ""))
+        extra = [
+            ("tab / shift+tab", "Move between panes", ""),
+            ("j / k, ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
+            ("ctrl+e", "Open the note in $EDITOR", "external_editor"),
+            ("o", "Change the sort order", "cycle_sort"),
+            ("u", "Restore what you just deleted", "undo_delete"),
+            ("escape", "Clear the filter / leave the editor", "clear_filter"),
+            ("ctrl+p", "Command palette: every action", ""),
+        ]
+        shown = {r[2] for r in rows}
+        rows.extend(r for r in extra if r[2] not in shown or not r[2])
+        self.push_screen(HelpScreen(rows))
+
+    async def action_quit(self) -> None:
+        """Save the note being typed, then leave (the data thread finishes every save)."""
+        if self.main.is_attached:
+            self.main.flush_notes()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            yield from main_screen_commands(screen)

@@ -1,0 +1,33 @@
+"""The command palette (ctrl+p): every main-screen action, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+if TYPE_CHECKING:
+    from jobtui.tui.screens.main import MainScreen
+
+_COMMANDS = [
+    ("Add application", "Add a new application", "add_application"),
+    ("Add interview", "Add an interview to the selected application", "add_interview"),
+    ("Edit", "Edit the selected application or interview", "edit"),
+    ("Change status", "Pick a new status for the selected application", "change_status"),
+    ("Mark follow-up sent", "Log the thank-you or follow-up as sent", "mark_sent"),
+    ("Snooze follow-up", "Hide a follow-up until a date", "snooze"),
+    ("Toggle follow-ups only", "Show only what needs a follow-up", "toggle_followups"),
+    ("Toggle closed applications", "Show or hide closed applications", "toggle_closed"),
+    ("Change sort order", "Urgency, company, date applied, status", "cycle_sort"),
+    ("Filter", "Filter the focused list as you type", "filter"),
+    ("Delete", "Move the selected record to the trash", "delete"),
+    ("Restore deleted", "Bring back what you just deleted", "undo_delete"),
+    ("Edit note in $EDITOR", "Open the note in your own editor", "external_editor"),
+]
+
+
+def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
+    """SystemCommands that run the main screen's actions."""
+    for title, help_text, action in _COMMANDS:
+        yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))

@@ -1,0 +1,102 @@
+"""The TUI's only door to the store: one background thread does every read and write.
+
+The UI thread never touches the Store. It submits a job (a function of the store); the job
+runs on the data thread, then the result (and, if asked, a fresh :class:`Overview`) comes
+back on the UI thread through a callback. Saves therefore never block drawing, and TinyDB is
+only ever used from one thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from typing import Any
+
+from jobtui.config import Config
+from jobtui.overview import Overview, build_overview
+from jobtui.store import Store
+
+Job = Callable[[Store], Any]
+Done = Callable[[Any, Overview | None], None]
+Failed = Callable[[BaseException], None]
+
+
+def snapshot(store: Store, now: datetime, config: Config) -> Overview:
+    """Read everything and compute the overview (runs on the data thread)."""
+    return build_overview(
+        store.applications(),
+        store.interviews_by_application(),
+        store.sent_by_application(),
+        store.contacts(),
+        now,
+        config.followup,
+    )
+
+
+class DataService:
+    """Runs store jobs in order on one thread and reports back through ``deliver``.
+
+    ``deliver(fn, *args)`` must run ``fn(*args)`` on the UI thread (``App.call_from_thread``);
+    tests may pass a direct call.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        clock: Callable[[], datetime],
+        deliver: Callable[..., Any],
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self._deliver = deliver
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobtui-data")
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def busy(self) -> bool:
+        """True while a job is queued or running."""
+        with self._lock:
+            return self._pending > 0
+
+    def submit(
+        self,
+        job: Job,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        refresh: bool = True,
+    ) -> Future[Any]:
+        """Queue ``job(store)``; afterwards call ``on_done(result, overview_or_None)``."""
+        with self._lock:
+            self._pending += 1
+
+        def run() -> Any:
+            try:
+                result = job(self.store)
+                overview = snapshot(self.store, self.clock(), self.config) if refresh else None
+            except BaseException as exc:  # reported to the UI, never lost in the thread
+                if on_error is not None:
+                    self._deliver(on_error, exc)
+                raise
+            finally:
+                with self._lock:
+                    self._pending -= 1
+            if on_done is not None:
+                self._deliver(on_done, result, overview)
+            return result
+
+        return self._pool.submit(run)
+
+    def close(self) -> None:
+        """Finish every queued job (so every save lands), then release the store."""
+        self._pool.shutdown(wait=True)
+        self.store.close()

@@ -1,0 +1,1 @@
+"""The modal screens: record forms, pickers, dialogs and the help."""

@@ -1,0 +1,42 @@
+"""A yes/no question, answered with one key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask ``question``, with an optional ``detail`` line.
+
+    y or enter -> True; n or escape -> False.
+    """
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-title", id="confirm-question")
+            if self.detail:
+                yield Static(Text(self.detail), classes="dialog-detail", id="confirm-detail")
+            yield Static(Text("y / enter yes · n / esc no"), classes="dialog-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)

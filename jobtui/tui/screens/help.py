@@ -1,0 +1,97 @@
+"""The keys, the follow-up rules and where the data lives."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from jobtui import locations
+from jobtui.config import FollowUpRules
+
+
+def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
+    """One row per binding: key, what it does, and the id to remap it with."""
+    table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Does")
+    table.add_column("Id (for [keys] in config.toml)", style="dim", no_wrap=True)
+    for key, description, binding_id in bindings:
+        table.add_row(Text(key), Text(description), Text(binding_id))
+    return table
+
+
+def rules_text(rules: FollowUpRules) -> Text:
+    """The follow-up rules in plain words, and what the colours mean."""
+    text = Text("Follow-ups\n", style="bold")
+    text.append(
+        f"• Thank-you: due when an interview ends, overdue {rules.thank_you_overdue_hours}h "
+        "later.\n"
+        f"• Check-in: {rules.check_in_business_days} business days after the last interview "
+        f"with no news, or {rules.after_decision_business_days} after the day they said "
+        "they would decide.\n"
+        f"• After applying: still “applied” after {rules.application_business_days} business "
+        "days -> follow up; again after each unanswered follow-up.\n"
+        f"• After {rules.max_unanswered} unanswered follow-ups: mark it ghosted?\n"
+        "• Closed applications need nothing; a snooze moves the due time.\n"
+        "These are the defaults; change them in config.toml under [followup].\n\n"
+    )
+    text.append("Colours  ", style="bold")
+    text.append("overdue", style="bold red")
+    text.append(" · ")
+    text.append("due", style="bold yellow")
+    text.append(" · ")
+    text.append("upcoming", style="cyan")
+    text.append(" · ")
+    text.append("✓ done", style="green")
+    return text
+
+
+def files_text() -> Text:
+    """Where the data and the settings live."""
+    db = locations.database_file()
+    text = Text("Files\n", style="bold")
+    text.append(f"Data     {db}\n")
+    text.append(f"Backups  {locations.backups_dir(db)}\n")
+    text.append(f"Config   {locations.config_file()}\n")
+    text.append(f"Messages {locations.user_templates_dir()} (overrides the packaged templates)")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the main screen, the follow-up rules and the file locations.
+
+    ``bindings`` are (key as shown, description, binding id) rows. Escape, q or ? close it.
+    """
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, bindings: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.key_rows = list(bindings)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("jobtui — help"), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(keys_table(self.key_rows), id="help-keys")
+                yield Static(rules_text(FollowUpRules()), id="help-rules")
+                yield Static(files_text(), id="help-files")
+            yield Static(Text("↑/↓ scroll · esc, q or ? close"), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,46 @@
+"""The form that adds or edits an interview of an application."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from rich.text import Text
+
+from jobtui import dates
+from jobtui.fields import INTERVIEW_FIELDS
+from jobtui.model import Application, Interview
+from jobtui.tui.screens.record_form import RecordForm
+
+# Notes have their own editor; the end follows from the duration; a snooze and the
+# thank-you are set by their own commands.
+FORM_FIELDS = tuple(
+    s
+    for s in INTERVIEW_FIELDS
+    if s.name not in {"notes", "ends_at", "snoozed_until", "thank_you_sent_at"}
+)
+
+
+def tomorrow_at_ten(now: datetime) -> datetime:
+    """The default start of a new interview: tomorrow 10:00, local time."""
+    zone = dates.local_tz()
+    day = now.astimezone(zone).date() + timedelta(days=1)
+    return datetime.combine(day, time(10, 0), tzinfo=zone)
+
+
+class InterviewForm(RecordForm[Interview]):
+    """Add an interview to ``app`` (``interview`` is None) or edit a copy of one.
+
+    Dismisses with the new or edited :class:`Interview`, or None when cancelled. A new one
+    starts tomorrow at 10:00 local time.
+    """
+
+    def __init__(self, interview: Interview | None, app: Application, now: datetime) -> None:
+        self.is_new = interview is None
+        if interview is None:
+            interview = Interview(application_id=app.id, starts_at=tomorrow_at_ten(now))
+        title = Text("Add interview" if self.is_new else "Edit interview")
+        title.append(" — ")
+        title.append(app.company, style="bold")
+        if app.role:
+            title.append(f" · {app.role}")
+        super().__init__(title, interview, FORM_FIELDS, now)

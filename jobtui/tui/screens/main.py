@@ -1,0 +1,555 @@
+"""The main screen: applications, interview timeline, details and the note editor."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+
+from jobtui.followup import Urgency, followups_for, sent_kind_for
+from jobtui.model import Application, Interview, SentFollowUp, SentKind
+from jobtui.overview import SORTS, AppRow, Overview, sort_rows
+from jobtui.store import Store
+from jobtui.tui.widgets.applications import ApplicationsTable
+from jobtui.tui.widgets.details import Details
+from jobtui.tui.widgets.editor import NoteEditor, NoteTarget
+from jobtui.tui.widgets.summary import Summary
+from jobtui.tui.widgets.timeline import Timeline
+
+SORT_ORDER = list(SORTS)
+
+
+class MainScreen(Screen):
+    """Three panes driven from the keyboard; every change goes through the app's DataService."""
+
+    BINDINGS = [
+        Binding("a", "add_application", "Add", id="add_application"),
+        Binding("i", "add_interview", "Interview", id="add_interview"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("s", "change_status", "Status", id="change_status"),
+        Binding("t", "mark_sent", "Sent", id="mark_sent"),
+        Binding("z", "snooze", "Snooze", id="snooze"),
+        Binding("f", "toggle_followups", "Follow-ups", id="toggle_followups"),
+        Binding("c", "toggle_closed", "Closed", id="toggle_closed"),
+        Binding("d", "delete", "Delete", id="delete"),
+        Binding("u", "undo_delete", "Undelete", id="undo_delete", show=False),
+        Binding("o", "cycle_sort", "Sort", id="cycle_sort", show=False),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
+        Binding("ctrl+e", "external_editor", "$EDITOR", id="external_editor", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview: Overview | None = None
+        self.show_closed = False
+        self.followups_only = False
+        self.sort = "urgency"
+        self.filter_text = ""
+        self.filter_target = "applications"
+        self.last_deleted: str | None = None
+        self._focus_app: str | None = None
+
+    # -- layout -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Summary(id="summary")
+        with Vertical(id="panes"):
+            yield Input(placeholder="filter: company, role, tag, interviewer", id="filter")
+            yield Static(id="apps-title", classes="pane-title")
+            yield ApplicationsTable(id="applications")
+            with Horizontal(id="bottom"):
+                with Vertical(id="timeline-pane"):
+                    yield Static(id="timeline-title", classes="pane-title")
+                    yield Timeline(id="timeline")
+                with Vertical(id="right"):
+                    yield Details(id="details")
+                    yield NoteEditor(id="editor")
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.query_one("#empty", Static).display = False
+        self.query_one(ApplicationsTable).focus()
+
+    # -- data ----------------------------------------------------------------
+
+    @property
+    def data(self):
+        return self.app.data  # type: ignore[attr-defined]
+
+    def show(self, overview: Overview) -> None:
+        """Redraw everything from a fresh overview (called on the UI thread)."""
+        self.overview = overview
+        rows = self.visible_rows()
+        table = self.query_one(ApplicationsTable)
+        table.show_rows(rows, overview.now)
+        self.query_one(Summary).show(overview, read_only=self.data.read_only)
+        empty = not overview.rows
+        self.query_one("#panes").display = not empty
+        self.query_one("#empty", Static).display = empty
+        if empty:
+            self.query_one("#empty", Static).update(_first_run_text())
+        self._update_titles(len(rows))
+        self._after_cursor_move()
+
+    def visible_rows(self) -> list[AppRow]:
+        """Rows after the closed / follow-ups-only / filter switches, in the chosen order."""
+        if self.overview is None:
+            return []
+        rows = self.overview.rows
+        if not self.show_closed:
+            rows = [r for r in rows if not r.app.closed]
+        if self.followups_only:
+            rows = [r for r in rows if r.needs_follow_up]
+        if self.filter_text and self.filter_target == "applications":
+            needle = self.filter_text.lower()
+            rows = [r for r in rows if needle in r.search_text()]
+        return sort_rows(rows, self.sort, self.overview.now)
+
+    def _timeline_entries(self):
+        assert self.overview is not None
+        entries = self.overview.timeline
+        if not self.show_closed:
+            entries = [e for e in entries if not e.app.closed]
+        if self.followups_only:
+            entries = [e for e in entries if any(i.urgency != Urgency.UPCOMING for i in e.items)]
+        if self.filter_text and self.filter_target == "timeline":
+            needle = self.filter_text.lower()
+            entries = [
+                e
+                for e in entries
+                if needle
+                in " ".join(
+                    [
+                        e.app.company,
+                        e.app.role,
+                        *e.app.tags,
+                        *(p.name for p in e.interview.interviewers),
+                    ]
+                ).lower()
+            ]
+        return entries
+
+    def _update_titles(self, shown: int) -> None:
+        assert self.overview is not None
+        bits = [f"Applications {shown}/{len(self.overview.rows)}", SORTS[self.sort]]
+        if self.followups_only:
+            bits.append("needing follow-up")
+        bits.append("closed shown" if self.show_closed else "closed hidden (c)")
+        if self.filter_text and self.filter_target == "applications":
+            bits.append(f"filter: {self.filter_text}")
+        self.query_one("#apps-title", Static).update(Text(" · ".join(bits), style="bold"))
+        title = "Interviews"
+        if self.filter_text and self.filter_target == "timeline":
+            title += f" · filter: {self.filter_text}"
+        self.query_one("#timeline-title", Static).update(Text(title, style="bold"))
+
+    # -- selection -------------------------------------------------------------
+
+    def selected_row(self) -> AppRow | None:
+        app_id = self.query_one(ApplicationsTable).selected_id
+        if app_id is None or self.overview is None:
+            return None
+        return self.overview.row(app_id)
+
+    def selected_interview(self) -> tuple[Interview, AppRow] | None:
+        interview_id = self.query_one(Timeline).selected_id
+        if interview_id is None or self.overview is None:
+            return None
+        for entry in self.overview.timeline:
+            if entry.interview.id == interview_id:
+                row = self.overview.row(entry.app.id)
+                return (entry.interview, row) if row else None
+        return None
+
+    def _timeline_focused(self) -> bool:
+        return self.focused is self.query_one(Timeline)
+
+    @on(DataTable.RowHighlighted, "#applications")
+    def _row_highlighted(self) -> None:
+        self._after_cursor_move()
+
+    @on(OptionList.OptionHighlighted, "#timeline")
+    def _interview_highlighted(self) -> None:
+        if self._timeline_focused():
+            self._show_interview()
+
+    def on_descendant_focus(self) -> None:
+        if self.overview is None:
+            return
+        if self._timeline_focused():
+            self._show_interview()
+        elif self.focused is self.query_one(ApplicationsTable):
+            self._show_application()
+
+    def _after_cursor_move(self) -> None:
+        if self.overview is None:
+            return
+        row = self.selected_row()
+        self._focus_app = row.app.id if row else None
+        self.query_one(Timeline).show_entries(
+            self._timeline_entries(), self.overview.now, self._focus_app
+        )
+        if self._timeline_focused():
+            self._show_interview()
+        else:
+            self._show_application()
+
+    def _show_application(self) -> None:
+        assert self.overview is not None
+        row = self.selected_row()
+        details = self.query_one(Details)
+        editor = self.query_one(NoteEditor)
+        if row is None:
+            details.show_nothing("No application selected. Press a to add one.")
+            editor.load(None, "")
+            return
+        details.show_application(row, self.overview)
+        label = f"{row.app.company} · {row.app.role}"
+        editor.load(NoteTarget("application", row.app.id, label), row.app.notes)
+
+    def _show_interview(self) -> None:
+        assert self.overview is not None
+        found = self.selected_interview()
+        if found is None:
+            return
+        interview, row = found
+        self.query_one(Details).show_interview(interview, row.app, self.overview.now)
+        label = f"{row.app.company} · {interview.kind.label} {interview.starts_at:%d %b}"
+        self.query_one(NoteEditor).load(
+            NoteTarget("interview", interview.id, label), interview.notes
+        )
+
+    # -- running jobs ------------------------------------------------------------
+
+    def run_job(
+        self,
+        job: Callable[[Store], Any],
+        message: str | None = None,
+        *,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Run a store job on the data thread; redraw and notify when it is on disk."""
+        if self.data.read_only:
+            self.notify(
+                "This database is open read-only (another jobtui has it): nothing was saved.",
+                severity="error",
+            )
+            return
+
+        def done(result: Any, overview: Overview | None) -> None:
+            if overview is not None:
+                self.show(overview)
+            if then is not None:
+                then(result)
+            if message:
+                self.notify(message)
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+
+        self.data.submit(job, done, failed)
+
+    # -- notes -------------------------------------------------------------------
+
+    def on_note_editor_save_requested(self, event: NoteEditor.SaveRequested) -> None:
+        target, text = event.target, event.text
+        editor = self.query_one(NoteEditor)
+        if self.data.read_only:
+            editor.save_failed(target)
+            self.notify("Read-only: notes not saved.", severity="error")
+            return
+
+        def job(store: Store) -> None:
+            record = (
+                store.get_application(target.id)
+                if target.kind == "application"
+                else store.get_interview(target.id)
+            )
+            record.notes = text
+            store.save(record)
+
+        def done(_: Any, __: Any) -> None:
+            editor.saved(target, text)
+            self._remember_notes(target, text)
+
+        def failed(exc: BaseException) -> None:
+            editor.save_failed(target)
+            self.notify(f"Notes not saved: {exc}", severity="error", timeout=10)
+
+        self.data.submit(job, done, failed, refresh=False)
+
+    def _remember_notes(self, target: NoteTarget, text: str) -> None:
+        # Keep the in-memory overview in step without a full reload.
+        if self.overview is None:
+            return
+        for row in self.overview.rows:
+            if target.kind == "application" and row.app.id == target.id:
+                row.app.notes = text
+            for interview in row.interviews:
+                if target.kind == "interview" and interview.id == target.id:
+                    interview.notes = text
+
+    def flush_notes(self) -> None:
+        self.query_one(NoteEditor).flush()
+
+    def action_external_editor(self) -> None:
+        editor = self.query_one(NoteEditor)
+        if editor.target is None:
+            self.notify("Select an application or interview first.", severity="warning")
+            return
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        with tempfile.TemporaryDirectory(prefix="jobtui-") as folder:
+            path = Path(folder) / "notes.md"
+            path.write_text(editor.text_area.text, encoding="utf-8")
+            try:
+                with self.app.suspend():
+                    subprocess.run([*shlex.split(command), str(path)], check=False)
+            except Exception as exc:  # no terminal to suspend, editor missing...
+                self.notify(f"Could not run {command}: {exc}", severity="error")
+                return
+            text = path.read_text(encoding="utf-8")
+        editor.replace_text(text)
+
+    # -- actions -----------------------------------------------------------------
+
+    def _need_row(self) -> AppRow | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify("Select an application first (or press a to add one).", severity="warning")
+        return row
+
+    def action_add_application(self) -> None:
+        from jobtui.tui.screens.application_form import ApplicationForm
+
+        def saved(app: Application | None) -> None:
+            if app is not None:
+                self.run_job(
+                    lambda store: store.save(app),
+                    f"Added {app.company} — {app.role}",
+                    then=lambda _: self.query_one(ApplicationsTable).select(app.id),
+                )
+
+        self.app.push_screen(ApplicationForm(None, self.app.clock()), saved)  # type: ignore[attr-defined]
+
+    def action_add_interview(self) -> None:
+        from jobtui.tui.screens.interview_form import InterviewForm
+
+        row = self._need_row()
+        if row is None:
+            return
+
+        def saved(interview: Interview | None) -> None:
+            if interview is not None:
+                self.run_job(lambda store: store.save(interview), "Interview added")
+
+        self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
+
+    def action_edit(self) -> None:
+        from jobtui.tui.screens.application_form import ApplicationForm
+        from jobtui.tui.screens.interview_form import InterviewForm
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+
+            def saved_interview(edited: Interview | None) -> None:
+                if edited is not None:
+                    self.run_job(lambda store: store.save(edited), "Interview saved")
+
+            self.app.push_screen(
+                InterviewForm(copy.deepcopy(interview), row.app, now), saved_interview
+            )
+            return
+        row = self._need_row()
+        if row is None:
+            return
+
+        def saved(edited: Application | None) -> None:
+            if edited is not None:
+                self.run_job(lambda store: store.save(edited), "Saved")
+
+        self.app.push_screen(ApplicationForm(copy.deepcopy(row.app), now), saved)
+
+    def action_change_status(self) -> None:
+        from jobtui.tui.screens.status_picker import StatusPicker
+
+        row = self._need_row()
+        if row is None:
+            return
+        app_id = row.app.id
+
+        def picked(status) -> None:
+            if status is None:
+                return
+
+            def job(store: Store) -> bool:
+                return store.set_status(store.get_application(app_id), status)
+
+            self.run_job(job, f"{row.app.company}: {status.value}")
+
+        self.app.push_screen(
+            StatusPicker(row.app.status, f"{row.app.company} — {row.app.role}"), picked
+        )
+
+    def action_mark_sent(self) -> None:
+        now = self.app.clock()  # type: ignore[attr-defined]
+        rules = self.app.config.followup  # type: ignore[attr-defined]
+        interview = None
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+        items = followups_for(row.app, row.interviews, row.sent, now, rules)
+        kind, target = sent_kind_for(row.app, interview, items)
+        entry = SentFollowUp(
+            kind=kind,
+            at=now,
+            application_id=row.app.id,
+            interview_id=target.id if target else None,
+        )
+        thank_you = target if kind == SentKind.THANK_YOU else None
+        self.run_job(
+            lambda store: store.log_sent(entry, thank_you_interview=thank_you),
+            f"Logged {kind.label} for {row.app.company}",
+        )
+
+    def action_snooze(self) -> None:
+        from jobtui.tui.screens.snooze import SnoozeDialog
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+        if self._timeline_focused() and (found := self.selected_interview()):
+            record: Application | Interview = found[0]
+            label = f"{found[1].app.company} — {found[0].kind.label}"
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+            record, label = row.app, f"{row.app.company} — {row.app.role}"
+
+        def chosen(snooze) -> None:
+            if snooze is None:
+                return
+            edited = copy.deepcopy(record)
+            edited.snoozed_until = snooze.until
+            self.run_job(
+                lambda store: store.save(edited),
+                "Snooze cleared" if snooze.until is None else "Snoozed",
+            )
+
+        self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
+
+    def action_toggle_followups(self) -> None:
+        self.followups_only = not self.followups_only
+        if self.overview:
+            self.show(self.overview)
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+        if self.overview:
+            self.show(self.overview)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
+        if self.overview:
+            self.show(self.overview)
+        self.notify(f"Sorted {SORTS[self.sort]}")
+
+    def action_delete(self) -> None:
+        from jobtui.tui.screens.confirm import ConfirmDialog
+
+        if self._timeline_focused() and (found := self.selected_interview()):
+            record: Application | Interview = found[0]
+            question = f"Delete this {found[0].kind.label} interview with {found[1].app.company}?"
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+            record = row.app
+            question = f"Delete {row.app.company} — {row.app.role} and its interviews?"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.last_deleted = record.id
+            self.run_job(lambda store: store.delete(record), "Deleted. Press u to bring it back.")
+
+        self.app.push_screen(
+            ConfirmDialog(question, "It goes to the trash; u restores it."), confirmed
+        )
+
+    def action_undo_delete(self) -> None:
+        if self.last_deleted is None:
+            self.notify("Nothing deleted in this session.", severity="warning")
+            return
+        trash_id, self.last_deleted = self.last_deleted, None
+        self.run_job(lambda store: store.restore(trash_id), "Restored")
+
+    # -- filter ------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.filter_target = "timeline" if self._timeline_focused() else "applications"
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.value = self.filter_text
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        if self.overview:
+            self.show(self.overview)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        target = Timeline if self.filter_target == "timeline" else ApplicationsTable
+        self.query_one(target).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not self.filter_text and not box.display:
+            return
+        self.filter_text = ""
+        box.value = ""
+        box.display = False
+        if self.overview:
+            self.show(self.overview)
+        target = Timeline if self.filter_target == "timeline" else ApplicationsTable
+        self.query_one(target).focus()
+
+
+def _first_run_text() -> Text:
+    text = Text()
+    text.append("Welcome to jobtui\n\n", style="bold")
+    text.append("Your job search is empty. To begin:\n\n")
+    text.append("  a", style="bold")
+    text.append("        add an application (company, role, when you applied)\n")
+    text.append("  i", style="bold")
+    text.append("        add an interview to the selected application\n")
+    text.append("  ?", style="bold")
+    text.append("        every key\n")
+    text.append("  q", style="bold")
+    text.append("        quit\n\n")
+    text.append("To look around first, run  ")
+    text.append("jobtui --demo", style="bold")
+    text.append("  for a throwaway copy of demo data.\n")
+    text.append("From a shell:  ")
+    text.append('jobtui add "Acme" "Backend Engineer"', style="bold")
+    return text

@@ -1,0 +1,96 @@
+"""The applications pane: one row per application, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from jobtui import dates
+from jobtui.overview import AppRow
+from jobtui.tui.styles import URGENCY_MARK, urgency_style
+
+
+class ApplicationsTable(DataTable):
+    """A DataTable keyed by application id. Every cell is Text: user data is never markup."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self._rows: Sequence[AppRow] = ()
+        self._now: datetime | None = None
+        self._layout_width = 0
+
+    def _add_columns(self) -> None:
+        # DataTable has no flexible columns: share the width out ourselves.
+        width = max(self.size.width, 60) - 2 * 6 - 1  # cell padding, scrollbar
+        fixed = 2 + 12 + 10
+        company = max(10, int((width - fixed) * 0.24))
+        role = max(10, int((width - fixed) * 0.30))
+        action = max(12, width - fixed - company - role)
+        self.add_column(" ", key="mark", width=2)
+        self.add_column("Company", key="company", width=company)
+        self.add_column("Role", key="role", width=role)
+        self.add_column("Status", key="status", width=12)
+        self.add_column("Applied", key="applied", width=10)
+        self.add_column("Next action", key="next", width=action)
+        self._layout_width = self.size.width
+
+    def on_resize(self) -> None:
+        if self._now is not None and self.size.width != self._layout_width:
+            self.show_rows(self._rows, self._now)
+
+    @property
+    def selected_id(self) -> str | None:
+        """The application id under the cursor, if any."""
+        if self.row_count == 0:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # cursor outside the rows while the table is rebuilt
+            return None
+        return str(key.value) if key.value is not None else None
+
+    def show_rows(self, rows: Sequence[AppRow], now: datetime) -> None:
+        """Replace the rows, keeping the cursor on the same application if it is still shown."""
+        keep = self.selected_id
+        self._rows, self._now = rows, now
+        self.clear(columns=True)
+        self._add_columns()
+        today = now.astimezone(dates.local_tz()).date()
+        for row in rows:
+            app = row.app
+            style = urgency_style(self.app, row.urgency if row.needs_follow_up else None)
+            applied = ""
+            if app.applied_on:
+                age = (today - app.applied_on).days
+                applied = f"{app.applied_on:%d %b} {age}d"
+            mark = URGENCY_MARK.get(row.urgency, "  ") if row.needs_follow_up else "  "
+            dim = "dim" if app.closed else ""
+            self.add_row(
+                Text(mark, style=style),
+                Text(app.company, style=dim, overflow="ellipsis", no_wrap=True),
+                Text(app.role, style=dim, overflow="ellipsis", no_wrap=True),
+                Text(app.status.value, style=dim),
+                Text(applied, style=dim),
+                Text(row.next_action, style=style),
+                key=app.id,
+            )
+        if keep is not None:
+            self.select(keep)
+
+    def select(self, app_id: str) -> bool:
+        """Move the cursor to an application's row; False if it is not shown."""
+        try:
+            index = self.get_row_index(app_id)
+        except Exception:
+            return False
+        self.move_cursor(row=index, animate=False)
+        return True

@@ -1,0 +1,33 @@
+"""The summary line: active applications, interviews this week, follow-ups due now."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from jobtui.followup import Urgency
+from jobtui.overview import Overview
+from jobtui.tui.styles import urgency_style
+
+
+class Summary(Static):
+    """One line at the top; the follow-up count is coloured when anything is due."""
+
+    def show(self, overview: Overview, *, read_only: bool = False) -> None:
+        line = Text()
+        line.append(" jobtui ", style="bold reverse")
+        line.append(f"  {overview.active} active")
+        line.append(f"  ·  {overview.interviews_this_week()} interviews this week  ·  ")
+        due = overview.due_now
+        if due:
+            urgency = Urgency.OVERDUE if overview.overdue else Urgency.DUE
+            line.append(f"{due} follow-ups due now", style=urgency_style(self.app, urgency))
+            if overview.overdue:
+                line.append(
+                    f" ({overview.overdue} overdue)", style=urgency_style(self.app, urgency)
+                )
+        else:
+            line.append("no follow-ups due", style="dim")
+        if read_only:
+            line.append("   READ-ONLY: another jobtui has this file", style="bold reverse")
+        self.update(line)

@@ -1,0 +1,124 @@
+"""The interview timeline: every interview in time order, grouped by day, with a "now" marker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from jobtui import dates
+from jobtui.followup import FollowUpKind, Urgency
+from jobtui.overview import TimelineEntry
+from jobtui.tui.styles import urgency_style
+
+NOW_MARKER_ID = "__now__"
+
+
+def badge(entry: TimelineEntry, now: datetime) -> tuple[str, Urgency | None, bool]:
+    """The follow-up badge: (text, urgency, done)."""
+    pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
+    if pressing:
+        item = min(pressing, key=lambda i: i.urgency.rank)
+        label = {
+            FollowUpKind.THANK_YOU: "thank-you",
+            FollowUpKind.CHECK_IN: "check in",
+            FollowUpKind.GHOSTED: "ghosted?",
+            FollowUpKind.APPLICATION_FOLLOW_UP: "follow up",
+        }[item.kind]
+        return f"{label} {item.urgency.value}", item.urgency, False
+    if entry.thank_you_done:
+        return "✓ thanked", None, True
+    if entry.interview.starts_at > now:
+        return "upcoming", Urgency.UPCOMING, False
+    return "", None, False
+
+
+class Timeline(OptionList):
+    """An OptionList whose options are interview ids; day headings and "now" are disabled."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+    ]
+
+    @property
+    def selected_id(self) -> str | None:
+        option = self.highlighted_option
+        if option is None or option.disabled or option.id == NOW_MARKER_ID:
+            return None
+        return option.id
+
+    def show_entries(
+        self, entries: Sequence[TimelineEntry], now: datetime, focus_app: str | None
+    ) -> None:
+        """Redraw: day headings, one line per interview, the now marker between past and future."""
+        keep = self.selected_id
+        options: list[Option] = []
+        last_day = None
+        now_placed = False
+        zone = dates.local_tz()
+        focus_index = None
+        for entry in entries:
+            start = entry.interview.starts_at.astimezone(zone)
+            if not now_placed and start > now:
+                options.append(
+                    Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
+                )
+                now_placed = True
+            if start.date() != last_day:
+                last_day = start.date()
+                options.append(
+                    Option(Text(dates.format_day(last_day), style="bold underline"), disabled=True)
+                )
+            options.append(Option(self._line(entry, now, focus_app), id=entry.interview.id))
+            if focus_app and entry.app.id == focus_app and (focus_index is None or start <= now):
+                focus_index = len(options) - 1
+        if not now_placed and entries:
+            options.append(
+                Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
+            )
+        if not entries:
+            options.append(
+                Option(
+                    Text("No interviews yet: select an application and press i", style="dim"),
+                    disabled=True,
+                )
+            )
+        self.set_options(options)
+        target = None
+        if keep is not None:
+            target = self._index_of(keep)
+        if target is None and focus_index is not None:
+            target = focus_index
+        if target is not None:
+            self.highlighted = target
+            self.scroll_to_highlight()
+
+    def _index_of(self, option_id: str) -> int | None:
+        try:
+            return self.get_option_index(option_id)
+        except Exception:
+            return None
+
+    def _line(self, entry: TimelineEntry, now: datetime, focus_app: str | None) -> Text:
+        interview = entry.interview
+        start = interview.starts_at.astimezone(dates.local_tz())
+        text, urgency, done = badge(entry, now)
+        style = urgency_style(self.app, urgency, done=done)
+        mine = focus_app is not None and entry.app.id == focus_app
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("▌" if mine else " ", style="bold" if mine else "")
+        line.append(f"{start:%H:%M} ")
+        line.append(f"{entry.app.company} – {entry.app.role}", style="bold" if mine else "")
+        line.append(f" · {interview.kind.label}", style="dim")
+        people = ", ".join(p.name for p in interview.interviewers)
+        if people:
+            line.append(f" · {people}", style="dim")
+        if text:
+            line.append("  ")
+            line.append(f"[{text}]", style=style)
+        return line
