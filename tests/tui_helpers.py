@@ -34,7 +34,9 @@ def screen_text(app: JobTUI) -> str:
 
     svg = app.export_screenshot()
     lines: dict[float, list[tuple[float, str]]] = {}
-    for x, y, body in re.findall(r'<text[^>]*?x="([\d.]+)"[^>]*?y="([\d.]+)"[^>]*>(.*?)</text>', svg, flags=re.S):
+    for x, y, body in re.findall(
+        r'<text[^>]*?x="([\d.]+)"[^>]*?y="([\d.]+)"[^>]*>(.*?)</text>', svg, flags=re.S
+    ):
         lines.setdefault(float(y), []).append((float(x), html.unescape(body)))
     return "\n".join(
         "".join(text for _, text in sorted(parts)).replace("\xa0", " ")

@@ -19,9 +19,10 @@ from jobtui.config import FollowUpRules
 def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
     """One row per binding: key, what it does, and the id to remap it with."""
     table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Does")
-    table.add_column("Id (for [keys] in config.toml)", style="dim", no_wrap=True)
+    # Headers as Text: a str header is read as markup, and "[keys]" would vanish.
+    table.add_column(Text("Key"), style="bold", no_wrap=True)
+    table.add_column(Text("Does"))
+    table.add_column(Text("Id (remap in config.toml [keys])"), style="dim", no_wrap=True)
     for key, description, binding_id in bindings:
         table.add_row(Text(key), Text(description), Text(binding_id))
     return table
@@ -34,8 +35,8 @@ def rules_text(rules: FollowUpRules) -> Text:
         f"• Thank-you: due when an interview ends, overdue {rules.thank_you_overdue_hours}h "
         "later.\n"
         f"• Check-in: {rules.check_in_business_days} business days after the last interview "
-        f"with no news, or {rules.after_decision_business_days} after the day they said "
-        "they would decide.\n"
+        f"with no news, or {rules.after_decision_business_days} business day(s) after the day "
+        "they said they would decide.\n"
         f"• After applying: still “applied” after {rules.application_business_days} business "
         "days -> follow up; again after each unanswered follow-up.\n"
         f"• After {rules.max_unanswered} unanswered follow-ups: mark it ghosted?\n"

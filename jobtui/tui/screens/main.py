@@ -201,9 +201,10 @@ class MainScreen(Screen):
         if self.overview is None:
             return
         row = self.selected_row()
-        self._focus_app = row.app.id if row else None
+        focus = row.app.id if row else None
+        changed, self._focus_app = focus != self._focus_app, focus
         self.query_one(Timeline).show_entries(
-            self._timeline_entries(), self.overview.now, self._focus_app
+            self._timeline_entries(), self.overview.now, focus, jump=changed and focus is not None
         )
         if self._timeline_focused():
             self._show_interview()
@@ -268,7 +269,9 @@ class MainScreen(Screen):
     # -- notes -------------------------------------------------------------------
 
     def on_note_editor_save_requested(self, event: NoteEditor.SaveRequested) -> None:
-        target, text = event.target, event.text
+        self._save_notes(event.target, event.text)
+
+    def _save_notes(self, target: NoteTarget, text: str) -> None:
         editor = self.query_one(NoteEditor)
         if self.data.read_only:
             editor.save_failed(target)
@@ -306,7 +309,10 @@ class MainScreen(Screen):
                     interview.notes = text
 
     def flush_notes(self) -> None:
-        self.query_one(NoteEditor).flush()
+        """Queue the save of unsaved notes right now (used when quitting)."""
+        pending = self.query_one(NoteEditor).take_unsaved()
+        if pending is not None:
+            self._save_notes(*pending)
 
     def action_external_editor(self) -> None:
         editor = self.query_one(NoteEditor)
@@ -524,6 +530,9 @@ class MainScreen(Screen):
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
+        if self.focused is self.query_one(NoteEditor).text_area:
+            self.query_one(ApplicationsTable).focus()  # escape leaves the editor (and saves)
+            return
         if not self.filter_text and not box.display:
             return
         self.filter_text = ""

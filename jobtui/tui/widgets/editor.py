@@ -93,17 +93,26 @@ class NoteEditor(Vertical):
         self._show_title()
 
     def flush(self) -> None:
-        """Ask for a save now if anything is unsaved."""
+        """Ask for a save now (through SaveRequested) if anything is unsaved."""
+        pending = self.take_unsaved()
+        if pending is not None:
+            self.post_message(self.SaveRequested(*pending))
+
+    def take_unsaved(self) -> tuple[NoteTarget, str] | None:
+        """The unsaved (target, text), marked as requested; None if nothing is pending.
+
+        Quitting uses this directly: a posted message would never be handled after exit.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self.target is None or not self.dirty:
-            return
+            return None
         text = self.text_area.text
         if text == self._requested_text:
-            return
+            return None
         self._requested_text = text
-        self.post_message(self.SaveRequested(self.target, text))
+        return self.target, text
 
     def saved(self, target: NoteTarget, text: str) -> None:
         """The data thread confirms ``text`` is on disk for ``target``."""

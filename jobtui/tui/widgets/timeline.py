@@ -53,9 +53,18 @@ class Timeline(OptionList):
         return option.id
 
     def show_entries(
-        self, entries: Sequence[TimelineEntry], now: datetime, focus_app: str | None
+        self,
+        entries: Sequence[TimelineEntry],
+        now: datetime,
+        focus_app: str | None,
+        *,
+        jump: bool = False,
     ) -> None:
-        """Redraw: day headings, one line per interview, the now marker between past and future."""
+        """Redraw: day headings, one line per interview, the now marker between past and future.
+
+        ``focus_app``'s interviews are marked; with ``jump`` the highlight moves to its most
+        recent one (else it stays where it was).
+        """
         keep = self.selected_id
         options: list[Option] = []
         last_day = None
@@ -89,14 +98,26 @@ class Timeline(OptionList):
                 )
             )
         self.set_options(options)
-        target = None
-        if keep is not None:
-            target = self._index_of(keep)
-        if target is None and focus_index is not None:
+        target = self._index_of(keep) if keep is not None and not jump else None
+        if target is None:
             target = focus_index
+        if target is None:
+            target = self._around_now(options)
         if target is not None:
             self.highlighted = target
             self.scroll_to_highlight()
+
+    @staticmethod
+    def _around_now(options: list[Option]) -> int | None:
+        # With nothing chosen, show the present: the first interview after "now" (else the last).
+        marker = next((n for n, o in enumerate(options) if o.id == NOW_MARKER_ID), None)
+        if marker is None:
+            return None
+        after = [n for n in range(marker + 1, len(options)) if not options[n].disabled]
+        before = [n for n in range(marker) if not options[n].disabled]
+        if after:
+            return after[0]
+        return before[-1] if before else None
 
     def _index_of(self, option_id: str) -> int | None:
         try:
@@ -110,15 +131,15 @@ class Timeline(OptionList):
         text, urgency, done = badge(entry, now)
         style = urgency_style(self.app, urgency, done=done)
         mine = focus_app is not None and entry.app.id == focus_app
-        line = Text(no_wrap=True, overflow="ellipsis")
+        line = Text()
         line.append("▌" if mine else " ", style="bold" if mine else "")
         line.append(f"{start:%H:%M} ")
+        if text:
+            line.append(f"[{text}]", style=style)
+            line.append(" ")
         line.append(f"{entry.app.company} – {entry.app.role}", style="bold" if mine else "")
         line.append(f" · {interview.kind.label}", style="dim")
         people = ", ".join(p.name for p in interview.interviewers)
         if people:
             line.append(f" · {people}", style="dim")
-        if text:
-            line.append("  ")
-            line.append(f"[{text}]", style=style)
         return line

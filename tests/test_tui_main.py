@@ -1,0 +1,351 @@
+"""The main screen driven from the keyboard: what the user sees, and what lands on disk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import orjson
+import pytest
+from tui_helpers import make_app, screen_text, settle
+
+from jobtui.config import Config
+from jobtui.demo import populate_demo
+from jobtui.model import Application, Interview, Person, Status
+from jobtui.store import Store
+from jobtui.tui.widgets.applications import ApplicationsTable
+from jobtui.tui.widgets.editor import NoteEditor
+from jobtui.tui.widgets.timeline import Timeline
+
+SIZE = (120, 40)
+
+
+def _disk(db_path) -> dict:
+    return orjson.loads(db_path.read_bytes())
+
+
+def _apps_on_disk(db_path) -> dict[str, dict]:
+    return {d["company"]: d for d in _disk(db_path)["applications"].values()}
+
+
+@pytest.fixture
+def demo_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        populate_demo(store, now)
+    return db_path
+
+
+@pytest.fixture
+def one_app_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        app = Application(company="Acme", role="Backend Engineer")
+        app.set_status(Status.APPLIED, now - timedelta(days=1))
+        store.save(app)
+    return db_path
+
+
+def _table_companies(app) -> list[str]:
+    table = app.screen.query_one(ApplicationsTable)
+    return [table.get_row_at(i)[1].plain for i in range(table.row_count)]
+
+
+async def test_empty_database_shows_a_helpful_first_screen(db_path, now):
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "Welcome to jobtui" in text
+        assert "jobtui --demo" in text
+        assert "add an application" in text
+
+
+async def test_demo_rows_sorted_by_urgency_and_highlighted(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        companies = _table_companies(app)
+        # Overdue first, then due; closed hidden by default.
+        assert companies[:3] == ["Mosaic Learning", "Parcelwise", "Copperleaf Robotics"]
+        assert set(companies[3:5]) == {"Quillstack", "Northwind Analytics"}
+        assert "Fernhill Games" not in companies
+        text = screen_text(app)
+        assert "5 follow-ups due now (3 overdue)" in text
+        assert "Thank-you overdue" in text
+        assert "Interview tomorrow 11:00" in text
+        # The overdue row's next action is drawn in the theme's error colour.
+        table = app.screen.query_one(ApplicationsTable)
+        cell = table.get_row_at(2)[5]
+        assert cell.plain.startswith("Thank-you overdue")
+        assert str(cell.style.color.triplet.hex).lower() == app.current_theme.error.lower()
+
+
+async def test_c_shows_closed_and_f_shows_only_follow_ups(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")
+        assert "Fernhill Games" in _table_companies(app)
+        assert len(_table_companies(app)) == 12
+        await pilot.press("c", "f")
+        assert sorted(_table_companies(app)) == sorted(
+            [
+                "Mosaic Learning",
+                "Parcelwise",
+                "Copperleaf Robotics",
+                "Quillstack",
+                "Northwind Analytics",
+            ]
+        )
+        await pilot.press("f")
+        assert len(_table_companies(app)) == 9
+
+
+async def test_slash_filters_as_you_type_and_escape_clears(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"north")
+        assert _table_companies(app) == ["Northwind Analytics"]
+        await pilot.press("escape")
+        assert len(_table_companies(app)) == 9
+        # Interviewer names match too.
+        await pilot.press("slash", *"marta", "enter")
+        assert _table_companies(app) == ["Copperleaf Robotics"]
+
+
+async def test_a_adds_an_application_on_screen_and_on_disk(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")
+        await pilot.press(*"[bold]Beta[/]", "tab", *"Data Engineer", "enter")
+        await settle(pilot, app)
+        assert "[bold]Beta[/]" in _table_companies(app)
+        saved = _apps_on_disk(one_app_db)["[bold]Beta[/]"]
+        assert saved["role"] == "Data Engineer"
+        assert saved["status"] == "applied"
+        assert "[bold]Beta[/]" in screen_text(app)
+
+
+async def test_add_interview_in_the_past_is_highlighted_then_t_marks_thanked(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        form = app.screen
+        form.query_one("#field-starts_at").value = "yesterday 15:00"
+        form.query_one("#field-interviewers").value = "Ana Lima, Bo"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        [interview] = _disk(one_app_db)["interviews"].values()
+        assert interview["starts_at"] == "2026-11-25T15:00:00+01:00"
+        assert [p["name"] for p in interview["interviewers"]] == ["Ana Lima", "Bo"]
+        text = screen_text(app)
+        assert "[thank-you due]" in text
+        assert "Thank-you due" in text
+        await pilot.press("t")
+        await settle(pilot, app)
+        [interview] = _disk(one_app_db)["interviews"].values()
+        assert interview["thank_you_sent_at"] == now.isoformat()
+        [sent] = _disk(one_app_db)["sent"].values()
+        assert sent["kind"] == "thank_you"
+        text = screen_text(app)
+        assert "[✓ thanked]" in text
+        assert "no follow-ups due" in text
+
+
+async def test_s_picks_a_status_with_a_number_key(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s", "3")
+        await settle(pilot, app)
+        saved = _apps_on_disk(one_app_db)["Acme"]
+        assert saved["status"] == "screening"
+        assert [c["status"] for c in saved["status_history"]] == ["applied", "screening"]
+        assert "screening" in screen_text(app)
+
+
+async def test_e_edits_the_selected_application(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        app.screen.query_one("#field-role").value = "Staff Engineer"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert _apps_on_disk(one_app_db)["Acme"]["role"] == "Staff Engineer"
+        assert "Staff Engineer" in screen_text(app)
+
+
+async def test_z_snoozes_the_follow_up(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert _table_companies(app)[0] == "Mosaic Learning"
+        await pilot.press("z", *"+3d", "enter")
+        await settle(pilot, app)
+        saved = _apps_on_disk(demo_db)["Mosaic Learning"]
+        assert saved["snoozed_until"] == (now + timedelta(days=3)).isoformat()
+        assert _table_companies(app)[0] != "Mosaic Learning"
+
+
+async def test_d_deletes_after_asking_and_u_restores(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("d", "n")
+        await settle(pilot, app)
+        assert "Acme" in _apps_on_disk(one_app_db)
+        await pilot.press("d", "y")
+        await settle(pilot, app)
+        assert _apps_on_disk(one_app_db) == {}
+        assert "Welcome to jobtui" in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert "Acme" in _apps_on_disk(one_app_db)
+        assert _table_companies(app) == ["Acme"]
+
+
+async def test_o_cycles_the_sort(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o")
+        companies = _table_companies(app)
+        assert companies == sorted(companies, key=str.lower)
+        assert "by company" in screen_text(app)
+
+
+async def test_question_mark_lists_every_key(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        for words in (
+            "Add",
+            "Interview",
+            "Status",
+            "Snooze",
+            "Filter",
+            "Quit",
+            "$EDITOR",
+            "palette",
+        ):
+            assert words in text
+        await pilot.press("escape")
+        assert "Acme" in screen_text(app)
+
+
+async def test_j_k_move_and_tab_moves_between_panes(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ApplicationsTable)
+        assert table.cursor_row == 0
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("tab")
+        assert isinstance(app.focused, Timeline)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one(NoteEditor).text_area
+
+
+async def test_selecting_an_application_focuses_its_interviews(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ApplicationsTable)
+        companies = _table_companies(app)
+        table.move_cursor(row=companies.index("Copperleaf Robotics"))
+        await settle(pilot, app)
+        timeline = app.screen.query_one(Timeline)
+        option = timeline.highlighted_option
+        assert option is not None and "Copperleaf Robotics" in option.prompt.plain
+
+
+async def test_notes_autosave_and_survive_switching_and_quit(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        editor = app.screen.query_one(NoteEditor)
+        await pilot.press("tab", "tab")
+        assert app.focused is editor.text_area
+        await pilot.press(*"# Call went well", "enter", *"- [ ] send [bold] deck")
+        assert editor.mark == "unsaved"
+        await pilot.pause(1.2)  # past the autosave delay
+        await settle(pilot, app)
+        assert editor.mark == "saved"
+        assert (
+            _apps_on_disk(one_app_db)["Acme"]["notes"] == "# Call went well\n- [ ] send [bold] deck"
+        )
+        # Typing then quitting at once still saves.
+        await pilot.press("enter", *"more")
+        await pilot.press("escape")  # leaves the editor (blur saves)
+        await app.action_quit()
+    app.data.close()
+    assert _apps_on_disk(one_app_db)["Acme"]["notes"].endswith("deck\nmore")
+
+
+async def test_quit_saves_unsaved_notes(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "tab", *"typed right before quitting")
+        await app.action_quit()
+    app.data.close()
+    assert _apps_on_disk(one_app_db)["Acme"]["notes"] == "typed right before quitting"
+
+
+async def test_markup_and_odd_text_are_shown_as_typed(db_path, now):
+    odd_notes = "\x1b[31mred?\x1b[0m " + "x" * 10_000 + "\nשלום עולם 🎉 [/]"
+    with Store(db_path, clock=lambda: now) as store:
+        a = Application(company="[bold]Acme[/]", role="[/]", notes=odd_notes, tags=["[red]"])
+        a.set_status(Status.APPLIED, now)
+        store.save(a)
+        store.save(
+            Interview(
+                application_id=a.id,
+                starts_at=now - timedelta(hours=3),
+                interviewers=[Person("[i]Ana[/i]")],
+            )
+        )
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "[bold]Acme[/]" in text
+        assert "[i]Ana[/i]" in text
+        editor = app.screen.query_one(NoteEditor)
+        assert editor.text_area.text == odd_notes
+        await pilot.press("c")  # redraws survive too
+    assert _apps_on_disk(db_path)["[bold]Acme[/]"]["notes"] == odd_notes
+
+
+async def test_keys_can_be_remapped_from_config(one_app_db, now):
+    app = make_app(one_app_db, now, Config(keys={"add_application": "n"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        assert type(app.screen).__name__ == "ApplicationForm"
+
+
+async def test_second_instance_opens_read_only_and_saves_nothing(one_app_db, now):
+    holder = Store(one_app_db)
+    try:
+        store = Store(one_app_db, read_only=True)
+        from jobtui.tui.app import JobTUI
+
+        app = JobTUI(store, Config(), clock=lambda: now, notice="Opened read-only")
+        before = one_app_db.read_bytes()
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            assert "READ-ONLY" in screen_text(app)
+            await pilot.press("s", "3")
+            await settle(pilot, app)
+        app.data.close()
+        assert one_app_db.read_bytes() == before
+    finally:
+        holder.close()
