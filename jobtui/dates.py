@@ -763,6 +763,17 @@ def format_when(dt: datetime, now: datetime | None = None) -> str:
     return text
 
 
+def format_editable(dt: datetime) -> str:
+    """An instant as local wall time with no zone, "Thu 3 Dec 2026 23:00".
+
+    For form fields and ``jobtui set``: parse_when reads it back as the same instant
+    (a time without a zone is local), where an abbreviation such as "CST" could be
+    read as another region's.
+    """
+    local = _localize(dt).astimezone(local_tz())
+    return f"{format_day(local.date())} {local:%H:%M}"
+
+
 def _zone_label(dt: datetime) -> str:
     """The zone abbreviation at that instant, or "UTC+01:00" for bare offsets."""
     name = dt.tzname()

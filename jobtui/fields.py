@@ -226,7 +226,7 @@ def set_field(record: Record, name: str, text: str, now: datetime) -> FieldSpec:
 def display_value(record: Record, spec: FieldSpec) -> str:
     """A field's value as text a user could type back in."""
     if spec.name == "ends_at" and isinstance(record, Interview):
-        return dates.format_when(record.ends_at)
+        return dates.format_editable(record.ends_at)
     value = getattr(record, spec.name)
     if value is None:
         return ""
@@ -236,7 +236,7 @@ def display_value(record: Record, spec: FieldSpec) -> str:
         case FieldKind.PEOPLE:
             return ", ".join(str(p) for p in value)
         case FieldKind.WHEN:
-            return dates.format_when(value)
+            return dates.format_editable(value)
         case FieldKind.DAY:
             return dates.format_day(value)
         case FieldKind.DURATION:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from jobtui import dates
@@ -136,6 +136,22 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=dates.local_tz())
 
 
+def _add_business_days(moment: datetime, days: int) -> datetime:
+    # Count days on the local calendar: stored times carry a fixed offset, which would
+    # otherwise put a due time an hour off across a DST change.
+    return dates.add_business_days(moment.astimezone(dates.local_tz()), days)
+
+
+def _add_hours(moment: datetime, hours: int) -> datetime:
+    # Real elapsed hours (in UTC), whatever the clocks do in between.
+    return (moment.astimezone(UTC) + timedelta(hours=hours)).astimezone(dates.local_tz())
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    present = [m for m in moments if m is not None]
+    return max(present) if present else None
+
+
 def urgency_at(
     now: datetime, due: datetime, overdue_at: datetime, rules: FollowUpRules
 ) -> Urgency | None:
@@ -150,10 +166,11 @@ def urgency_at(
 
 
 def _snoozed(
-    due: datetime, overdue_at: datetime, until: datetime | None
+    due: datetime, overdue_at: datetime, until: datetime | None, now: datetime
 ) -> tuple[datetime, datetime]:
-    # A snooze pushes the whole window later, keeping its length.
-    if until is not None and until > due:
+    # A snooze still ahead pushes the whole window later, keeping its length; once it has
+    # passed it has no effect, so the item comes back exactly as urgent as it really is.
+    if until is not None and until > now and until > due:
         shift = until - due
         return until, overdue_at + shift
     return due, overdue_at
@@ -172,7 +189,7 @@ def _make(
     since: datetime | None = None,
     snoozed_until: datetime | None = None,
 ) -> FollowUp | None:
-    due, overdue_at = _snoozed(due, overdue_at, snoozed_until)
+    due, overdue_at = _snoozed(due, overdue_at, snoozed_until, now)
     urgency = urgency_at(now, due, overdue_at, rules)
     if urgency is None:
         return None
@@ -191,7 +208,7 @@ def thank_you_items(
         if later_started:
             continue
         due = interview.ends_at
-        overdue_at = due + timedelta(hours=rules.thank_you_overdue_hours)
+        overdue_at = _add_hours(due, rules.thank_you_overdue_hours)
         item = _make(
             FollowUpKind.THANK_YOU,
             app,
@@ -201,7 +218,7 @@ def thank_you_items(
             now,
             rules,
             since=due,
-            snoozed_until=interview.snoozed_until,
+            snoozed_until=_latest(interview.snoozed_until, app.snoozed_until),
         )
         if item:
             items.append(item)
@@ -236,17 +253,15 @@ def check_in_item(
     if check_ins:
         last = max(s.at for s in check_ins)
         since = last
-        due = dates.add_business_days(last, rules.check_in_business_days)
+        due = _add_business_days(last, rules.check_in_business_days)
     elif latest.decide_by is not None:
         since = latest.ends_at
-        due = dates.add_business_days(
-            _midnight(latest.decide_by), rules.after_decision_business_days
-        )
+        due = _add_business_days(_midnight(latest.decide_by), rules.after_decision_business_days)
     else:
         since = latest.ends_at
-        due = dates.add_business_days(latest.ends_at, rules.check_in_business_days)
+        due = _add_business_days(latest.ends_at, rules.check_in_business_days)
     kind = FollowUpKind.GHOSTED if len(check_ins) >= rules.max_unanswered else FollowUpKind.CHECK_IN
-    overdue_at = dates.add_business_days(due, rules.overdue_grace_business_days)
+    overdue_at = _add_business_days(due, rules.overdue_grace_business_days)
     return _make(
         kind,
         app,
@@ -257,7 +272,7 @@ def check_in_item(
         rules,
         attempts=len(check_ins),
         since=since,
-        snoozed_until=latest.snoozed_until,
+        snoozed_until=_latest(latest.snoozed_until, app.snoozed_until),
     )
 
 
@@ -279,13 +294,13 @@ def application_item(
         return None
     follow_ups = [s for s in sent if s.at >= base and s.interview_id is None]
     since = max((s.at for s in follow_ups), default=base)
-    due = dates.add_business_days(since, rules.application_business_days)
+    due = _add_business_days(since, rules.application_business_days)
     kind = (
         FollowUpKind.GHOSTED
         if len(follow_ups) >= rules.max_unanswered
         else FollowUpKind.APPLICATION_FOLLOW_UP
     )
-    overdue_at = dates.add_business_days(due, rules.overdue_grace_business_days)
+    overdue_at = _add_business_days(due, rules.overdue_grace_business_days)
     return _make(
         kind,
         app,

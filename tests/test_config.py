@@ -1,0 +1,248 @@
+"""Tests for jobtui.config: loading config.toml, defaults, and errors that name the problem."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from jobtui import locations
+from jobtui.config import EXAMPLE, Config, ConfigError, FollowUpRules, Me, load_config
+
+
+@pytest.fixture(autouse=True)
+def _berlin(monkeypatch, tmp_path):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    # Never read the real user's config.
+    monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(tmp_path / "config-home"))
+
+
+def write(tmp_path: Path, text: str, name: str = "config.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Defaults
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    path = tmp_path / "nope" / "config.toml"
+    config = load_config(path)
+    assert config == Config(path=path)
+    assert config.me == Me()
+    assert config.followup == FollowUpRules()
+    assert (config.keys, config.theme) == ({}, "")
+
+
+def test_default_rules_are_the_documented_ones():
+    assert FollowUpRules() == FollowUpRules(
+        thank_you_overdue_hours=24,
+        check_in_business_days=5,
+        after_decision_business_days=1,
+        application_business_days=7,
+        max_unanswered=2,
+        overdue_grace_business_days=2,
+        upcoming_days=3,
+    )
+
+
+def test_default_path_is_the_config_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "elsewhere"
+    monkeypatch.setenv(locations.CONFIG_DIR_ENV, str(folder))
+    folder.mkdir()
+    (folder / "config.toml").write_text('theme = "nord"\n', encoding="utf-8")
+    config = load_config()
+    assert config.theme == "nord"
+    assert config.path == folder / "config.toml"
+
+
+def test_empty_file_gives_defaults(tmp_path):
+    path = write(tmp_path, "")
+    assert load_config(path) == Config(path=path)
+
+
+def test_empty_sections_give_defaults(tmp_path):
+    path = write(tmp_path, "[me]\n[followup]\n[keys]\n")
+    assert load_config(path) == Config(path=path)
+
+
+# ---------------------------------------------------------------------------
+# A full valid file
+
+
+FULL = """\
+theme = "gruvbox"
+
+[me]
+name = "Zoë Ølsen"
+email = "zoe@example.com"
+signature = "Zoë\\n[bold]Engineer[/] 🚀"
+
+[followup]
+thank_you_overdue_hours = 48
+check_in_business_days = 4
+after_decision_business_days = 2
+application_business_days = 10
+max_unanswered = 3
+overdue_grace_business_days = 0
+upcoming_days = 5
+
+[keys]
+add_application = "a"
+quit = "ctrl+q"
+"""
+
+
+def test_full_valid_file(tmp_path):
+    path = write(tmp_path, FULL)
+    config = load_config(path)
+    assert config == Config(
+        me=Me(name="Zoë Ølsen", email="zoe@example.com", signature="Zoë\n[bold]Engineer[/] 🚀"),
+        followup=FollowUpRules(
+            thank_you_overdue_hours=48,
+            check_in_business_days=4,
+            after_decision_business_days=2,
+            application_business_days=10,
+            max_unanswered=3,
+            overdue_grace_business_days=0,
+            upcoming_days=5,
+        ),
+        keys={"add_application": "a", "quit": "ctrl+q"},
+        theme="gruvbox",
+        path=path,
+    )
+
+
+def test_partial_section_keeps_other_defaults(tmp_path):
+    path = write(tmp_path, "[followup]\nmax_unanswered = 4\n")
+    config = load_config(path)
+    assert config.followup == FollowUpRules(max_unanswered=4)
+    assert config.me == Me()
+
+
+def test_example_parses_to_the_defaults(tmp_path):
+    path = write(tmp_path, EXAMPLE)
+    config = load_config(path)
+    assert config.followup == FollowUpRules()
+    assert config.me == Me(
+        name="Your Name", email="you@example.com", signature="Your Name\nyou@example.com"
+    )
+    assert (config.keys, config.theme) == ({}, "")
+
+
+def test_example_mentions_every_follow_up_setting():
+    for f in fields(FollowUpRules):
+        assert f"{f.name} = {f.default}" in EXAMPLE
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[me]\nname = "x"\nfoo bar\n', 3),
+        ("[followup]\nmax_unanswered = \n", 2),
+        ('theme = "unterminated\n', 1),
+        ("[me]\n[me]\n", 2),  # a table defined twice
+    ],
+)
+def test_toml_syntax_error_names_the_file_and_line(tmp_path, text, line):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert f"line {line}" in message
+
+
+def test_file_that_is_not_utf8(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'theme = "\xff\xfe"\n')
+    with pytest.raises(ConfigError, match="is not UTF-8") as caught:
+        load_config(path)
+    assert str(path) in str(caught.value)
+
+
+def test_unreadable_path(tmp_path):
+    path = tmp_path / "config.toml"
+    path.mkdir()  # a folder where the file should be
+    with pytest.raises(ConfigError, match="cannot read it") as caught:
+        load_config(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ('[followup]\ncheck_in_business_days = "five"\n', "followup.check_in_business_days"),
+        ("[followup]\ncheck_in_business_days = 5.0\n", "followup.check_in_business_days"),
+        ("[followup]\nmax_unanswered = true\n", "followup.max_unanswered"),
+        ("[followup]\nupcoming_days = -1\n", "followup.upcoming_days"),
+        ("[followup]\nthank_you_overdue_hours = [24]\n", "followup.thank_you_overdue_hours"),
+        ("[me]\nname = 42\n", "me.name"),
+        ("[me]\nsignature = false\n", "me.signature"),
+        ("[me]\nemail = { a = 1 }\n", "me.email"),
+    ],
+)
+def test_wrong_type_names_the_setting(tmp_path, text, setting):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert f"{setting} must be" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("[followup]\ncheck_in_days = 5\n", "unknown setting followup.check_in_days"),
+        ('[me]\nphone = "123"\n', "unknown setting me.phone"),
+        ('colour = "red"\n', "'colour'"),
+        ("[follow_up]\nmax_unanswered = 2\n", "'follow_up'"),
+    ],
+)
+def test_unknown_setting_is_named(tmp_path, text, named):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert named in message
+
+
+def test_unknown_setting_lists_the_known_ones(tmp_path):
+    path = write(tmp_path, "[followup]\ncheck_in_days = 5\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    for f in fields(FollowUpRules):
+        assert f.name in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('me = "Ana"\n', "[me] must be a table"),
+        ("followup = 3\n", "[followup] must be a table"),
+        ("theme = 3\n", "theme must be text"),
+        ("[keys]\nquit = 1\n", "[keys] maps binding ids to keys"),
+        ('keys = "q"\n', "[keys] maps binding ids to keys"),
+    ],
+)
+def test_wrong_shape_is_named(tmp_path, text, words):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert words in str(caught.value)
+
+
+def test_zero_is_an_allowed_number(tmp_path):
+    path = write(tmp_path, "[followup]\nupcoming_days = 0\noverdue_grace_business_days = 0\n")
+    rules = load_config(path).followup
+    assert (rules.upcoming_days, rules.overdue_grace_business_days) == (0, 0)
