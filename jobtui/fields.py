@@ -244,3 +244,52 @@ def display_value(record: Record, spec: FieldSpec) -> str:
         case FieldKind.CHOICE:
             return value.value
     return str(value)
+
+
+CONTACTS_FIELD = FieldSpec("contacts", "Contacts", FieldKind.LONG_TEXT)
+"""The application form's contacts: one per line, "Name <email> (title)"."""
+
+
+def format_contacts(contacts: list[Contact]) -> str:
+    """Contacts as the lines :func:`parse_contacts` reads back."""
+    lines = []
+    for contact in contacts:
+        line = contact.name
+        if contact.email:
+            line += f" <{contact.email}>"
+        if contact.title:
+            line += f" ({contact.title})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def parse_contacts(text: str, existing: list[Contact], company: str) -> list[Contact]:
+    """Read "Name <email> (title)" lines into contacts, updating ``existing`` ones by name.
+
+    A new name becomes a new Contact at ``company``. Raises ValidationError("contacts",
+    "line N: ...") for a line it cannot use.
+    """
+    by_name = {c.name.strip().lower(): c for c in existing}
+    result: list[Contact] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        title = ""
+        if line.endswith(")") and "(" in line:
+            line, _, title = line[:-1].rpartition("(")
+            line, title = line.strip(), title.strip()
+        person = Person.parse(line)
+        if not person.name:
+            raise ValidationError("contacts", f"line {number}: a contact needs a name")
+        contact = by_name.get(person.name.lower())
+        if contact is None:
+            contact = Contact(name=person.name, company=company)
+        contact.email = person.email or contact.email
+        contact.title = title or contact.title
+        try:
+            contact.validate()
+        except ValidationError as exc:
+            raise ValidationError("contacts", f"line {number}: {exc}") from None
+        result.append(contact)
+    return result

@@ -269,6 +269,16 @@ class Store:
             raise NotFoundError(f'no application with id "{app_id}"')
         return Application.from_dict(doc)
 
+    def save_with_contacts(self, app: Application, contacts: list[Contact]) -> Application:
+        """Save an application and exactly these contacts as its contacts, in one save."""
+        self._check_writable()
+        with self.transaction():
+            for contact in contacts:
+                self.save(contact)
+            app.contact_ids = [c.id for c in contacts]
+            self.save(app)
+        return app
+
     def set_status(self, app: Application, status: Status) -> bool:
         """Change an application's status (recorded in its history); False if unchanged."""
         changed = app.set_status(status, self.clock())

@@ -349,3 +349,66 @@ async def test_second_instance_opens_read_only_and_saves_nothing(one_app_db, now
         assert one_app_db.read_bytes() == before
     finally:
         holder.close()
+
+
+async def test_contacts_are_added_and_edited_from_the_application_form(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        app.screen.query_one(
+            "#field-contacts"
+        ).text = "Rita Lopez <rita@acme.example> (Recruiter)\nTom Berg (Hiring manager)"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        disk = _disk(one_app_db)
+        names = {c["name"]: c for c in disk["contacts"].values()}
+        assert names["Rita Lopez"]["email"] == "rita@acme.example"
+        assert names["Tom Berg"]["title"] == "Hiring manager"
+        assert names["Tom Berg"]["company"] == "Acme"
+        acme = _apps_on_disk(one_app_db)["Acme"]
+        assert acme["contact_ids"] == [names["Rita Lopez"]["id"], names["Tom Berg"]["id"]]
+        assert "Rita Lopez (Recruiter) rita@acme.example" in screen_text(app)
+        # Editing again shows them and updates in place; a bad email is refused on that field.
+        await pilot.press("e")
+        field = app.screen.query_one("#field-contacts")
+        assert field.text.splitlines()[0] == "Rita Lopez <rita@acme.example> (Recruiter)"
+        field.text = "Rita Lopez <not-an-email>"
+        await pilot.press("ctrl+s")
+        assert field.has_class("-invalid")
+        assert "line 1" in str(app.screen.query_one("#error-contacts").render())
+        await pilot.press("escape")
+        await settle(pilot, app)
+    assert len(_disk(one_app_db)["contacts"]) == 2
+
+
+async def test_ctrl_e_edits_the_note_in_an_external_editor(one_app_db, now, monkeypatch, tmp_path):
+    script = tmp_path / "fake-editor.sh"
+    script.write_text('#!/bin/sh\nprintf "written in vim" > "$1"\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        import contextlib
+
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: no terminal
+        await pilot.press("ctrl+e")
+        await pilot.pause(1.2)
+        await settle(pilot, app)
+        assert app.screen.query_one(NoteEditor).text_area.text == "written in vim"
+    app.data.close()
+    assert _apps_on_disk(one_app_db)["Acme"]["notes"] == "written in vim"
+
+
+async def test_command_palette_lists_and_runs_actions(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"change status")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatusPicker"

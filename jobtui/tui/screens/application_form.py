@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 
 from rich.text import Text
 
 from jobtui import dates
-from jobtui.fields import APPLICATION_FIELDS
-from jobtui.model import Application
+from jobtui.fields import (
+    APPLICATION_FIELDS,
+    CONTACTS_FIELD,
+    FieldSpec,
+    format_contacts,
+    parse_contacts,
+)
+from jobtui.model import Application, Contact
 from jobtui.tui.screens.record_form import RecordForm
 
-# Notes have their own editor; a snooze is set with the snooze dialog.
-FORM_FIELDS = tuple(s for s in APPLICATION_FIELDS if s.name not in {"notes", "snoozed_until"})
+# Notes have their own editor; a snooze is set with the snooze dialog. Contacts (recruiter,
+# hiring manager) are edited here as lines of "Name <email> (title)".
+FORM_FIELDS = (
+    *(s for s in APPLICATION_FIELDS if s.name not in {"notes", "snoozed_until"}),
+    CONTACTS_FIELD,
+)
 
 
 def application_title(action: str, app: Application) -> Text:
@@ -33,8 +44,15 @@ class ApplicationForm(RecordForm[Application]):
     one starts as "applied", applied today, and gets its first status-history entry.
     """
 
-    def __init__(self, app: Application | None, now: datetime) -> None:
+    EXTRA = frozenset({"contacts"})
+
+    def __init__(
+        self, app: Application | None, now: datetime, contacts: list[Contact] | None = None
+    ) -> None:
         self.is_new = app is None
+        self._contacts = copy.deepcopy(contacts or [])
+        self.contacts_result: list[Contact] = list(self._contacts)
+        """After a successful submit: the application's contacts, new or updated."""
         if app is None:
             app = Application(company="", role="")
             app.applied_on = now.astimezone(dates.local_tz()).date()
@@ -43,7 +61,15 @@ class ApplicationForm(RecordForm[Application]):
             title = application_title("Edit application", app)
         super().__init__(title, app, FORM_FIELDS, now)
 
+    def initial_text(self, spec: FieldSpec) -> str:
+        if spec.name == "contacts":
+            return format_contacts(self._contacts)
+        return super().initial_text(spec)
+
     def complete(self, record: Application) -> None:
+        self.contacts_result = parse_contacts(
+            self.field_text("contacts"), copy.deepcopy(self._contacts), record.company
+        )
         if not record.status_history:
             # Like `jobtui add`: the history starts with the status it was created in.
             record.set_status(record.status, self.now)

@@ -343,15 +343,18 @@ class MainScreen(Screen):
     def action_add_application(self) -> None:
         from jobtui.tui.screens.application_form import ApplicationForm
 
+        form = ApplicationForm(None, self.app.clock())  # type: ignore[attr-defined]
+
         def saved(app: Application | None) -> None:
             if app is not None:
+                contacts = form.contacts_result
                 self.run_job(
-                    lambda store: store.save(app),
+                    lambda store: store.save_with_contacts(app, contacts),
                     f"Added {app.company} — {app.role}",
                     then=lambda _: self.query_one(ApplicationsTable).select(app.id),
                 )
 
-        self.app.push_screen(ApplicationForm(None, self.app.clock()), saved)  # type: ignore[attr-defined]
+        self.app.push_screen(form, saved)
 
     def action_add_interview(self) -> None:
         from jobtui.tui.screens.interview_form import InterviewForm
@@ -386,11 +389,18 @@ class MainScreen(Screen):
         if row is None:
             return
 
+        assert self.overview is not None
+        contacts = [
+            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
+        ]
+        form = ApplicationForm(copy.deepcopy(row.app), now, contacts)
+
         def saved(edited: Application | None) -> None:
             if edited is not None:
-                self.run_job(lambda store: store.save(edited), "Saved")
+                result = form.contacts_result
+                self.run_job(lambda store: store.save_with_contacts(edited, result), "Saved")
 
-        self.app.push_screen(ApplicationForm(copy.deepcopy(row.app), now), saved)
+        self.app.push_screen(form, saved)
 
     def action_change_status(self) -> None:
         from jobtui.tui.screens.status_picker import StatusPicker

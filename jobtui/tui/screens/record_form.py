@@ -88,6 +88,9 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
 
     CSS_PATH = CSS_FILE
 
+    EXTRA: ClassVar[frozenset[str]] = frozenset()
+    """Names in ``specs`` that are not fields of the record; subclasses handle them."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -101,7 +104,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         self._original: T = copy.deepcopy(record)
         self.specs = specs
         self.now = now
-        self._initial = {spec.name: display_value(self._original, spec) for spec in specs}
+        self._initial = {spec.name: self.initial_text(spec) for spec in specs}
         # The text a field had when it was refused, so editing it clears the mark.
         self._refused: dict[str, str] = {}
 
@@ -251,6 +254,8 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         """
         record = copy.deepcopy(self._original)
         for spec in self.specs:
+            if spec.name in self.EXTRA:
+                continue  # not a field of the record: complete() reads it
             text = self.field_text(spec.name)
             if text == self._initial[spec.name]:
                 if spec.required and not text.strip():
@@ -270,8 +275,15 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         self.complete(record)
         return record
 
+    def initial_text(self, spec: FieldSpec) -> str:
+        """The text a field starts with (subclasses supply their EXTRA fields' text)."""
+        return display_value(self._original, spec)
+
     def complete(self, record: T) -> None:
-        """Finish a valid record before it is returned (subclasses add defaults here)."""
+        """Finish a valid record before it is returned (subclasses add defaults here).
+
+        May raise ValidationError, e.g. for an EXTRA field; the form then marks that field.
+        """
 
     def action_cancel(self) -> None:
         """Close the form without saving."""
