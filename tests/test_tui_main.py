@@ -412,3 +412,15 @@ async def test_command_palette_lists_and_runs_actions(one_app_db, now):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "StatusPicker"
+
+
+async def test_first_application_then_i_opens_the_interview_form(db_path, now):
+    # Regression: after the empty first screen, keys went to the hidden filter box.
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a", *"Acme", "tab", *"Dev", "enter")
+        await settle(pilot, app)
+        assert _table_companies(app) == ["Acme"]
+        await pilot.press("i")
+        assert type(app.screen).__name__ == "InterviewForm"

@@ -82,7 +82,7 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
+        self._hide_filter()
         self.query_one("#empty", Static).display = False
         self.query_one(ApplicationsTable).focus()
 
@@ -104,6 +104,8 @@ class MainScreen(Screen):
         self.query_one("#empty", Static).display = empty
         if empty:
             self.query_one("#empty", Static).update(_first_run_text())
+        elif self.focused is None and self.app.screen is self:
+            table.focus()  # the panes were hidden while the database was empty
         self._update_titles(len(rows))
         self._after_cursor_move()
 
@@ -520,10 +522,17 @@ class MainScreen(Screen):
 
     # -- filter ------------------------------------------------------------------
 
+    def _hide_filter(self) -> None:
+        # Disabled as well as hidden, so focus can never land in it unseen.
+        box = self.query_one("#filter", Input)
+        box.display = False
+        box.disabled = True
+
     def action_filter(self) -> None:
         self.filter_target = "timeline" if self._timeline_focused() else "applications"
         box = self.query_one("#filter", Input)
         box.display = True
+        box.disabled = False
         box.value = self.filter_text
         box.focus()
 
@@ -547,7 +556,7 @@ class MainScreen(Screen):
             return
         self.filter_text = ""
         box.value = ""
-        box.display = False
+        self._hide_filter()
         if self.overview:
             self.show(self.overview)
         target = Timeline if self.filter_target == "timeline" else ApplicationsTable

@@ -17,11 +17,14 @@ class Summary(Static):
         line = Text()
         line.append(" jobtui ", style="bold reverse")
         line.append(f"  {overview.active} active")
-        line.append(f"  ·  {overview.interviews_this_week()} interviews this week  ·  ")
+        week = overview.interviews_this_week()
+        line.append(f"  ·  {_plural(week, 'interview')} this week  ·  ")
         due = overview.due_now
         if due:
             urgency = Urgency.OVERDUE if overview.overdue else Urgency.DUE
-            line.append(f"{due} follow-ups due now", style=urgency_style(self.app, urgency))
+            line.append(
+                f"{_plural(due, 'follow-up')} due now", style=urgency_style(self.app, urgency)
+            )
             if overview.overdue:
                 line.append(
                     f" ({overview.overdue} overdue)", style=urgency_style(self.app, urgency)
@@ -31,3 +34,7 @@ class Summary(Static):
         if read_only:
             line.append("   READ-ONLY: another jobtui has this file", style="bold reverse")
         self.update(line)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
