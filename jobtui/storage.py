@@ -15,7 +15,7 @@ import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,20 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _TMP_PREFIX = ".tmp-"
-_BACKUP_RE = re.compile(r"^save-(\d{8}T\d{6}\d{6})(?:-\d+)?\.json$")
+# save-<UTC time>-<sequence>.json; the sequence orders them even when the clock does not.
+_BACKUP_RE = re.compile(r"^save-(\d{8}T\d{12})Z-(\d{6,})\.json$")
+
+
+def _backup_key(path: Path) -> tuple[int, datetime] | None:
+    """(sequence, UTC time) of a backup file name, or None if it is not one of ours."""
+    match = _BACKUP_RE.match(path.name)
+    if match is None:
+        return None
+    try:
+        stamp = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f")
+    except ValueError:
+        return None
+    return int(match.group(2)), stamp
 
 
 class StorageError(Exception):
@@ -205,13 +218,14 @@ class DatabaseFile:
         *,
         read_only: bool = False,
         backups: BackupPolicy | None = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.policy = backups or BackupPolicy()
         self.backups_dir = locations.backups_dir(self.path)
-        self._clock = clock
+        # Naive UTC, for backup names and the one-per-day rule (tests pass their own).
+        self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
         self._lock = _Lock(locations.lock_file(self.path))
         self._identity: tuple[int, int, int] | None = None
         if not read_only:
@@ -232,6 +246,12 @@ class DatabaseFile:
             raise CorruptDatabaseError(self.path, "it is a folder", None) from None
         except OSError as exc:
             raise StorageError(f"cannot read {self.path}: {exc.strerror}") from None
+        if not raw.strip() and self.backups():
+            # Our saves never leave an empty file; something else emptied it. Do not
+            # start afresh over it: point at the backups.
+            raise CorruptDatabaseError(
+                self.path, "it is empty, but it held data before", self.newest_good_backup()
+            )
         try:
             data = parse_database(raw)
         except ValueError as exc:
@@ -280,9 +300,14 @@ class DatabaseFile:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        # From here on the save has happened: nothing below may report it as failed.
         _fsync_dir(folder)
-        self._identity = self._stat_identity()
-        self._prune_backups()
+        try:
+            self._identity = self._stat_identity()
+        except OSError:
+            self._identity = None
+        with contextlib.suppress(Exception):  # a stray file in backups/ must not fail a save
+            self._prune_backups()
         return payload
 
     def close(self) -> None:
@@ -294,10 +319,12 @@ class DatabaseFile:
     def backups(self) -> list[Path]:
         """Backup files, newest first."""
         try:
-            names = [p for p in self.backups_dir.iterdir() if _BACKUP_RE.match(p.name)]
+            entries = list(self.backups_dir.iterdir())
         except FileNotFoundError:
             return []
-        return sorted(names, key=lambda p: p.name, reverse=True)
+        keyed = [(key, p) for p in entries if (key := _backup_key(p)) is not None]
+        keyed.sort(reverse=True)
+        return [p for _, p in keyed]
 
     def newest_good_backup(self) -> Path | None:
         """The newest backup that parses as a jobtui database, if any."""
@@ -314,31 +341,30 @@ class DatabaseFile:
         if not self.path.exists():
             return
         self._make_folder(self.backups_dir)
+        newest = self.backups()
+        sequence = _backup_key(newest[0])[0] + 1 if newest else 1  # type: ignore[index]
         stamp = self._clock().strftime("%Y%m%dT%H%M%S%f")
-        target = self.backups_dir / f"save-{stamp}.json"
-        counter = 0
-        while target.exists():
-            counter += 1
-            target = self.backups_dir / f"save-{stamp}-{counter}.json"
+        target = self.backups_dir / f"save-{stamp}Z-{sequence:06d}.json"
         try:
             os.link(self.path, target)
-        except OSError:
+        except OSError:  # no hard links here (some network or FAT file systems): copy
             shutil.copy2(self.path, target)
             os.chmod(target, 0o600)
 
     def _prune_backups(self) -> None:
-        keep: set[Path] = set()
-        seen_days: set[str] = set()
+        """Keep the last ``recent`` saves and the last save of each of the last ``daily`` days."""
         all_backups = self.backups()
-        keep.update(all_backups[: self.policy.recent])
+        keep: set[Path] = set(all_backups[: self.policy.recent])
+        seen_days: set[object] = set()
         today = self._clock().date()
         for backup in all_backups:  # newest first: the first of each day is that day's last save
-            day = backup.name[5:13]
+            key = _backup_key(backup)
+            assert key is not None
+            day = key[1].date()
             if day in seen_days:
                 continue
             seen_days.add(day)
-            age = (today - datetime.strptime(day, "%Y%m%d").date()).days
-            if 0 <= age < self.policy.daily:
+            if 0 <= (today - day).days < self.policy.daily:
                 keep.add(backup)
         for backup in all_backups:
             if backup not in keep:

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 from tinydb import TinyDB, where
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from jobtui import dates
 from jobtui.model import (
@@ -78,12 +78,15 @@ class _FileStorage(Storage):
             self._committed = raw
         self._depth = 0
         self._dirty = False
+        self._aborted = False
 
     def read(self) -> dict[str, Any]:
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
+        if self._aborted:
+            raise StorageError("an earlier step failed in this transaction; nothing was saved")
         if self._depth:
             self._dirty = True
             return
@@ -103,14 +106,28 @@ class _FileStorage(Storage):
         self._depth += 1
 
     def commit(self) -> None:
+        """End one level; the outermost commit saves everything in one write."""
         self._depth -= 1
+        if self._aborted:
+            if self._depth == 0:
+                self._aborted = False
+            raise StorageError("an inner step failed, so none of these changes were saved")
         if self._depth == 0 and self._dirty:
             self._dirty = False
             self._flush()
 
-    def rollback(self) -> None:
+    def abort(self) -> None:
+        """A transaction level failed: drop every unsaved change (the whole outer transaction)."""
+        self._depth -= 1
+        self.rollback(keep_depth=True)
+        # An outer level that catches the error and carries on must not save a half.
+        self._aborted = self._depth > 0
+
+    def rollback(self, *, keep_depth: bool = False) -> None:
         """Forget unsaved changes: memory goes back to the last saved state."""
-        self._depth = 0
+        if not keep_depth:
+            self._depth = 0
+            self._aborted = False
         self._dirty = False
         if self._committed is None:
             self._data = empty_database()
@@ -156,12 +173,7 @@ class Store:
         self.clock = clock
         file = None
         if self.path is not None:
-            file = DatabaseFile(
-                self.path,
-                read_only=read_only,
-                backups=backups,
-                clock=lambda: clock().astimezone(dates.local_tz()).replace(tzinfo=None),
-            )
+            file = DatabaseFile(self.path, read_only=read_only, backups=backups)
         try:
             self._storage = _FileStorage(file)
         except BaseException:
@@ -195,7 +207,7 @@ class Store:
         try:
             yield
         except BaseException:
-            self._storage.rollback()
+            self._storage.abort()
             raise
         self._storage.commit()
 
@@ -219,12 +231,11 @@ class Store:
         return self._tables[name]
 
     def _put(self, table: str, doc: dict[str, Any]) -> None:
-        tbl = self._table(table)
-        if tbl.contains(doc_id=doc["id"]):
-            # TinyDB's update merges; our dicts are complete, so merging replaces.
-            tbl.update(doc, doc_ids=[doc["id"]])
-        else:
-            tbl.insert(Document(doc, doc_id=doc["id"]))
+        # Insert or replace in place: TinyDB's insert/update copy the whole table on every
+        # call, which made a bulk build of 10k records take minutes.
+        data = self._storage.read()
+        data.setdefault(table, {})[doc["id"]] = doc
+        self._storage.write(data)
 
     def save(self, record: Record) -> Record:
         """Validate and save an application, interview or contact (insert or replace)."""

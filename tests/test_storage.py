@@ -240,3 +240,39 @@ def test_a_missing_migration_is_refused(monkeypatch):
 
 def test_current_schema_is_written():
     assert empty_database()["_meta"]["1"] == {"app": "jobtui", "schema": SCHEMA_VERSION}
+
+
+def test_backups_stay_in_order_when_the_clock_stands_still(db_path):
+    # A frozen (or backwards-running) clock must not confuse which backup is newest.
+    file = DatabaseFile(db_path, clock=_Clock())
+    for n in range(14):
+        file.save(_data(n))
+    backups = file.backups()
+    assert len(backups) == 10
+    assert [len(parse_database(b.read_bytes())["applications"]) for b in backups] == list(
+        range(12, 2, -1)
+    )
+    assert file.newest_good_backup() == backups[0]
+
+
+def test_a_stray_file_in_the_backups_folder_does_not_fail_a_save(db_path):
+    file = DatabaseFile(db_path)
+    file.save(_data(1))
+    file.save(_data(2))
+    (file.backups_dir / "save-20261399T000000000000Z-000099.json").write_bytes(b"{}")
+    (file.backups_dir / "notes.txt").write_text("mine")
+    file.save(_data(3))
+    assert parse_database(db_path.read_bytes()) == _data(3)
+    assert (file.backups_dir / "notes.txt").exists()
+
+
+def test_an_emptied_file_with_backups_is_refused(db_path):
+    file = DatabaseFile(db_path)
+    file.save(_data(1))
+    file.save(_data(2))
+    file.close()
+    db_path.write_bytes(b"")
+    with pytest.raises(CorruptDatabaseError, match="it is empty, but it held data before") as info:
+        DatabaseFile(db_path).load()
+    assert info.value.backup is not None
+    assert parse_database(info.value.backup.read_bytes()) == _data(1)

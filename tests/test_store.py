@@ -199,3 +199,32 @@ def test_memory_store_needs_no_file(now):
     store = Store(None, clock=lambda: now)
     app = store.save(Application(company="Acme", role="Dev"))
     assert store.get_application(app.id).company == "Acme"
+
+
+def test_a_failed_inner_transaction_saves_nothing_and_later_saves_still_land(store, db_path):
+    store.save(Application(company="Before", role="r"))
+    with pytest.raises(StorageError, match="none of these changes were saved"):  # noqa: SIM117
+        with store.transaction():
+            store.save(Application(company="Outer", role="r"))
+            try:
+                with store.transaction():
+                    store.save(Application(company="Inner", role="r"))
+                    raise RuntimeError("inner step failed")
+            except RuntimeError:
+                pass  # the caller carries on, but the outer transaction must not save a half
+    assert sorted(d["company"] for d in _on_disk(db_path)["applications"].values()) == ["Before"]
+    assert [a.company for a in store.applications()] == ["Before"]
+    store.save(Application(company="After", role="r"))
+    assert sorted(d["company"] for d in _on_disk(db_path)["applications"].values()) == [
+        "After",
+        "Before",
+    ]
+
+
+def test_a_bulk_build_is_one_save(store, db_path):
+    with store.transaction():
+        for n in range(500):
+            store.save(Application(company=f"co-{n}", role="r"))
+    assert len(_on_disk(db_path)["applications"]) == 500
+    # The first save of a new file: nothing older to back up, so no backups folder at all.
+    assert not (db_path.parent / "jobtui.json.backups").exists()
