@@ -76,7 +76,7 @@ class FollowUp:
         return self.interview.id if self.interview else None
 
     def describe(self, now: datetime) -> str:
-        """A short line for a table cell, e.g. "Thank-you overdue 1d"."""
+        """A short line for a table cell, e.g. "Thank-you overdue by 1d"."""
         if self.kind == FollowUpKind.GHOSTED:
             return f"{self.attempts} follow-ups unanswered: mark ghosted?"
         if self.urgency == Urgency.UPCOMING:
@@ -89,7 +89,7 @@ class FollowUp:
         late = self.urgency == Urgency.OVERDUE
         if self.kind == FollowUpKind.THANK_YOU:
             if late:
-                return f"Thank-you overdue {dates.humanize_delta(now - self.overdue_at)}"
+                return f"Thank-you overdue by {dates.humanize_delta(now - self.overdue_at)}"
             return f"Thank-you due, {dates.humanize_delta(self.overdue_at - now)} left"
         quiet = dates.business_days_between(self.since or self.due, now)
         if self.kind == FollowUpKind.CHECK_IN:
@@ -374,6 +374,8 @@ def next_action(
         return f"Interview {_short_when(first.starts_at, now)}"
     if items:
         return min(items, key=sort_key).describe(now)
+    if app.status == Status.OFFER:
+        return "Offer: decide and reply"
     return ""
 
 

@@ -714,7 +714,7 @@ def test_custom_rules_change_the_thresholds(custom, scenario, by_default, with_c
 DESCRIBE_CASES = [
     pytest.param(
         lambda: (make_app(), [ending_at(berlin(11, 24, 10))], []),
-        "Thank-you overdue 1d",
+        "Thank-you overdue by 1d",
         id="thank-you-overdue",
     ),
     pytest.param(
@@ -851,7 +851,7 @@ def test_next_action_prefers_a_pressing_follow_up():
     tomorrow = make_interview(berlin(11, 27, 10), interview_id="round-2")
     interviews = [done, tomorrow]
     items = items_for(app, interviews)
-    assert next_action(app, interviews, items, NOW) == "Thank-you overdue 1d"
+    assert next_action(app, interviews, items, NOW) == "Thank-you overdue by 1d"
 
 
 def test_next_action_names_the_next_interview_when_nothing_is_pressing():

@@ -114,7 +114,7 @@ async def test_application_form_shows_what_a_date_reads_as(now):
     host = Host(ApplicationForm(None, now))
     async with host.run_test(size=SIZE) as pilot:
         hint = host.screen.query_one("#hint-applied_on", Static)
-        assert shown(hint) == "→ Thu 26 Nov 2026"  # the default: today
+        assert shown(hint) == ""  # the default, today, reads as itself: nothing to add
         await type_into(pilot, "field-applied_on", "last monday")
         assert shown(hint) == "→ Mon 23 Nov 2026"
         assert hint.has_class("-ok")
@@ -201,7 +201,7 @@ async def test_interview_form_adds_an_interview(now, acme):
         await type_into(pilot, "field-starts_at", "tomorrow 2pm")
         assert shown(host.screen.query_one("#hint-starts_at")) == "→ Fri 27 Nov 2026 14:00 CET"
         await type_into(pilot, "field-duration", "45m")
-        assert shown(host.screen.query_one("#hint-duration")) == "→ 45m"
+        assert shown(host.screen.query_one("#hint-duration")) == ""  # reads as typed
         await type_into(pilot, "field-kind", "panel")
         await type_into(pilot, "field-interviewers", "Ana <a@x.com>, Bo")
         await type_into(pilot, "field-topics", "system design\n[red]caching[/]")

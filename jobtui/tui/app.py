@@ -14,7 +14,7 @@ from textual.screen import Screen
 from jobtui import dates
 from jobtui.config import Config
 from jobtui.store import Store
-from jobtui.tui.commands import main_screen_commands
+from jobtui.tui.commands import KEY_HELP, main_screen_commands
 from jobtui.tui.data import DataService
 from jobtui.tui.screens.main import MainScreen
 
@@ -88,27 +88,23 @@ class JobTUI(App[None]):
     def action_help(self) -> None:
         from jobtui.tui.screens.help import HelpScreen
 
-        rows = []
-        seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if binding.id in seen or binding.action.startswith("cursor_"):
-                continue
-            seen.add(binding.id or binding.action)
-            key = self.get_key_display(binding)
-            rows.append((key, binding.description or binding.action, binding.id or ""))
-        extra = [
-            ("tab / shift+tab", "Move between panes", ""),
-            ("j / k, ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
-            ("ctrl+e", "Open the note in $EDITOR", "external_editor"),
-            ("o", "Change the sort order", "cycle_sort"),
-            ("u", "Restore what you just deleted", "undo_delete"),
-            ("escape", "Clear the filter / leave the editor", "clear_filter"),
-            ("ctrl+p", "Command palette: every action", ""),
+        self.push_screen(HelpScreen(self.key_help()))
+
+    def key_help(self) -> list[tuple[str, str, str]]:
+        """(keys as the user must press them now, what they do, binding id) for the help."""
+        rows = [
+            ("tab / shift+tab", "Move between panes: applications, timeline, notes", ""),
+            ("j / k  ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
         ]
-        shown = {r[2] for r in rows}
-        rows.extend(r for r in extra if r[2] not in shown or not r[2])
-        self.push_screen(HelpScreen(rows))
+        for binding in [*MainScreen.BINDINGS, *JobTUI.BINDINGS]:
+            assert isinstance(binding, Binding) and binding.id
+            key = self.config.keys.get(binding.id, binding.key)
+            shown = " / ".join(
+                self.get_key_display(Binding(k.strip(), binding.action)) for k in key.split(",")
+            )
+            rows.append((shown, KEY_HELP.get(binding.id, binding.description), binding.id))
+        rows.append(("ctrl+p", "Command palette: every action by name", ""))
+        return rows
 
     async def action_quit(self) -> None:
         """Save the note being typed, then leave (the data thread finishes every save)."""

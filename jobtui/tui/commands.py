@@ -27,6 +27,27 @@ _COMMANDS = [
 ]
 
 
+# What each key does, in words, for the help screen (binding id -> description).
+KEY_HELP = {
+    "add_application": "Add an application",
+    "add_interview": "Add an interview to the selected application",
+    "edit": "Edit the selected application (and its contacts) or interview",
+    "change_status": "Change the status: a picker, 1-9 pick directly",
+    "mark_sent": "Log the owed thank-you or follow-up as sent",
+    "snooze": "Snooze a follow-up until a date (+3d, next monday, off)",
+    "toggle_followups": "Show only what needs a follow-up",
+    "toggle_closed": "Show or hide closed applications",
+    "delete": "Delete the selected record (asks first)",
+    "undo_delete": "Bring back what you just deleted",
+    "cycle_sort": "Sort by urgency, company, date applied, status",
+    "filter": "Filter the focused list as you type",
+    "clear_filter": "Clear the filter; leave the note editor",
+    "external_editor": "Edit the note in $VISUAL / $EDITOR",
+    "help": "This help",
+    "quit": "Quit (saves first)",
+}
+
+
 def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
     """SystemCommands that run the main screen's actions."""
     for title, help_text, action in _COMMANDS:

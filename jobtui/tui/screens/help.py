@@ -21,8 +21,8 @@ def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
     table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
     # Headers as Text: a str header is read as markup, and "[keys]" would vanish.
     table.add_column(Text("Key"), style="bold", no_wrap=True)
-    table.add_column(Text("Does"))
-    table.add_column(Text("Id (remap in config.toml [keys])"), style="dim", no_wrap=True)
+    table.add_column(Text("Does"), ratio=1)
+    table.add_column(Text("Id, for config.toml [keys]"), style="dim", no_wrap=True)
     for key, description, binding_id in bindings:
         table.add_row(Text(key), Text(description), Text(binding_id))
     return table

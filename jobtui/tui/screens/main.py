@@ -79,7 +79,7 @@ class MainScreen(Screen):
                     yield Details(id="details")
                     yield NoteEditor(id="editor")
         yield Static(id="empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._hide_filter()

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from jobtui import dates
 from jobtui.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
@@ -118,6 +118,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
                 Text("enter or ctrl+s save · esc cancel · tab next field"),
                 classes="dialog-keys",
             )
+        yield Footer()
 
     def _compose_row(self, spec: FieldSpec) -> ComposeResult:
         initial = self._initial[spec.name]
@@ -126,7 +127,13 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
             yield Label(label, classes="form-label")
             with Vertical(classes="form-cell"):
                 if spec.kind == FieldKind.LONG_TEXT:
-                    yield TextArea(initial, soft_wrap=True, id=f"field-{spec.name}")
+                    yield TextArea(
+                        initial,
+                        soft_wrap=True,
+                        compact=True,
+                        highlight_cursor_line=False,
+                        id=f"field-{spec.name}",
+                    )
                 else:
                     yield Input(
                         initial,
@@ -137,6 +144,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
                             else None
                         ),
                         validate_on=[],  # the form marks fields itself; see _mark_invalid
+                        compact=True,
                         id=f"field-{spec.name}",
                     )
                 if spec.kind in HINTED_KINDS:
@@ -199,7 +207,11 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         hint_widget = self.query_one(f"#hint-{spec.name}", Static)
         widget = self.field_widget(spec.name)
         # A choice lists its values only while it has focus: the list is long.
-        hint = parse_hint(spec, self.field_text(spec.name), self.now, show_choices=widget.has_focus)
+        text = self.field_text(spec.name)
+        hint = parse_hint(spec, text, self.now, show_choices=widget.has_focus)
+        if hint is not None and hint.plain.split("   (")[0] == f"→ {text.strip()}":
+            # Saying back exactly what was typed ("→ 1h30m") is noise; keep the choices list.
+            hint = None if not widget.has_focus or spec.kind != FieldKind.CHOICE else hint
         hint_widget.display = hint is not None
         hint_widget.update(hint or "")
         bad = hint is not None and hint.plain.startswith("✗")

@@ -30,7 +30,7 @@ class ApplicationsTable(DataTable):
 
     def _add_columns(self) -> None:
         # DataTable has no flexible columns: share the width out ourselves.
-        width = max(self.size.width, 60) - 2 * 6 - 1  # cell padding, scrollbar
+        width = max(self.size.width, 60) - 2 * 6 - 3  # cell padding, vertical scrollbar
         fixed = 2 + 12 + 10
         company = max(10, int((width - fixed) * 0.24))
         role = max(10, int((width - fixed) * 0.30))
@@ -80,7 +80,7 @@ class ApplicationsTable(DataTable):
                 Text(app.role, style=dim, overflow="ellipsis", no_wrap=True),
                 Text(app.status.value, style=dim),
                 Text(applied, style=dim),
-                Text(row.next_action, style=style),
+                Text(row.next_action, style=style, overflow="ellipsis", no_wrap=True),
                 key=app.id,
             )
         if keep is not None:

@@ -148,15 +148,14 @@ class NoteEditor(Vertical):
         if self.target is None:
             title.update(Text("Notes — select an application or interview", style="dim"))
             return
-        line = Text("Notes — ", style="bold")
-        line.append(self.target.label, style="bold")
-        line.append("  ")
         if failed:
-            line.append("✗ not saved", style="bold red")
+            line = Text("✗ not saved", style="bold red")
         elif self.dirty:
-            line.append("● unsaved", style="bold yellow")
+            line = Text("● unsaved", style="bold yellow")
         else:
-            line.append("✓ saved", style="green")
+            line = Text("✓ saved", style="green")
+        line.append("  Notes — ", style="bold")
+        line.append(self.target.label, style="bold")
         title.update(line)
 
     @property

@@ -15,7 +15,7 @@ class Summary(Static):
 
     def show(self, overview: Overview, *, read_only: bool = False) -> None:
         line = Text()
-        line.append(" jobtui ", style="bold reverse")
+        line.append(" jobtui", style=f"bold {self.app.current_theme.accent or 'cyan'}")
         line.append(f"  {overview.active} active")
         week = overview.interviews_this_week()
         line.append(f"  ·  {_plural(week, 'interview')} this week  ·  ")

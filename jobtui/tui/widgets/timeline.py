@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -45,6 +46,8 @@ class Timeline(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
     ]
 
+    _last: tuple[Sequence[TimelineEntry], datetime, str | None] | None = None
+
     @property
     def selected_id(self) -> str | None:
         option = self.highlighted_option
@@ -65,6 +68,7 @@ class Timeline(OptionList):
         ``focus_app``'s interviews are marked; with ``jump`` the highlight moves to its most
         recent one (else it stays where it was).
         """
+        self._last = (entries, now, focus_app)
         keep = self.selected_id
         options: list[Option] = []
         last_day = None
@@ -131,15 +135,23 @@ class Timeline(OptionList):
         text, urgency, done = badge(entry, now)
         style = urgency_style(self.app, urgency, done=done)
         mine = focus_app is not None and entry.app.id == focus_app
-        line = Text()
+        line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
         line.append(f"{start:%H:%M} ")
         if text:
-            line.append(f"[{text}]", style=style)
+            line.append(f" {text} ", style=style + Style(reverse=not done))
             line.append(" ")
-        line.append(f"{entry.app.company} – {entry.app.role}", style="bold" if mine else "")
+        line.append(f"{entry.app.company} — {entry.app.role}", style="bold" if mine else "")
         line.append(f" · {interview.kind.label}", style="dim")
         people = ", ".join(p.name for p in interview.interviewers)
         if people:
             line.append(f" · {people}", style="dim")
+        width = self.scrollable_content_region.width
+        if width > 4:
+            line.truncate(width - 1, overflow="ellipsis")  # one line per interview, always
         return line
+
+    def on_resize(self) -> None:
+        if self._last is not None:
+            entries, now, focus_app = self._last
+            self.show_entries(entries, now, focus_app)
