@@ -238,7 +238,7 @@ def test_contact_delete_restore_and_trash(jobtui):
     assert "moved Acme - Dev to the trash" in _ok(jobtui("delete", app_id))
     assert json.loads(_ok(jobtui("list", "--json"))) == []
     assert "Acme - Dev" in _ok(jobtui("trash"))
-    assert _ok(jobtui("restore", app_id[:6])) == "restored Acme - Dev"
+    assert _ok(jobtui("undelete", app_id[:6])) == "restored Acme - Dev"
     assert [r["id"] for r in json.loads(_ok(jobtui("list", "--json")))] == [app_id]
 
 

@@ -231,7 +231,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     with _open(args, write=True) as store:
         record = store.resolve(args.id)
         store.delete(record)
-    print(f"moved {render.label(record)} to the trash (jobtui restore {record.id[:8]})")
+    print(f"moved {render.label(record)} to the trash (jobtui undelete {record.id[:8]})")
     return 0
 
 
@@ -258,7 +258,7 @@ def cmd_trash(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
+def cmd_undelete(args: argparse.Namespace) -> int:
     with _open(args, write=True) as store:
         matches = [e for e in store.trash() if e.id.startswith(args.id.strip().lower())]
         if not matches:
@@ -283,5 +283,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "contact": cmd_contact,
     "delete": cmd_delete,
     "trash": cmd_trash,
-    "restore": cmd_restore,
+    "undelete": cmd_undelete,
 }

@@ -135,12 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     contact.add_argument("--url")
     contact.add_argument("--for", dest="app", metavar="APP", help="link to this application")
 
-    delete = command("delete", "move a record to the trash (restore brings it back)")
+    delete = command("delete", "move a record to the trash (undelete brings it back)")
     delete.add_argument("id", metavar="ID")
 
     trash = command("trash", "list deleted records")
     _json_option(trash)
 
-    restore = command("restore", "bring a deleted record back from the trash")
+    restore = command("undelete", "bring a deleted record back from the trash")
     restore.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
     return parser
