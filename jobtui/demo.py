@@ -615,10 +615,10 @@ def populate_demo(store: Store, now: datetime) -> None:
             "- Their plan to move the nightly batch to hourly by Q2"
         ),
         concerns=(
-            "Arjun asked whether I have enough analytics-engineering experience, since my\n"
-            "last role was mostly backend.\n"
-            "Answer: at Quayside I built and owned the finance dbt project (40+ models) for a\n"
-            "year and ran the weekly metrics review with the analysts; offer the write-up."
+            "Arjun asked whether I have enough analytics-engineering experience, "
+            "since my last role was mostly backend.\n"
+            "At Quayside I built and owned the finance dbt project (40+ models) for a year "
+            "and ran the weekly metrics review with the analysts; happy to share the write-up."
         ),
         strengths=(
             "- Cut the nightly pipeline from 3h10 to 40 minutes by making loads incremental\n"
@@ -666,8 +666,8 @@ def populate_demo(store: Store, now: datetime) -> None:
         ),
         concerns=(
             "Daniel wondered if I'd be bored without hands-on robotics work.\n"
-            "Answer: what I enjoy is tooling people rely on every shift, and the operator\n"
-            "dashboard is exactly that; I'd like to shadow a site visit in my first month."
+            "What I enjoy is tooling people rely on every shift, and the operator dashboard "
+            "is exactly that; I'd like to shadow a site visit in my first month."
         ),
         strengths=(
             "- Built the event-streaming backbone at Quayside (Kafka, ~2k msg/s) with replay\n"

@@ -12,6 +12,7 @@ from pathlib import Path
 APP_NAME = "jobtui"
 DB_ENV = "JOBTUI_DB"
 CONFIG_DIR_ENV = "JOBTUI_CONFIG_DIR"
+DRAFTS_DIR_ENV = "JOBTUI_DRAFTS_DIR"
 
 
 def data_dir() -> Path:
@@ -47,6 +48,14 @@ def packaged_templates_dir() -> Path:
     if inside.is_dir():
         return inside
     return Path(__file__).parent.parent / "templates"
+
+
+def drafts_dir() -> Path:
+    """Where the composer saves drafts when asked to save one to a file."""
+    override = os.environ.get(DRAFTS_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / "drafts"
 
 
 def database_file(cli_value: str | os.PathLike[str] | None = None) -> Path:

@@ -30,7 +30,7 @@ from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, TextArea  # noqa: E402
 
 from jobtui import dates  # noqa: E402
-from jobtui.config import Config  # noqa: E402
+from jobtui.config import Config, Me  # noqa: E402
 from jobtui.demo import demo_id, populate_demo  # noqa: E402
 from jobtui.store import Store  # noqa: E402
 from jobtui.tui.app import JobTUI  # noqa: E402
@@ -78,6 +78,13 @@ async def interview_form(pilot: Pilot, app: JobTUI) -> None:
     form.query_one("#field-starts_at", Input).cursor_position = len("tue 2pm")
 
 
+async def composer(pilot: Pilot, app: JobTUI) -> None:
+    """The thank-you for Northwind's panel, drafted from what was noted about it."""
+    assert app.screen.query_one(ApplicationsTable).select(demo_id("application/northwind"))
+    await pilot.press("m")
+    await pilot.pause()
+
+
 async def help_screen(pilot: Pilot, app: JobTUI) -> None:
     """Every key."""
     await pilot.press("question_mark")
@@ -88,6 +95,7 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "followups": (WIDE, followups),
     "form": (WIDE, interview_form),
     "help": (WIDE, help_screen),
+    "composer": (WIDE, composer),
     "narrow": (NARROW, nothing),
 }
 
@@ -97,7 +105,8 @@ async def shoot(name: str, size: tuple[int, int], steps: Steps, db: Path) -> Pat
     copy = WORK / f"{name}.json"
     shutil.copy(db, copy)
     now = dates.now()
-    app = JobTUI(Store(copy, clock=lambda: now), Config(), clock=lambda: now)
+    me = Me(name="Sam Rivera", signature="Sam Rivera\nsam.rivera@example.com")
+    app = JobTUI(Store(copy, clock=lambda: now), Config(me=me), clock=lambda: now)
     async with app.run_test(size=size) as pilot:
         await settle(pilot, app)
         await steps(pilot, app)

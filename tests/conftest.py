@@ -19,6 +19,7 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("JOBTUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("JOBTUI_DB", str(tmp_path / "data" / "jobtui.json"))
     monkeypatch.setenv("JOBTUI_NOW", NOW.isoformat())
+    monkeypatch.setenv("JOBTUI_DRAFTS_DIR", str(tmp_path / "drafts"))
 
 
 @pytest.fixture

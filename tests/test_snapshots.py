@@ -85,3 +85,8 @@ def test_help_screen(snap_compare, demo_app):
 def test_status_picker(snap_compare, demo_app):
     """s on the top row opens the status picker at its current status."""
     assert snap_compare(demo_app, terminal_size=WIDE, run_before=_after("s"))
+
+
+def test_composer(snap_compare, demo_app):
+    """The composer drafting Northwind's thank-you (the due follow-up preselects it)."""
+    assert snap_compare(demo_app, terminal_size=WIDE, run_before=_after("j", "j", "j", "j", "m"))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from jobtui import dates, locations
-from jobtui.cli import render
+from jobtui.cli import CommandError, render
 from jobtui.cli.parser import UsageError
 from jobtui.config import load_config
 from jobtui.fields import parse_list, parse_money, set_field
@@ -24,7 +24,7 @@ from jobtui.model import (
     Status,
     ValidationError,
 )
-from jobtui.store import Store
+from jobtui.store import NotFoundError, Store
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Store:
@@ -270,6 +270,59 @@ def cmd_undelete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _latest_started(interviews: list[Interview], now: datetime) -> Interview | None:
+    started = [i for i in interviews if i.starts_at <= now]
+    return max(started, key=lambda i: i.starts_at) if started else None
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    # Imported here so the other commands never pay for Jinja2.
+    from jobtui import compose
+
+    now = _now()
+    me = load_config().me
+    with _open(args, write=False) as store:
+        target = store.resolve(args.id, kinds=(Application, Interview))
+        if isinstance(target, Interview):
+            app, interview = store.get_application(target.application_id), target
+        else:
+            app, interview = target, _latest_started(store.interviews(target.id), now)
+        contacts = []
+        for contact_id in app.contact_ids:
+            try:
+                contacts.append(store.get_contact(contact_id))
+            except NotFoundError:  # a deleted contact: write to the others
+                continue
+    context = compose.build_context(app, interview, contacts, me, now.date())
+    try:
+        draft = compose.render(args.template, context)
+    except compose.TemplateError as exc:
+        raise CommandError(str(exc)) from None
+    print(draft.text(), end="")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from jobtui import compose
+
+    infos = compose.list_templates()
+    if args.json:
+        _print_json(
+            [
+                {"name": t.name, "source": t.source, "title": t.title, "path": str(t.path)}
+                for t in infos
+            ]
+        )
+    elif not infos:
+        print("no templates found")
+    else:
+        width = max(len(t.name) for t in infos)
+        title_width = max(len(t.title) for t in infos)
+        for t in infos:
+            print(f"{t.name:<{width}}  {t.source:<8}  {t.title:<{title_width}}  {t.path}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": cmd_add,
     "interview": cmd_interview,
@@ -284,4 +337,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "delete": cmd_delete,
     "trash": cmd_trash,
     "undelete": cmd_undelete,
+    "render": cmd_render,
+    "templates": cmd_templates,
 }

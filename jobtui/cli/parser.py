@@ -141,6 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     trash = command("trash", "list deleted records")
     _json_option(trash)
 
+    render = command("render", "print a follow-up message drafted from a template")
+    render.add_argument(
+        "template", metavar="TEMPLATE", help="a template name (see 'jobtui templates')"
+    )
+    render.add_argument(
+        "id",
+        metavar="ID",
+        help="an interview, or an application (its latest interview so far is used)",
+    )
+
+    templates = command("templates", "list message templates and where each comes from")
+    _json_option(templates)
+
     restore = command("undelete", "bring a deleted record back from the trash")
     restore.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
     return parser

@@ -19,7 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
-from jobtui.followup import Urgency, followups_for, sent_kind_for
+from jobtui import dates
+from jobtui.followup import Urgency, followups_for, sent_kind_for, sort_key
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
 from jobtui.overview import SORTS, AppRow, Overview, sort_rows
 from jobtui.store import Store
@@ -40,6 +41,7 @@ class MainScreen(Screen):
         Binding("i", "add_interview", "Interview", id="add_interview"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("s", "change_status", "Status", id="change_status"),
+        Binding("m", "compose_message", "Message", id="compose_message"),
         Binding("t", "mark_sent", "Sent", id="mark_sent"),
         Binding("z", "snooze", "Snooze", id="snooze"),
         Binding("f", "toggle_followups", "Follow-ups", id="toggle_followups"),
@@ -448,6 +450,77 @@ class MainScreen(Screen):
             lambda store: store.log_sent(entry, thank_you_interview=thank_you),
             f"Logged {kind.label} for {row.app.company}",
         )
+
+    def action_compose_message(self) -> None:
+        """Draft the follow-up that is owed (or any other) from a template."""
+        from jobtui import compose
+        from jobtui.tui.screens.composer import ComposerScreen
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+        interview = None
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+        assert self.overview is not None
+        items = [i for i in row.items if interview is None or i.interview_id == interview.id]
+        first = min(items, key=sort_key) if items else None
+        if interview is None:
+            interview = first.interview if first and first.interview else None
+        if interview is None and row.interviews:
+            past = [i for i in row.interviews if i.starts_at <= now]
+            interview = past[-1] if past else None
+        contacts = [
+            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
+        ]
+        suggested = compose.suggested_template(row.app, first.kind if first else None, interview)
+        screen = ComposerScreen(
+            row.app,
+            interview,
+            contacts,
+            self.app.config.me,  # type: ignore[attr-defined]
+            now.astimezone(dates.local_tz()).date(),
+            suggested,
+            now,
+        )
+        app_id = row.app.id
+        interview_id = interview.id if interview else None
+
+        def done(result) -> None:
+            if result is None:
+                return
+            kind = compose.sent_kind_for_template(result.template)
+            people = ", ".join(p.name for p in interview.interviewers) if interview else ""
+            to = people or (contacts[0].name if contacts else "")
+
+            def job(store: Store) -> None:
+                with store.transaction():
+                    target = store.get_interview(interview_id) if interview_id else None
+                    if target is not None and result.changed_fields:
+                        for name, text in result.changed_fields.items():
+                            setattr(target, name, text)
+                        store.save(target)
+                    if result.mark_sent:
+                        entry = SentFollowUp(
+                            kind=kind,
+                            at=now,
+                            application_id=app_id,
+                            interview_id=interview_id,
+                            to=to,
+                        )
+                        thank_you = target if kind == SentKind.THANK_YOU else None
+                        store.log_sent(entry, thank_you_interview=thank_you)
+
+            message = (
+                f"Logged {kind.label} as sent"
+                if result.mark_sent
+                else "Notes for the message saved"
+            )
+            self.run_job(job, message)
+
+        self.app.push_screen(screen, done)
 
     def action_snooze(self) -> None:
         from jobtui.tui.screens.snooze import SnoozeDialog

@@ -1,0 +1,246 @@
+"""The composer: a follow-up message drafted from a template and what the user noted.
+
+Pick a template (the one that fits the due follow-up is preselected); the draft renders into
+an editable TextArea. The interview's follow-up fields (topics, concerns, strengths, what I
+liked) can be edited here and the draft re-renders. Copy it, save it to a file, mark it sent,
+or close. Whatever was typed into the fields is kept (the caller saves it) unless cancelled
+with nothing changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from jobtui import compose, locations
+from jobtui.config import Me
+from jobtui.model import Application, Contact, Interview
+
+# The interview fields a message is built from, as (field name, label).
+MESSAGE_FIELDS = (
+    ("topics", "Topics discussed"),
+    ("concerns", "Concerns to address"),
+    ("strengths", "Strengths to highlight"),
+    ("liked", "What I liked"),
+)
+
+RERENDER_DELAY = 0.3
+
+
+@dataclass
+class ComposerResult:
+    """What the user did: the fields they changed, and whether they marked it sent."""
+
+    template: str
+    text: str
+    mark_sent: bool = False
+    changed_fields: dict[str, str] = field(default_factory=dict)
+
+
+class ComposerScreen(ModalScreen[ComposerResult | None]):
+    """Draft, edit, copy, save and mark sent a follow-up message."""
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+y", "copy", "Copy", priority=True, id="composer.copy"),
+        Binding("ctrl+s", "save_file", "Save to file", priority=True, id="composer.save"),
+        Binding("ctrl+t", "mark_sent", "Mark sent", priority=True, id="composer.sent"),
+        Binding("ctrl+r", "rerender", "Re-render", priority=True, id="composer.rerender"),
+        Binding("escape", "close", "Close", id="composer.close"),
+    ]
+
+    def __init__(
+        self,
+        app: Application,
+        interview: Interview | None,
+        contacts: Sequence[Contact],
+        me: Me,
+        today: date,
+        suggested: str,
+        now: datetime,
+    ) -> None:
+        super().__init__()
+        self.application = app
+        self.interview = interview
+        self.contacts = list(contacts)
+        self.me = me
+        self.today = today
+        self.now = now
+        self.templates = compose.list_templates()
+        names = [t.name for t in self.templates]
+        self.template = suggested if suggested in names else (names[0] if names else "")
+        self._rendered = ""  # the last draft we rendered, to tell hand edits apart
+        self._timer: Timer | None = None
+        self.saved_path: Path | None = None
+
+    # -- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="composer"):
+            yield Static(self._title(), classes="dialog-title")
+            with Horizontal(id="composer-body"):
+                with VerticalScroll(id="composer-side"):
+                    yield Label(Text("Template"), classes="composer-label")
+                    yield OptionList(
+                        *(Option(Text(t.title), id=t.name) for t in self.templates),
+                        id="composer-templates",
+                    )
+                    if self.interview is not None:
+                        for name, label in MESSAGE_FIELDS:
+                            yield Label(Text(label), classes="composer-label")
+                            yield TextArea(
+                                getattr(self.interview, name),
+                                soft_wrap=True,
+                                compact=True,
+                                highlight_cursor_line=False,
+                                id=f"composer-{name}",
+                                classes="composer-field",
+                            )
+                with Vertical(id="composer-main"):
+                    yield Static(id="composer-status")
+                    yield TextArea(id="composer-draft", soft_wrap=True)
+            yield Static(
+                Text(
+                    "ctrl+y copy · ctrl+s save to file · ctrl+t mark sent · "
+                    "ctrl+r re-render · esc close"
+                ),
+                classes="dialog-keys",
+            )
+        yield Footer()
+
+    def _title(self) -> Text:
+        title = Text("Follow-up — ")
+        title.append(self.application.company, style="bold")
+        title.append(f" · {self.application.role}")
+        if self.interview is not None:
+            title.append(f" · {self.interview.kind.label} {self.interview.starts_at:%d %b}")
+        return title
+
+    def on_mount(self) -> None:
+        options = self.query_one("#composer-templates", OptionList)
+        names = [t.name for t in self.templates]
+        if self.template in names:
+            options.highlighted = names.index(self.template)
+        self.render_draft(force=True)
+        self.query_one("#composer-draft", TextArea).focus()
+
+    # -- rendering -------------------------------------------------------------------
+
+    def current_fields(self) -> dict[str, str]:
+        """The follow-up fields as typed in the composer."""
+        if self.interview is None:
+            return {}
+        return {
+            name: self.query_one(f"#composer-{name}", TextArea).text for name, _ in MESSAGE_FIELDS
+        }
+
+    def changed_fields(self) -> dict[str, str]:
+        if self.interview is None:
+            return {}
+        return {
+            name: text
+            for name, text in self.current_fields().items()
+            if text != getattr(self.interview, name)
+        }
+
+    def _interview_for_render(self) -> Interview | None:
+        if self.interview is None:
+            return None
+        import copy
+
+        edited = copy.deepcopy(self.interview)
+        for name, text in self.current_fields().items():
+            setattr(edited, name, text)
+        return edited
+
+    def render_draft(self, *, force: bool = False) -> None:
+        """Render the chosen template into the draft, unless the draft was edited by hand."""
+        draft_area = self.query_one("#composer-draft", TextArea)
+        status = self.query_one("#composer-status", Static)
+        if not force and draft_area.text != self._rendered:
+            status.update(
+                Text("The draft was edited by hand: ctrl+r re-renders it (your edits go).")
+            )
+            return
+        if not self.template:
+            status.update(Text("No templates found.", style="bold red"))
+            return
+        context = compose.build_context(
+            self.application, self._interview_for_render(), self.contacts, self.me, self.today
+        )
+        try:
+            draft = compose.render(self.template, context)
+        except compose.TemplateError as exc:
+            status.update(Text(f"✗ {exc}", style="bold red"))
+            return
+        self._rendered = draft.text()
+        draft_area.load_text(self._rendered)
+        status.update(Text(f"Template: {self.template}", style="dim"))
+
+    @on(OptionList.OptionHighlighted, "#composer-templates")
+    def _template_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.template:
+            self.template = event.option.id
+            self.render_draft()
+
+    @on(TextArea.Changed, ".composer-field")
+    def _field_changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(RERENDER_DELAY, self.render_draft)
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#composer-draft", TextArea).text
+
+    def action_copy(self) -> None:
+        """Copy the draft to the clipboard (the terminal's, through OSC 52)."""
+        self.app.copy_to_clipboard(self.text)
+        self.notify("Copied the draft to the clipboard.")
+
+    def action_save_file(self) -> None:
+        """Save the draft as a text file in the drafts folder."""
+        folder = locations.drafts_dir()
+        slug = re.sub(r"[^a-z0-9]+", "-", self.application.company.lower()).strip("-") or "draft"
+        path = folder / f"{self.today.isoformat()}-{slug}-{self.template}.txt"
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            counter = 1
+            while path.exists():
+                counter += 1
+                path = folder / f"{self.today.isoformat()}-{slug}-{self.template}-{counter}.txt"
+            path.write_text(self.text, encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not save the draft: {exc}", severity="error")
+            return
+        self.saved_path = path
+        self.notify(f"Saved the draft to {path}")
+
+    def action_rerender(self) -> None:
+        self.render_draft(force=True)
+
+    def action_mark_sent(self) -> None:
+        """Close, logging the message as sent (and saving any field edits)."""
+        self.dismiss(ComposerResult(self.template, self.text, True, self.changed_fields()))
+
+    def action_close(self) -> None:
+        """Close; field edits are still kept (they are the user's notes)."""
+        changed = self.changed_fields()
+        self.dismiss(ComposerResult(self.template, self.text, False, changed) if changed else None)

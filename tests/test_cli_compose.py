@@ -1,0 +1,244 @@
+"""`jobtui render` and `jobtui templates` end to end: what they print and their exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from jobtui import locations
+from jobtui.__main__ import main
+
+PACKAGED = [
+    "accept_offer",
+    "application_follow_up",
+    "check_in",
+    "keep_in_touch",
+    "thank_you",
+    "withdraw",
+]
+
+
+@pytest.fixture
+def jobtui(capsys):
+    """Run `jobtui ARGS...` in-process; return (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def _ok(result) -> str:
+    code, out, err = result
+    assert code == 0, err
+    assert err == ""
+    return out
+
+
+@pytest.fixture
+def me():
+    config = locations.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        '[me]\nname = "Jo Park"\nsignature = "Jo Park\\njo@park.dev"\n', encoding="utf-8"
+    )
+
+
+@pytest.fixture
+def search(jobtui, me):
+    """An application with a contact and yesterday's interview, its follow-up notes filled in."""
+    app_id = _ok(jobtui("add", "Acme", "Backend Engineer", "--applied", "2026-11-02")).strip()
+    iv_id = _ok(
+        jobtui(
+            "interview",
+            app_id,
+            "yesterday 14:00",
+            "--kind",
+            "technical",
+            "--with",
+            "Ana Lima <ana@acme.com>",
+            "--with",
+            "Bo Chen",
+        )
+    ).strip()
+    _ok(
+        jobtui(
+            "set",
+            iv_id,
+            "topics=how billing moved to event sourcing",
+            "concerns=No Kafka in production yet; I ran RabbitMQ at 5k msg/s",
+            "strengths=Led the billing migration\nCut p99 latency by 40%",
+            "liked=The blameless postmortems",
+        )
+    )
+    contact_id = _ok(jobtui("contact", "Rita Moreno", "--for", app_id)).strip()
+    return {"app": app_id, "interview": iv_id, "contact": contact_id}
+
+
+def test_render_thank_you_for_an_interview_prefix(jobtui, search):
+    out = _ok(jobtui("render", "thank_you", search["interview"][:6]))
+    assert out == (
+        "Subject: Thank you — Backend Engineer interview\n"
+        "\n"
+        "Hi Ana and Bo,\n"
+        "\n"
+        "Thank you both for taking the time to talk with me yesterday about the Backend Engineer "
+        "role at Acme. I especially enjoyed our conversation about how billing moved to event "
+        "sourcing.\n"
+        "\n"
+        "I also wanted to come back to something we discussed: No Kafka in production yet; I ran "
+        "RabbitMQ at 5k msg/s.\n"
+        "\n"
+        "Given what the team is working on, I think these parts of my background are the most "
+        "relevant:\n"
+        "- Led the billing migration\n"
+        "- Cut p99 latency by 40%\n"
+        "\n"
+        "What I saw of Acme made me even keener to join, especially the blameless postmortems.\n"
+        "\n"
+        "I'm very interested in joining the team and working with you. And if another role at "
+        "Acme turns out to be a better match, I'd be glad to hear about it too.\n"
+        "\n"
+        "Please let me know if there's anything else I can share. I look forward to hearing "
+        "from you.\n"
+        "\n"
+        "Best regards,\n"
+        "Jo Park\n"
+        "jo@park.dev\n"
+    )
+
+
+def test_render_for_an_application_uses_its_contact_and_latest_interview(jobtui, search):
+    out = _ok(jobtui("render", "check_in.txt.j2", search["app"][:6]))
+    assert out.startswith("Subject: Checking in — Backend Engineer at Acme\n\nHi Rita,\n\n")
+    assert "following my technical interview yesterday" in out
+    assert "the blameless postmortems stayed with me" in out
+    assert out.endswith("Thank you for your time,\nJo Park\njo@park.dev\n")
+
+
+def test_render_an_application_without_interviews_or_config(jobtui):
+    app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05")).strip()
+    out = _ok(jobtui("render", "application_follow_up", app_id))
+    assert out.startswith("Subject: Following up on my application — Dev\n\nHello,\n\n")
+    assert "the Dev role at Quiet Co on Thursday 5 November" in out
+    assert "None" not in out and "\n\n\n" not in out
+
+
+def test_render_skips_a_deleted_contact(jobtui, search):
+    _ok(jobtui("delete", search["contact"]))
+    out = _ok(jobtui("render", "keep_in_touch", search["app"]))
+    assert "\n\nHi Ana and Bo,\n\n" in out
+
+
+def test_render_unknown_template_is_one_line_exit_1(jobtui, search):
+    code, out, err = jobtui("render", "thanks", search["interview"])
+    assert (code, out) == (1, "")
+    assert err == (
+        'jobtui: template "thanks": no such template (available: ' + ", ".join(PACKAGED) + ")\n"
+    )
+
+
+def test_render_unknown_id_is_one_line_exit_1(jobtui, search):
+    code, out, err = jobtui("render", "thank_you", "zzzz")
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and 'id starting "zzzz"' in err
+
+
+def test_render_a_contact_id_is_refused(jobtui, search):
+    code, _, err = jobtui("render", "thank_you", search["contact"])
+    assert code == 1 and err.count("\n") == 1
+
+
+def test_a_broken_user_template_is_one_line_naming_template_and_line(jobtui, search):
+    user_dir = locations.user_templates_dir()
+    user_dir.mkdir(parents=True)
+    (user_dir / "thank_you.txt.j2").write_text(
+        "{# title: Mine #}\nSubject: Thanks\n\nHi {{ interveiw.topics }}\n", encoding="utf-8"
+    )
+    code, out, err = jobtui("render", "thank_you", search["interview"])
+    assert (code, out) == (1, "")
+    assert err == "jobtui: template \"thank_you\" line 4: 'interveiw' is undefined\n"
+    (user_dir / "thank_you.txt.j2").write_text(
+        "Subject: x\n\n\n{% for x in contacts %}\n{{ x.name }}\n", encoding="utf-8"
+    )
+    code, out, err = jobtui("render", "thank_you", search["interview"])
+    assert (code, out) == (1, "")
+    assert err.startswith('jobtui: template "thank_you" line 5: Unexpected end of template')
+    assert err.count("\n") == 1
+
+
+def test_a_broken_template_prints_no_traceback_from_the_real_entry_point(tmp_path, jobtui, search):
+    user_dir = locations.user_templates_dir()
+    user_dir.mkdir(parents=True)
+    (user_dir / "oops.txt.j2").write_text("Subject: x\n{{ 1 // 0 }}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "jobtui", "render", "oops", search["interview"]],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        'jobtui: template "oops" line 2: ZeroDivisionError: integer division or modulo by zero\n'
+    )
+
+
+def test_templates_lists_name_source_title_and_path(jobtui):
+    lines = _ok(jobtui("templates")).splitlines()
+    assert [line.split()[0] for line in lines] == PACKAGED
+    thank_you = next(line for line in lines if line.startswith("thank_you "))
+    assert thank_you.split("  ")[0] == "thank_you"
+    assert " packaged " in thank_you
+    assert "Thank-you after an interview" in thank_you
+    assert thank_you.endswith(str(locations.packaged_templates_dir() / "thank_you.txt.j2"))
+
+
+def test_templates_shows_user_overrides_and_additions(jobtui):
+    user_dir = locations.user_templates_dir()
+    user_dir.mkdir(parents=True)
+    (user_dir / "thank_you.txt.j2").write_text(
+        "{# title: My thanks #}\nSubject: x\n", encoding="utf-8"
+    )
+    (user_dir / "referral.txt.j2").write_text(
+        "{# title: Ask for a referral #}\nSubject: x\n", encoding="utf-8"
+    )
+    rows = json.loads(_ok(jobtui("templates", "--json")))
+    assert [r["name"] for r in rows] == sorted([*PACKAGED, "referral"])
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["thank_you"] == {
+        "name": "thank_you",
+        "source": "user",
+        "title": "My thanks",
+        "path": str(user_dir / "thank_you.txt.j2"),
+    }
+    assert by_name["referral"]["source"] == "user"
+    assert by_name["check_in"]["source"] == "packaged"
+    text = _ok(jobtui("templates"))
+    assert "referral" in text and "Ask for a referral" in text and str(user_dir) in text
+
+
+def test_render_and_templates_do_not_import_textual(tmp_path):
+    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
+    code = (
+        "import sys; from jobtui.__main__ import main; main(['templates']); "
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_other_commands_do_not_import_jinja(tmp_path):
+    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
+    code = (
+        "import sys; from jobtui.__main__ import main; main(['list']); "
+        "print('jinja2' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "False"

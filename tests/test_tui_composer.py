@@ -1,0 +1,113 @@
+"""The composer (m): draft from a template, edit the fields, copy, save, mark sent."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from tui_helpers import make_app, screen_text, settle
+
+from jobtui.config import Config, Me
+from jobtui.demo import populate_demo
+from jobtui.store import Store
+from jobtui.tui.widgets.applications import ApplicationsTable
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def demo_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        populate_demo(store, now)
+    return db_path
+
+
+def _select(app, company: str) -> None:
+    table = app.screen.query_one(ApplicationsTable)
+    for index in range(table.row_count):
+        if table.get_row_at(index)[1].plain == company:
+            table.move_cursor(row=index)
+            return
+    raise AssertionError(f"{company} not shown")
+
+
+def _northwind_interviews(db_path) -> list[dict]:
+    data = orjson.loads(db_path.read_bytes())
+    [app_id] = [
+        a["id"] for a in data["applications"].values() if a["company"] == "Northwind Analytics"
+    ]
+    found = [i for i in data["interviews"].values() if i["application_id"] == app_id]
+    return sorted(found, key=lambda i: i["starts_at"])
+
+
+async def test_compose_copy_save_mark_sent_clears_the_highlight(demo_db, now, tmp_path):
+    config = Config(me=Me(name="Sam Rivera", signature="Sam Rivera\nsam@example.com"))
+    app = make_app(demo_db, now, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        assert "Thank-you due" in screen_text(app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        composer = app.screen
+        assert type(composer).__name__ == "ComposerScreen"
+        assert composer.template == "thank_you"
+        draft = composer.text
+        assert "Tomasz" in draft and "Sam Rivera" in draft
+        # Editing a follow-up field re-renders the draft.
+        concerns = composer.query_one("#composer-concerns")
+        concerns.text = "They worried I have not run Kafka [at scale]."
+        await pilot.pause(0.6)
+        assert "They worried I have not run Kafka [at scale]." in composer.text
+        # Copy and save to a file.
+        await pilot.press("ctrl+y")
+        assert app.clipboard == composer.text
+        await pilot.press("ctrl+s")
+        assert composer.saved_path is not None
+        assert composer.saved_path.read_text(encoding="utf-8") == composer.text
+        # Mark sent: the thank-you is logged and the highlight goes.
+        await pilot.press("ctrl+t")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert "Thank-you due" not in screen_text(app)
+    app.data.close()
+    latest = _northwind_interviews(demo_db)[-1]
+    assert latest["thank_you_sent_at"] == now.isoformat()
+    assert latest["concerns"] == "They worried I have not run Kafka [at scale]."
+    sent = orjson.loads(demo_db.read_bytes())["sent"].values()
+    assert any(s["interview_id"] == latest["id"] and s["kind"] == "thank_you" for s in sent)
+
+
+async def test_closing_the_composer_keeps_field_edits_but_logs_nothing(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        app.screen.query_one("#composer-liked").text = "Their on-call is humane."
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert "Thank-you due" in screen_text(app)
+    app.data.close()
+    latest = _northwind_interviews(demo_db)[-1]
+    assert latest["liked"] == "Their on-call is humane."
+    assert latest["thank_you_sent_at"] is None
+
+
+async def test_a_broken_user_template_is_reported_not_fatal(demo_db, now, tmp_path, monkeypatch):
+    user_templates = tmp_path / "config" / "templates"
+    user_templates.mkdir(parents=True)
+    (user_templates / "thank_you.txt.j2").write_text("Subject\n\n{{ interview.nope() }\n")
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "thank_you" in text and "line 3" in text
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "MainScreen"
