@@ -167,6 +167,33 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_file_atomically(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``target`` (mode 0600) so that it is whole or absent, and durable."""
+    folder = target.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    tmp = folder / f"{_TMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    os.close(fd)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
 class _Lock:
     """An exclusive, non-blocking OS lock on ``<db>.lock`` holding the owner's pid."""
 

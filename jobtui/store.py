@@ -9,8 +9,9 @@ that either lands whole or not at all.
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,14 @@ from jobtui.model import (
     SentFollowUp,
     Status,
 )
-from jobtui.storage import BackupPolicy, DatabaseFile, StorageError, empty_database
+from jobtui.storage import (
+    BackupPolicy,
+    DatabaseFile,
+    StorageError,
+    empty_database,
+    parse_database,
+    write_file_atomically,
+)
 
 APPLICATIONS = "applications"
 INTERVIEWS = "interviews"
@@ -82,6 +90,11 @@ class _FileStorage(Storage):
 
     def read(self) -> dict[str, Any]:
         return self._data
+
+    @property
+    def committed(self) -> bytes | None:
+        """The bytes of the last state known to be on disk."""
+        return self._committed
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -144,6 +157,17 @@ class _FileStorage(Storage):
 
 
 @dataclass
+class Change:
+    """One undoable change: what it was, and every record it touched as it was before."""
+
+    description: str
+    before: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+
+
+UNDO_DEPTH = 50
+
+
+@dataclass
 class TrashEntry:
     """A deleted record, kept so it can be restored."""
 
@@ -181,6 +205,8 @@ class Store:
                 file.close()
             raise
         self._db = _TinyDB(storage=lambda: self._storage)
+        self._undo: list[Change] = []
+        self._recording: Change | None = None
         self._tables = {
             name: self._db.table(name, cache_size=0)
             for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
@@ -211,6 +237,56 @@ class Store:
             raise
         self._storage.commit()
 
+    @contextlib.contextmanager
+    def change(self, description: str) -> Iterator[None]:
+        """A transaction that :meth:`undo` can take back (several steps deep, this session).
+
+        Notes saved outside a change are not undone: undoing a change keeps each record's
+        current notes, so no typed word is lost.
+        """
+        if self._recording is not None:  # nested: part of the outer change
+            with self.transaction():
+                yield
+            return
+        self._recording = Change(description)
+        try:
+            with self.transaction():
+                yield
+        except BaseException:
+            self._recording = None
+            raise
+        done, self._recording = self._recording, None
+        if done.before:
+            self._undo.append(done)
+            del self._undo[:-UNDO_DEPTH]
+
+    @property
+    def undo_description(self) -> str | None:
+        """What :meth:`undo` would take back, or None."""
+        return self._undo[-1].description if self._undo else None
+
+    def undo(self) -> str | None:
+        """Take back the last change (one save); return its description, or None if none."""
+        self._check_writable()
+        if not self._undo:
+            return None
+        last = self._undo[-1]
+        data = self._storage.read()
+        with self.transaction():
+            for (table, record_id), before in last.before.items():
+                rows = data.setdefault(table, {})
+                if before is None:
+                    rows.pop(record_id, None)
+                    continue
+                restored = copy.deepcopy(before)
+                current = rows.get(record_id)
+                if current is not None and "notes" in current:
+                    restored["notes"] = current["notes"]
+                rows[record_id] = restored
+            self._storage.write(data)
+        self._undo.pop()
+        return last.description
+
     def reload_if_changed(self) -> bool:
         """For a read-only viewer: pick up another instance's saves. True if reloaded."""
         file = self._storage.file
@@ -234,8 +310,25 @@ class Store:
         # Insert or replace in place: TinyDB's insert/update copy the whole table on every
         # call, which made a bulk build of 10k records take minutes.
         data = self._storage.read()
-        data.setdefault(table, {})[doc["id"]] = doc
+        rows = data.setdefault(table, {})
+        self._remember(table, doc["id"], rows.get(doc["id"]))
+        rows[doc["id"]] = doc
         self._storage.write(data)
+
+    def _remove(self, table: str, ids: list[str]) -> None:
+        data = self._storage.read()
+        rows = data.get(table, {})
+        for record_id in ids:
+            if record_id in rows:
+                self._remember(table, record_id, rows[record_id])
+                del rows[record_id]
+        self._storage.write(data)
+
+    def _remember(self, table: str, record_id: str, before: dict[str, Any] | None) -> None:
+        # Inside change(): keep each touched record's first before-image, for undo.
+        recording = self._recording
+        if recording is not None and (table, record_id) not in recording.before:
+            recording.before[(table, record_id)] = copy.deepcopy(before)
 
     def save(self, record: Record) -> Record:
         """Validate and save an application, interview or contact (insert or replace)."""
@@ -409,13 +502,13 @@ class Store:
                 sent = self._table(SENT).search(where("application_id") == record.id)
                 entry["interviews"] = [dict(d) for d in interviews]
                 entry["sent"] = [dict(d) for d in sent]
-                self._table(INTERVIEWS).remove(doc_ids=[d["id"] for d in interviews])
-                self._table(SENT).remove(doc_ids=[d["id"] for d in sent])
+                self._remove(INTERVIEWS, [d["id"] for d in interviews])
+                self._remove(SENT, [d["id"] for d in sent])
             elif isinstance(record, Interview):
                 entry["label"] = f"interview {dates.format_when(record.starts_at)}"
             else:
                 entry["label"] = record.name
-            self._table(_RECORD_TABLES[type(record)]).remove(doc_ids=[record.id])
+            self._remove(_RECORD_TABLES[type(record)], [record.id])
             self._put(TRASH, entry)
         return record.id
 
@@ -449,8 +542,54 @@ class Store:
                 self._put(INTERVIEWS, interview)
             for sent in doc.get("sent", []):
                 self._put(SENT, sent)
-            self._table(TRASH).remove(doc_ids=[trash_id])
+            self._remove(TRASH, [trash_id])
         return record
+
+    # -- backups ---------------------------------------------------------------
+
+    def backup_to(self, folder: Path | None = None) -> Path:
+        """Write a copy of the database as it is on disk (atomically) and return its path.
+
+        Default folder: the rolling-backups folder, as ``manual-<time>.json`` (never pruned).
+        """
+        file = self._storage.file
+        if file is None or self.path is None:
+            raise StorageError("an in-memory database has no file to back up")
+        folder = folder or file.backups_dir
+        stamp = self.clock().astimezone(dates.local_tz()).strftime("%Y%m%d-%H%M%S")
+        name = "manual" if folder == file.backups_dir else self.path.stem
+        target = folder / f"{name}-{stamp}.json"
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = folder / f"{name}-{stamp}-{counter}.json"
+        payload = self._committed_bytes()
+        write_file_atomically(target, payload)
+        return target
+
+    def restore_from(self, backup: Path) -> Path | None:
+        """Replace the whole database with a backup file's content (checked first).
+
+        The current file is kept as a rolling backup first; its path is returned.
+        """
+        self._check_writable()
+        try:
+            raw = backup.read_bytes()
+        except OSError as exc:
+            raise StorageError(f"cannot read {backup}: {exc.strerror}") from None
+        try:
+            data = parse_database(raw)
+        except ValueError as exc:
+            raise StorageError(f"{backup} cannot be restored: {exc}") from None
+        self._storage.write(data)
+        self._undo.clear()
+        file = self._storage.file
+        kept = file.backups() if file is not None else []
+        return kept[0] if kept else None
+
+    def _committed_bytes(self) -> bytes:
+        committed = self._storage.committed
+        return committed if committed is not None else orjson.dumps(empty_database())
 
     # -- counts --------------------------------------------------------------
 

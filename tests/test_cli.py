@@ -282,3 +282,32 @@ def test_list_does_not_import_textual(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_backup_backups_and_restore(jobtui, db_path, tmp_path):
+    _ok(jobtui("add", "Acme", "Dev"))
+    copy_path = _ok(jobtui("backup", str(tmp_path / "safe")))
+    assert copy_path.startswith(str(tmp_path / "safe"))
+    _ok(jobtui("add", "Beta", "Dev"))
+    listing = _ok(jobtui("backups"))
+    assert "1 applications" in listing
+    [entry] = json.loads(_ok(jobtui("backups", "--json")))
+    assert entry["applications"] == 1 and entry["problem"] is None
+    out = _ok(jobtui("restore", copy_path))
+    assert out.splitlines()[0] == f"restored 1 applications from {copy_path}"
+    assert "is kept as" in out
+    assert [r["company"] for r in json.loads(_ok(jobtui("list", "--json")))] == ["Acme"]
+    # The file as it was (with Beta) is among the backups now.
+    counts = [b["applications"] for b in json.loads(_ok(jobtui("backups", "--json")))]
+    assert 2 in counts
+
+
+def test_restore_refuses_a_file_that_is_not_a_database(jobtui, db_path, tmp_path):
+    _ok(jobtui("add", "Acme", "Dev"))
+    before = db_path.read_bytes()
+    bad = tmp_path / "notes.json"
+    bad.write_text("[1, 2, 3]")
+    code, out, err = jobtui("restore", str(bad))
+    assert code == 1 and out == ""
+    assert "cannot be restored: it holds a JSON list" in err
+    assert db_path.read_bytes() == before

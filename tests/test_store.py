@@ -228,3 +228,85 @@ def test_a_bulk_build_is_one_save(store, db_path):
     assert len(_on_disk(db_path)["applications"]) == 500
     # The first save of a new file: nothing older to back up, so no backups folder at all.
     assert not (db_path.parent / "jobtui.json.backups").exists()
+
+
+def test_undo_takes_back_changes_several_steps_deep(store, db_path, now):
+    with store.change("Added Acme"):
+        app = store.save(Application(company="Acme", role="Dev"))
+    with store.change("Status: screening"):
+        store.set_status(store.get_application(app.id), Status.SCREENING)
+    with store.change("Deleted Acme"):
+        store.delete(store.get_application(app.id))
+    assert store.undo_description == "Deleted Acme"
+    assert store.undo() == "Deleted Acme"
+    assert store.get_application(app.id).status == Status.SCREENING
+    assert store.trash() == []
+    assert store.undo() == "Status: screening"
+    assert store.get_application(app.id).status == Status.APPLIED
+    assert store.undo() == "Added Acme"
+    assert store.applications() == []
+    assert store.undo() is None
+    # Every undo is on disk.
+    assert _on_disk(db_path)["applications"] == {}
+
+
+def test_undo_keeps_notes_typed_after_the_change(store, db_path):
+    with store.change("Edited"):
+        app = store.save(Application(company="Acme", role="Dev"))
+        app.role = "Staff Dev"
+        store.save(app)
+    app = store.get_application(app.id)
+    app.notes = "typed after the edit"
+    store.save(app)  # a notes save: not a change, not undone
+    assert store.undo() == "Edited"
+    assert store.applications() == []  # the record did not exist before the change
+    with store.change("Renamed"):
+        app = store.save(Application(company="Beta", role="Dev"))
+    with store.change("Renamed again"):
+        app.role = "Lead"
+        store.save(app)
+    app = store.get_application(app.id)
+    app.notes = "words"
+    store.save(app)
+    store.undo()
+    restored = store.get_application(app.id)
+    assert (restored.role, restored.notes) == ("Dev", "words")
+    assert _on_disk(db_path)["applications"][app.id]["notes"] == "words"
+
+
+def test_a_failed_change_is_not_on_the_undo_stack(store):
+    with pytest.raises(ValidationError), store.change("Bad"):
+        store.save(Application(company="", role="Dev"))
+    assert store.undo_description is None
+
+
+def test_backup_and_restore(store, db_path, tmp_path):
+    store.save(Application(company="Acme", role="Dev"))
+    copy_path = store.backup_to(tmp_path / "mine")
+    assert orjson.loads(copy_path.read_bytes())["applications"] == _on_disk(db_path)["applications"]
+    assert oct(copy_path.stat().st_mode & 0o777) == "0o600"
+    manual = store.backup_to()
+    assert manual.parent == db_path.parent / "jobtui.json.backups"
+    assert manual.name.startswith("manual-")
+    store.save(Application(company="Beta", role="Dev"))
+    kept = store.restore_from(copy_path)
+    assert [a.company for a in store.applications()] == ["Acme"]
+    assert sorted(d["company"] for d in _on_disk(db_path)["applications"].values()) == ["Acme"]
+    # The file as it was before the restore is kept.
+    assert kept is not None
+    assert sorted(
+        d["company"] for d in orjson.loads(kept.read_bytes())["applications"].values()
+    ) == [
+        "Acme",
+        "Beta",
+    ]
+
+
+def test_restoring_a_bad_file_changes_nothing(store, db_path, tmp_path):
+    store.save(Application(company="Acme", role="Dev"))
+    before = db_path.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"not": "ours"}')
+    with pytest.raises(StorageError, match="cannot be restored: it is JSON but not a jobtui"):
+        store.restore_from(bad)
+    assert db_path.read_bytes() == before

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import orjson
 import pytest
-from tui_helpers import make_app, screen_text, settle
+from tui_helpers import make_app, notices, screen_text, settle
 
 from jobtui.config import Config
 from jobtui.demo import populate_demo
@@ -428,3 +428,24 @@ async def test_help_shows_remapped_keys_and_plain_descriptions(one_app_db, now):
         assert rows["mark_sent"][1] == "Log the owed thank-you or follow-up as sent"
         await pilot.press("question_mark")
         assert "Log the owed thank-you" in screen_text(app)
+
+
+async def test_u_undoes_several_changes_and_says_what(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s", "3")  # screening
+        await settle(pilot, app)
+        await pilot.press("s", "5")  # offer
+        await settle(pilot, app)
+        assert _apps_on_disk(one_app_db)["Acme"]["status"] == "offer"
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert _apps_on_disk(one_app_db)["Acme"]["status"] == "screening"
+        assert notices(app)[-1] == "Undid the status change of Acme to offer."
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert _apps_on_disk(one_app_db)["Acme"]["status"] == "applied"
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert notices(app)[-1] == "Nothing to undo."

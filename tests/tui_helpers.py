@@ -42,3 +42,8 @@ def screen_text(app: JobTUI) -> str:
         "".join(text for _, text in sorted(parts)).replace("\xa0", " ")
         for _, parts in sorted(lines.items())
     )
+
+
+def notices(app: JobTUI) -> list[str]:
+    """The messages of the notifications (toasts) shown so far."""
+    return [n.message for n in app._notifications]

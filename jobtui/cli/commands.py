@@ -6,6 +6,7 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from jobtui import dates, locations
 from jobtui.cli import CommandError, render
@@ -24,6 +25,7 @@ from jobtui.model import (
     Status,
     ValidationError,
 )
+from jobtui.storage import parse_database
 from jobtui.store import NotFoundError, Store
 
 
@@ -323,6 +325,65 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as store:
+        path = store.backup_to(Path(args.folder).expanduser() if args.folder else None)
+    print(path)
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    path = locations.database_file(args.db)
+    folder = locations.backups_dir(path)
+    try:
+        found = sorted(
+            (p for p in folder.iterdir() if p.suffix == ".json"),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+    except FileNotFoundError:
+        found = []
+    rows = []
+    for backup in found:
+        try:
+            data = parse_database(backup.read_bytes())
+            count, problem = len(data.get("applications", {})), ""
+        except (OSError, ValueError) as exc:
+            count, problem = None, str(exc)
+        stamp = datetime.fromtimestamp(backup.stat().st_mtime, tz=dates.local_tz())
+        rows.append((backup, stamp, count, problem))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "path": str(b),
+                    "saved_at": dates.to_iso(t),
+                    "applications": n,
+                    "problem": problem or None,
+                }
+                for b, t, n, problem in rows
+            ]
+        )
+    elif not rows:
+        print(f"no backups yet in {folder}")
+    else:
+        for backup, stamp, count, problem in rows:
+            what = f"{count} applications" if count is not None else f"UNREADABLE: {problem}"
+            print(f"{dates.format_when(stamp)}  {what:<18}  {backup}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = Path(args.backup).expanduser()
+    with _open(args, write=True) as store:
+        kept = store.restore_from(backup)
+        count = len(store.applications())
+    print(f"restored {count} applications from {backup}")
+    if kept is not None:
+        print(f"the file as it was before is kept as {kept}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": cmd_add,
     "interview": cmd_interview,
@@ -337,6 +398,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "delete": cmd_delete,
     "trash": cmd_trash,
     "undelete": cmd_undelete,
+    "backup": cmd_backup,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
     "render": cmd_render,
     "templates": cmd_templates,
 }

@@ -154,6 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     templates = command("templates", "list message templates and where each comes from")
     _json_option(templates)
 
-    restore = command("undelete", "bring a deleted record back from the trash")
-    restore.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
+    undelete = command("undelete", "bring a deleted record back from the trash")
+    undelete.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
+
+    backup = command("backup", "copy the database to a folder now; prints the copy's path")
+    backup.add_argument(
+        "folder", metavar="DIR", nargs="?", help="where to (default: the backups folder)"
+    )
+
+    backups = command("backups", "list the backups kept beside the database, newest first")
+    _json_option(backups)
+
+    restore = command("restore", "replace the database with a backup (the current file is kept)")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'jobtui backups')")
     return parser

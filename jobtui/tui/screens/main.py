@@ -47,7 +47,7 @@ class MainScreen(Screen):
         Binding("f", "toggle_followups", "Follow-ups", id="toggle_followups"),
         Binding("c", "toggle_closed", "Closed", id="toggle_closed"),
         Binding("d", "delete", "Delete", id="delete"),
-        Binding("u", "undo_delete", "Undelete", id="undo_delete", show=False),
+        Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("o", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
@@ -62,7 +62,6 @@ class MainScreen(Screen):
         self.sort = "urgency"
         self.filter_text = ""
         self.filter_target = "applications"
-        self.last_deleted: str | None = None
         self._focus_app: str | None = None
 
     # -- layout -------------------------------------------------------------
@@ -248,8 +247,13 @@ class MainScreen(Screen):
         message: str | None = None,
         *,
         then: Callable[[Any], None] | None = None,
+        undo_as: str | None = None,
     ) -> None:
-        """Run a store job on the data thread; redraw and notify when it is on disk."""
+        """Run a store job on the data thread; redraw and notify when it is on disk.
+
+        The job is one undoable change (``u`` takes it back), described as ``undo_as``
+        (default: ``message``).
+        """
         if self.data.read_only:
             self.notify(
                 "This database is open read-only (another jobtui has it): nothing was saved.",
@@ -268,7 +272,13 @@ class MainScreen(Screen):
         def failed(exc: BaseException) -> None:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
 
-        self.data.submit(job, done, failed)
+        label = undo_as or message or "the last change"
+
+        def undoable(store: Store) -> Any:
+            with store.change(label):
+                return job(store)
+
+        self.data.submit(undoable, done, failed)
 
     # -- notes -------------------------------------------------------------------
 
@@ -356,6 +366,7 @@ class MainScreen(Screen):
                     lambda store: store.save_with_contacts(app, contacts),
                     f"Added {app.company} — {app.role}",
                     then=lambda _: self.query_one(ApplicationsTable).select(app.id),
+                    undo_as=f"adding {app.company} — {app.role}",
                 )
 
         self.app.push_screen(form, saved)
@@ -369,7 +380,11 @@ class MainScreen(Screen):
 
         def saved(interview: Interview | None) -> None:
             if interview is not None:
-                self.run_job(lambda store: store.save(interview), "Interview added")
+                self.run_job(
+                    lambda store: store.save(interview),
+                    "Interview added",
+                    undo_as=f"adding the interview with {row.app.company}",
+                )
 
         self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
 
@@ -383,7 +398,11 @@ class MainScreen(Screen):
 
             def saved_interview(edited: Interview | None) -> None:
                 if edited is not None:
-                    self.run_job(lambda store: store.save(edited), "Interview saved")
+                    self.run_job(
+                        lambda store: store.save(edited),
+                        "Interview saved",
+                        undo_as=f"the edit of the interview with {row.app.company}",
+                    )
 
             self.app.push_screen(
                 InterviewForm(copy.deepcopy(interview), row.app, now), saved_interview
@@ -402,7 +421,11 @@ class MainScreen(Screen):
         def saved(edited: Application | None) -> None:
             if edited is not None:
                 result = form.contacts_result
-                self.run_job(lambda store: store.save_with_contacts(edited, result), "Saved")
+                self.run_job(
+                    lambda store: store.save_with_contacts(edited, result),
+                    "Saved",
+                    undo_as=f"the edit of {row.app.company} — {row.app.role}",
+                )
 
         self.app.push_screen(form, saved)
 
@@ -421,7 +444,11 @@ class MainScreen(Screen):
             def job(store: Store) -> bool:
                 return store.set_status(store.get_application(app_id), status)
 
-            self.run_job(job, f"{row.app.company}: {status.value}")
+            self.run_job(
+                job,
+                f"{row.app.company}: {status.value}",
+                undo_as=f"the status change of {row.app.company} to {status.value}",
+            )
 
         self.app.push_screen(
             StatusPicker(row.app.status, f"{row.app.company} — {row.app.role}"), picked
@@ -449,6 +476,7 @@ class MainScreen(Screen):
         self.run_job(
             lambda store: store.log_sent(entry, thank_you_interview=thank_you),
             f"Logged {kind.label} for {row.app.company}",
+            undo_as=f"logging the {kind.label} for {row.app.company}",
         )
 
     def action_compose_message(self) -> None:
@@ -543,6 +571,7 @@ class MainScreen(Screen):
             self.run_job(
                 lambda store: store.save(edited),
                 "Snooze cleared" if snooze.until is None else "Snoozed",
+                undo_as=f"the snooze of {label}",
             )
 
         self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
@@ -579,19 +608,34 @@ class MainScreen(Screen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            self.last_deleted = record.id
-            self.run_job(lambda store: store.delete(record), "Deleted. Press u to bring it back.")
+            self.run_job(
+                lambda store: store.delete(record),
+                "Deleted. Press u to undo.",
+                undo_as=f"the deletion of {_label(record, self.overview)}",
+            )
 
         self.app.push_screen(
-            ConfirmDialog(question, "It goes to the trash; u restores it."), confirmed
+            ConfirmDialog(question, "It goes to the trash; u undoes it."), confirmed
         )
 
-    def action_undo_delete(self) -> None:
-        if self.last_deleted is None:
-            self.notify("Nothing deleted in this session.", severity="warning")
+    def action_undo(self) -> None:
+        """Take back the last change made in this session (several steps deep)."""
+        if self.data.read_only:
+            self.notify("Read-only: there is nothing to undo.", severity="warning")
             return
-        trash_id, self.last_deleted = self.last_deleted, None
-        self.run_job(lambda store: store.restore(trash_id), "Restored")
+
+        def done(undone: Any, overview: Overview | None) -> None:
+            if overview is not None:
+                self.show(overview)
+            if undone is None:
+                self.notify("Nothing to undo.", severity="warning")
+            else:
+                self.notify(f"Undid {undone}.")
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
+
+        self.data.submit(lambda store: store.undo(), done, failed)
 
     # -- filter ------------------------------------------------------------------
 
@@ -634,6 +678,14 @@ class MainScreen(Screen):
             self.show(self.overview)
         target = Timeline if self.filter_target == "timeline" else ApplicationsTable
         self.query_one(target).focus()
+
+
+def _label(record: Application | Interview, overview: Overview | None) -> str:
+    if isinstance(record, Application):
+        return f"{record.company} — {record.role}"
+    row = overview.row(record.application_id) if overview else None
+    company = row.app.company if row else "an application"
+    return f"the {record.kind.label} interview with {company}"
 
 
 def _first_run_text() -> Text:
