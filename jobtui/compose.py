@@ -72,21 +72,8 @@ _HONORIFICS = frozenset(
     {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
 )
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = dates.MONTH_NAMES
+_WEEKDAYS = dates.WEEKDAY_NAMES
 
 
 @dataclass(frozen=True)

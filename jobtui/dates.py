@@ -74,6 +74,10 @@ _MONTH_NAMES = [
 ]
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_ABBR = [name[:3] for name in _MONTH_NAMES]
+MONTH_NAMES = tuple(_MONTH_NAMES)
+"""English month names, January first (locale-independent, for messages)."""
+WEEKDAY_NAMES = tuple(_WEEKDAY_NAMES)
+"""English weekday names, Monday first (locale-independent, for messages)."""
 _WEEKDAY_ABBR = [name[:3] for name in _WEEKDAY_NAMES]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
