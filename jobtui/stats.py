@@ -141,8 +141,9 @@ class Stats:
         return sum(s.responses for s in self.by_source)
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON-ready data (for ``jobtui stats --json``); keys are the field names,
-        days are ISO dates, rates are fractions (0.5, not 50) or null."""
+        """Plain JSON-ready data (for ``jobtui stats --json``): the field names as keys, plus
+        ``applied`` and ``responses`` counts; days are ISO dates, rates are fractions
+        (0.5, not 50) or null, median days are floats or null."""
         return {
             "total": self.total,
             "active": self.active,

@@ -311,3 +311,19 @@ def test_restore_refuses_a_file_that_is_not_a_database(jobtui, db_path, tmp_path
     assert code == 1 and out == ""
     assert "cannot be restored: it holds a JSON list" in err
     assert db_path.read_bytes() == before
+
+
+def test_export_json_csv_ics_and_stats(jobtui, tmp_path):
+    app_id = _ok(jobtui("add", "Acme", "Dev", "--source", "Referral"))
+    _ok(jobtui("interview", app_id, "yesterday 14:00", "--with", "Ana"))
+    data = json.loads(_ok(jobtui("export")))
+    assert data["jobtui_export"] == 1 and data["applications"][0]["id"] == app_id
+    out = tmp_path / "apps.csv"
+    assert _ok(jobtui("export", "--format", "csv", "--excel", "-o", str(out))).startswith("wrote")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfCompany,Role")
+    ics = _ok(jobtui("export", "--format", "ics"))
+    assert "BEGIN:VEVENT" in ics and "SUMMARY:Interview: Acme - Dev" in ics
+    assert "BEGIN:VTODO" in ics  # the thank-you that is due
+    stats = json.loads(_ok(jobtui("stats", "--json")))
+    assert stats["total"] == 1
+    assert "Funnel" in _ok(jobtui("stats"))

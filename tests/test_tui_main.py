@@ -449,3 +449,16 @@ async def test_u_undoes_several_changes_and_says_what(one_app_db, now):
         await pilot.press("u")
         await settle(pilot, app)
         assert notices(app)[-1] == "Nothing to undo."
+
+
+async def test_g_opens_the_stats(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatsScreen"
+        text = screen_text(app)
+        assert "Funnel" in text and "Company site" in text
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "MainScreen"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from jobtui.model import (
     Status,
     ValidationError,
 )
-from jobtui.storage import parse_database
+from jobtui.storage import parse_database, write_file_atomically
 from jobtui.store import NotFoundError, Store
 
 
@@ -384,6 +385,54 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from jobtui import exporting
+
+    now = _now()
+    rules = load_config().followup
+    with _open(args, write=False) as store:
+        data = exporting.ExportData.from_store(store)
+        if args.format == "ics":
+            items = all_followups(
+                data.applications,
+                store.interviews_by_application(),
+                store.sent_by_application(),
+                now,
+                rules,
+            )
+            payload = exporting.export_ics(data, items, now)
+        elif args.format == "csv":
+            payload = exporting.export_csv(data, excel=args.excel, now=now).encode("utf-8")
+        else:
+            payload = exporting.export_json(data, now)
+    if args.output:
+        target = Path(args.output).expanduser()
+        try:
+            write_file_atomically(target, payload)
+        except OSError as exc:
+            raise CommandError(f"cannot write {target}: {exc.strerror}") from None
+        what = "applications" if args.format != "ics" else "interviews and follow-ups"
+        print(f"wrote {target} ({args.format}, {what})")
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from jobtui import stats
+
+    with _open(args, write=False) as store:
+        result = stats.compute_stats(
+            store.applications(), store.interviews_by_application(), _now()
+        )
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        print(stats.stats_text(result))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": cmd_add,
     "interview": cmd_interview,
@@ -401,6 +450,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
+    "export": cmd_export,
+    "stats": cmd_stats,
     "render": cmd_render,
     "templates": cmd_templates,
 }

@@ -165,6 +165,16 @@ def build_parser() -> argparse.ArgumentParser:
     backups = command("backups", "list the backups kept beside the database, newest first")
     _json_option(backups)
 
+    export = command("export", "write everything out as JSON, CSV or a calendar (ICS)")
+    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--excel", action="store_true", help="CSV: add a byte-order mark so Excel reads UTF-8"
+    )
+
+    stats = command("stats", "the funnel, response rates by source, and activity per week")
+    _json_option(stats)
+
     restore = command("restore", "replace the database with a backup (the current file is kept)")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'jobtui backups')")
     return parser

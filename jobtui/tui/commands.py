@@ -23,6 +23,7 @@ _COMMANDS = [
     ("Change sort order", "Urgency, company, date applied, status", "cycle_sort"),
     ("Filter", "Filter the focused list as you type", "filter"),
     ("Delete", "Move the selected record to the trash", "delete"),
+    ("Stats", "The funnel, response rates by source, activity per week", "stats"),
     ("Undo", "Take back the last change (delete, status, edit...)", "undo"),
     ("Edit note in $EDITOR", "Open the note in your own editor", "external_editor"),
 ]
@@ -40,6 +41,7 @@ KEY_HELP = {
     "toggle_followups": "Show only what needs a follow-up",
     "toggle_closed": "Show or hide closed applications",
     "delete": "Delete the selected record (asks first)",
+    "stats": "Stats: the funnel, response rates by source, activity per week",
     "undo": "Undo the last change (delete, status, edit...), several steps deep",
     "cycle_sort": "Sort by urgency, company, date applied, status",
     "filter": "Filter the focused list as you type",

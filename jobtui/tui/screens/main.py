@@ -49,6 +49,7 @@ class MainScreen(Screen):
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("o", "cycle_sort", "Sort", id="cycle_sort", show=False),
+        Binding("g", "stats", "Stats", id="stats", show=False),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
         Binding("ctrl+e", "external_editor", "$EDITOR", id="external_editor", show=False),
@@ -575,6 +576,19 @@ class MainScreen(Screen):
             )
 
         self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
+
+    def action_stats(self) -> None:
+        """The funnel, response rates by source and activity per week."""
+        from jobtui.stats import compute_stats
+        from jobtui.tui.screens.stats import StatsScreen
+
+        if self.overview is None:
+            return
+        rows = self.overview.rows
+        stats = compute_stats(
+            [r.app for r in rows], {r.app.id: r.interviews for r in rows}, self.overview.now
+        )
+        self.app.push_screen(StatsScreen(stats))
 
     def action_toggle_followups(self) -> None:
         self.followups_only = not self.followups_only
