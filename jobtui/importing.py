@@ -196,6 +196,11 @@ def _is_json(text: str) -> bool:
     return text.lstrip()[:1] in ("{", "[")
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """ "a, b c, d" -> ("a", "b c", "d"): word tables written compactly."""
+    return tuple(word.strip() for word in text.split(","))
+
+
 def _normalize_header(header: str) -> str:
     """ "Job Url", "job_url", "JOB-URL " -> "joburl"."""
     return "".join(ch for ch in header.casefold() if ch.isalnum())
@@ -214,15 +219,7 @@ _HEADER_FIELDS: dict[str, str] = {
     ),
     **dict.fromkeys(("status", "stage", "list", "statusname", "applicationstatus"), "status"),
     **dict.fromkeys(
-        (
-            "applied",
-            "applicationdate",
-            "dateapplied",
-            "appliedon",
-            "appliedat",
-            "applieddate",
-            "appliedate",
-        ),
+        _words("applied, applicationdate, dateapplied, appliedon, appliedat, applieddate"),
         "applied",
     ),
     **dict.fromkeys(("saveddate", "datesaved", "savedat", "createdat", "dateadded"), "saved"),
@@ -543,7 +540,7 @@ def _read_when(text: str, order: str, now: datetime) -> tuple[date, datetime]:
             at = _local(parsed.date(), clock)
             return at.date(), at
         local = parsed.astimezone(dates.local_tz())
-        return local.date(), parsed
+        return local.date(), local
     if match := _NUMERIC_DATE.fullmatch(shown):
         first, _, second, third, rest = match.groups()
         if len(first) == 4:
@@ -579,71 +576,33 @@ def _read_when(text: str, order: str, now: datetime) -> tuple[date, datetime]:
 
 # -- statuses --------------------------------------------------------------
 
+
 _STATUS_WORDS: dict[Status, tuple[str, ...]] = {
-    Status.WISHLIST: (
-        "wishlist",
-        "wish list",
-        "bookmarked",
-        "bookmark",
-        "saved",
-        "interested",
-        "to apply",
-        "applying",
-        "not applied",
-        "not yet applied",
-        "watching",
-        "considering",
-        "lead",
+    Status.WISHLIST: _words(
+        "wishlist, wish list, bookmarked, bookmark, saved, interested, to apply, applying, "
+        "not applied, not yet applied, watching, considering, lead"
     ),
-    Status.APPLIED: (
-        "applied",
-        "application sent",
-        "application submitted",
-        "submitted",
-        "sent",
-        "in review",
-        "under review",
-        "pending",
-        "waiting",
+    Status.APPLIED: _words(
+        "applied, application sent, application submitted, submitted, sent, in review, "
+        "under review, pending, waiting"
     ),
-    Status.SCREENING: (
-        "screening",
-        "screen",
-        "phone screen",
-        "recruiter screen",
-        "recruiter call",
-        "hr screen",
-        "phone interview",
-        "assessment",
-        "take home",
-        "coding challenge",
+    Status.SCREENING: _words(
+        "screening, screen, phone screen, recruiter screen, recruiter call, hr screen, "
+        "phone interview, assessment, take home, coding challenge"
     ),
-    Status.INTERVIEWING: (
-        "interview",
-        "interviews",
-        "interviewing",
-        "interviewed",
-        "onsite",
-        "on site",
-        "technical interview",
-        "final interview",
-        "final round",
+    Status.INTERVIEWING: _words(
+        "interview, interviews, interviewing, interviewed, onsite, on site, "
+        "technical interview, final interview, final round"
     ),
-    Status.OFFER: ("offer", "offered", "offer received", "negotiating", "negotiation"),
-    Status.ACCEPTED: ("accepted", "offer accepted", "hired", "signed"),
-    Status.REJECTED: (
-        "rejected",
-        "rejection",
-        "not selected",
-        "declined by company",
-        "no offer",
-        "turned down",
-        "not moving forward",
-        "unsuccessful",
+    Status.OFFER: _words("offer, offered, offer received, negotiating, negotiation"),
+    Status.ACCEPTED: _words("accepted, offer accepted, hired, signed"),
+    Status.REJECTED: _words(
+        "rejected, rejection, not selected, declined by company, no offer, turned down, "
+        "not moving forward, unsuccessful"
     ),
     # "Declined" on a tracker's board is the candidate saying no: withdrawn, not rejected.
-    Status.WITHDRAWN: ("withdrawn", "withdrew", "i withdrew", "declined", "offer declined"),
-    Status.GHOSTED: ("ghosted", "no response", "no reply", "no answer", "unresponsive"),
+    Status.WITHDRAWN: _words("withdrawn, withdrew, i withdrew, declined, offer declined"),
+    Status.GHOSTED: _words("ghosted, no response, no reply, no answer, unresponsive"),
 }
 _STATUS_LOOKUP = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
@@ -1025,25 +984,13 @@ def normalize_url(url: str) -> str:
     return urlunsplit(("", host, path, urlencode(sorted(query)), ""))
 
 
-_TRACKING = {
-    "trk",
-    "trackingid",
-    "refid",
-    "ref",
-    "src",
-    "source",
-    "gclid",
-    "fbclid",
-    "mc_cid",
-    "mc_eid",
-    "lipi",
-    "eby",
-    "from",
-    "origin",
-    "alternatechannel",
-    "ebp",
-    "ebc",
-}
+# Query parameters that say where a click came from, not which posting it is.
+_TRACKING = set(
+    _words(
+        "trk, trackingid, refid, ref, src, source, gclid, fbclid, mc_cid, mc_eid, lipi, eby, "
+        "from, origin, alternatechannel, ebp, ebc"
+    )
+)
 
 
 def _is_tracking_param(name: str) -> bool:
@@ -1167,7 +1114,10 @@ def _plan(source: _Source, existing: _Existing) -> ImportPlan:
             _plan_csv_match(plan, row, match[0], match[1], existing, source.now)
 
     if existing.contacts is None:
-        plan.contacts = list(source.loose_contacts)
+        # Not told what contacts are stored: if this export was imported before (one of its
+        # applications is stored by id), its contacts are taken as there too.
+        imported_before = any(row.application.id in stored_by_id for row in source.rows)
+        plan.contacts = [] if imported_before else list(source.loose_contacts)
     else:
         plan.contacts = _new_or_newer(source.loose_contacts, existing.contacts)
     return plan
@@ -1176,10 +1126,18 @@ def _plan(source: _Source, existing: _Existing) -> ImportPlan:
 def _plan_json_match(
     plan: ImportPlan, row: ImportRow, stored: Application, existing: _Existing
 ) -> None:
-    """An exported application already stored (same id): update only with news."""
-    interviews = _new_or_newer(row.interviews, existing.interviews)
-    contacts = _new_or_newer(row.contacts, existing.contacts)
-    sent = [s for s in row.sent if existing.sent_ids is None or s.id not in existing.sent_ids]
+    """An exported application already stored (same id): update only with news.
+
+    Sub-records of a kind the caller did not pass are taken as already stored, so a dry run
+    of a plain re-import says "already there"; apply_import checks them against the store.
+    """
+    interviews, contacts, sent = [], [], []
+    if existing.interviews is not None:
+        interviews = _new_or_newer(row.interviews, existing.interviews)
+    if existing.contacts is not None:
+        contacts = _new_or_newer(row.contacts, existing.contacts)
+    if existing.sent_ids is not None:
+        sent = [s for s in row.sent if s.id not in existing.sent_ids]
     app = row.application if _newer(row.application, stored) else stored
     if app is stored and not (interviews or contacts or sent):
         plan.skip.append((row, "already there: same id"))

@@ -33,6 +33,9 @@ class _Choice(StrEnum):
 
     @classmethod
     def parse(cls, text: str, field_name: str) -> _Choice:
+        exact = cls._value2member_map_.get(text)  # the stored form: the common, fast case
+        if exact is not None:
+            return exact  # type: ignore[return-value]
         key = text.strip().lower().replace("-", "_").replace(" ", "_")
         for member in cls:
             if key == member.value:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from jobtui import dates
 from jobtui.config import FollowUpRules
@@ -35,6 +36,7 @@ class AppRow:
     def needs_follow_up(self) -> bool:
         return any(i.urgency != Urgency.UPCOMING for i in self.items)
 
+    @cached_property
     def search_text(self) -> str:
         """What `/` matches: company, role, tags, interviewers (lower case)."""
         people = " ".join(p.name for i in self.interviews for p in i.interviewers)
@@ -80,6 +82,7 @@ class Overview:
     def overdue(self) -> int:
         return sum(1 for r in self.rows for i in r.items if i.urgency == Urgency.OVERDUE)
 
+    @cached_property
     def interviews_this_week(self) -> int:
         """Interviews from Monday to Sunday of the current local week."""
         today = self.now.astimezone(dates.local_tz()).date()
@@ -91,11 +94,17 @@ class Overview:
             if monday <= e.interview.starts_at.astimezone(dates.local_tz()).date() <= sunday
         )
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, AppRow]:
+        return {row.app.id: row for row in self.rows}
+
     def row(self, app_id: str) -> AppRow | None:
-        for row in self.rows:
-            if row.app.id == app_id:
-                return row
-        return None
+        """The row of one application (None if there is none)."""
+        return self._rows_by_id.get(app_id)
+
+    def row_search_text(self, app_id: str) -> str:
+        row = self.row(app_id)
+        return row.search_text if row else ""
 
 
 def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, datetime]:
@@ -129,6 +138,46 @@ def sort_rows(rows: Sequence[AppRow], how: str, now: datetime) -> list[AppRow]:
     return sorted(rows, key=lambda r: (*_urgency_rank(r, now), r.app.company.lower()))
 
 
+def _row_and_entries(
+    app: Application,
+    interviews: list[Interview],
+    sent: list[SentFollowUp],
+    now: datetime,
+    rules: FollowUpRules,
+) -> tuple[AppRow, list[TimelineEntry]]:
+    items = followups_for(app, interviews, sent, now, rules)
+    row = AppRow(app, interviews, sent, items, next_action(app, interviews, items, now))
+    entries = [
+        TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
+        for interview in interviews
+    ]
+    return row, entries
+
+
+def update_overview(
+    old: Overview,
+    changed: dict[str, tuple[Application, list[Interview], list[SentFollowUp]] | None],
+    contacts: Sequence[Contact] | None,
+    rules: FollowUpRules,
+) -> Overview:
+    """A new overview with only the ``changed`` applications recomputed (None: deleted).
+
+    Everything else is reused, as of ``old.now``; the app does a full rebuild now and then
+    so that time-based urgency moves on.
+    """
+    rows = [r for r in old.rows if r.app.id not in changed]
+    timeline = [e for e in old.timeline if e.app.id not in changed]
+    for records in changed.values():
+        if records is None:
+            continue
+        row, entries = _row_and_entries(*records, old.now, rules)
+        rows.append(row)
+        timeline.extend(entries)
+    timeline.sort(key=lambda e: e.interview.starts_at)
+    people = {c.id: c for c in contacts} if contacts is not None else old.contacts
+    return Overview(old.now, rows, timeline, people)
+
+
 def build_overview(
     apps: Sequence[Application],
     interviews_by_app: dict[str, list[Interview]],
@@ -141,12 +190,10 @@ def build_overview(
     rows = []
     timeline = []
     for app in apps:
-        interviews = interviews_by_app.get(app.id, [])
-        sent = sent_by_app.get(app.id, [])
-        items = followups_for(app, interviews, sent, now, rules)
-        rows.append(AppRow(app, interviews, sent, items, next_action(app, interviews, items, now)))
-        for interview in interviews:
-            mine = [i for i in items if i.interview_id == interview.id]
-            timeline.append(TimelineEntry(interview, app, mine))
+        row, entries = _row_and_entries(
+            app, interviews_by_app.get(app.id, []), sent_by_app.get(app.id, []), now, rules
+        )
+        rows.append(row)
+        timeline.extend(entries)
     timeline.sort(key=lambda e: e.interview.starts_at)
     return Overview(now, rows, timeline, {c.id: c for c in contacts})

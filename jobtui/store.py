@@ -207,6 +207,8 @@ class Store:
         self._db = _TinyDB(storage=lambda: self._storage)
         self._undo: list[Change] = []
         self._recording: Change | None = None
+        self._touched_apps: set[str] = set()
+        self._touched_contacts = False
         self._tables = {
             name: self._db.table(name, cache_size=0)
             for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
@@ -260,6 +262,21 @@ class Store:
             self._undo.append(done)
             del self._undo[:-UNDO_DEPTH]
 
+    def _note_touched(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
+        if table == APPLICATIONS:
+            self._touched_apps.add(record_id)
+        elif table in (INTERVIEWS, SENT) and doc is not None:
+            self._touched_apps.add(str(doc.get("application_id", "")))
+        elif table == CONTACTS:
+            self._touched_contacts = True
+
+    def take_touched(self) -> tuple[set[str], bool]:
+        """Applications changed since the last call (directly or through their interviews
+        or follow-up log), and whether any contact changed. For redrawing only those."""
+        touched = (self._touched_apps, self._touched_contacts)
+        self._touched_apps, self._touched_contacts = set(), False
+        return touched
+
     @property
     def undo_description(self) -> str | None:
         """What :meth:`undo` would take back, or None."""
@@ -275,6 +292,7 @@ class Store:
         with self.transaction():
             for (table, record_id), before in last.before.items():
                 rows = data.setdefault(table, {})
+                self._note_touched(table, record_id, before or rows.get(record_id))
                 if before is None:
                     rows.pop(record_id, None)
                     continue
@@ -311,7 +329,7 @@ class Store:
         # call, which made a bulk build of 10k records take minutes.
         data = self._storage.read()
         rows = data.setdefault(table, {})
-        self._remember(table, doc["id"], rows.get(doc["id"]))
+        self._remember(table, doc["id"], rows.get(doc["id"]), doc)
         rows[doc["id"]] = doc
         self._storage.write(data)
 
@@ -320,11 +338,18 @@ class Store:
         rows = data.get(table, {})
         for record_id in ids:
             if record_id in rows:
-                self._remember(table, record_id, rows[record_id])
+                self._remember(table, record_id, rows[record_id], None)
                 del rows[record_id]
         self._storage.write(data)
 
-    def _remember(self, table: str, record_id: str, before: dict[str, Any] | None) -> None:
+    def _remember(
+        self,
+        table: str,
+        record_id: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        self._note_touched(table, record_id, before or after)
         # Inside change(): keep each touched record's first before-image, for undo.
         recording = self._recording
         if recording is not None and (table, record_id) not in recording.before:

@@ -18,6 +18,9 @@ from jobtui.tui.commands import KEY_HELP, main_screen_commands
 from jobtui.tui.data import DataService
 from jobtui.tui.screens.main import MainScreen
 
+# How often the whole overview is recomputed so that "due" becomes "overdue" on time.
+REFRESH_SECONDS = 120
+
 
 class _Deliver(Message):
     """A data-thread result to run on the UI thread (post_message is thread-safe)."""
@@ -72,6 +75,8 @@ class JobTUI(App[None]):
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=10)
         self.reload()
+        # Urgency moves with the clock: recompute everything now and then.
+        self.set_interval(REFRESH_SECONDS, self._refresh_if_idle)
 
     def reload(self) -> None:
         """Read everything again on the data thread and redraw."""
@@ -83,7 +88,11 @@ class JobTUI(App[None]):
         def failed(exc: BaseException) -> None:
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        self.data.submit(lambda store: None, done, failed)
+        self.data.submit(lambda store: None, done, failed, full=True)
+
+    def _refresh_if_idle(self) -> None:
+        if self.loaded and not self.data.busy:
+            self.reload()
 
     def action_help(self) -> None:
         from jobtui.tui.screens.help import HelpScreen

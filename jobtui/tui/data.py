@@ -8,6 +8,7 @@ only ever used from one thread.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,12 +16,27 @@ from datetime import datetime
 from typing import Any
 
 from jobtui.config import Config
-from jobtui.overview import Overview, build_overview
-from jobtui.store import Store
+from jobtui.overview import Overview, build_overview, update_overview
+from jobtui.store import NotFoundError, Store
 
 Job = Callable[[Store], Any]
 Done = Callable[[Any, Overview | None], None]
 Failed = Callable[[BaseException], None]
+
+
+def refreshed(store: Store, old: Overview, config: Config) -> Overview:
+    """The overview after a change: only the applications it touched are recomputed."""
+    apps, contacts_changed = store.take_touched()
+    changed: dict[str, Any] = {}
+    for app_id in apps:
+        try:
+            app = store.get_application(app_id)
+        except NotFoundError:
+            changed[app_id] = None  # deleted
+            continue
+        changed[app_id] = (app, store.interviews(app_id), store.sent_log(app_id))
+    contacts = store.contacts() if contacts_changed else None
+    return update_overview(old, changed, contacts, config.followup)
 
 
 def snapshot(store: Store, now: datetime, config: Config) -> Overview:
@@ -56,6 +72,7 @@ class DataService:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobtui-data")
         self._pending = 0
         self._lock = threading.Lock()
+        self.overview: Overview | None = None  # the latest, as built on the data thread
 
     @property
     def read_only(self) -> bool:
@@ -74,15 +91,30 @@ class DataService:
         on_error: Failed | None = None,
         *,
         refresh: bool = True,
+        full: bool = False,
     ) -> Future[Any]:
-        """Queue ``job(store)``; afterwards call ``on_done(result, overview_or_None)``."""
+        """Queue ``job(store)``; afterwards call ``on_done(result, overview_or_None)``.
+
+        With ``refresh``, the overview is brought up to date: only the applications the job
+        touched are recomputed, unless ``full`` (or there is no overview yet).
+        """
         with self._lock:
             self._pending += 1
 
         def run() -> Any:
             try:
                 result = job(self.store)
-                overview = snapshot(self.store, self.clock(), self.config) if refresh else None
+                overview = None
+                if refresh and (full or self.overview is None):
+                    self.store.take_touched()
+                    overview = snapshot(self.store, self.clock(), self.config)
+                    # Keep the garbage collector from walking this big, long-lived graph
+                    # again and again (its pauses hold the GIL, freezing the UI).
+                    gc.freeze()
+                elif refresh:
+                    overview = refreshed(self.store, self.overview, self.config)
+                if overview is not None:
+                    self.overview = overview
             except BaseException as exc:  # reported to the UI, never lost in the thread
                 if on_error is not None:
                     self._deliver(on_error, exc)

@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from jobtui import dates
 from jobtui.followup import Urgency, followups_for, sent_kind_for, sort_key
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
-from jobtui.overview import SORTS, AppRow, Overview, sort_rows
+from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.store import Store
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.details import Details
@@ -31,6 +32,14 @@ from jobtui.tui.widgets.summary import Summary
 from jobtui.tui.widgets.timeline import Timeline
 
 SORT_ORDER = list(SORTS)
+
+# A list longer than this is cut (the title says so): nobody reads row 301, and drawing
+# thousands of rows on every keystroke is what makes a filter lag.
+MAX_ROWS = 300
+# The timeline shows this window around now (plus every interview of the selected
+# application, and everything when searching it).
+TIMELINE_BACK = timedelta(days=14)
+TIMELINE_AHEAD = timedelta(days=60)
 
 
 class MainScreen(Screen):
@@ -64,6 +73,7 @@ class MainScreen(Screen):
         self.filter_text = ""
         self.filter_target = "applications"
         self._focus_app: str | None = None
+        self._timeline_key: tuple[object, ...] | None = None
 
     # -- layout -------------------------------------------------------------
 
@@ -99,7 +109,7 @@ class MainScreen(Screen):
         self.overview = overview
         rows = self.visible_rows()
         table = self.query_one(ApplicationsTable)
-        table.show_rows(rows, overview.now)
+        table.show_rows(rows[:MAX_ROWS], overview.now)
         self.query_one(Summary).show(overview, read_only=self.data.read_only)
         empty = not overview.rows
         self.query_one("#panes").display = not empty
@@ -122,36 +132,45 @@ class MainScreen(Screen):
             rows = [r for r in rows if r.needs_follow_up]
         if self.filter_text and self.filter_target == "applications":
             needle = self.filter_text.lower()
-            rows = [r for r in rows if needle in r.search_text()]
+            rows = [r for r in rows if needle in r.search_text]
         return sort_rows(rows, self.sort, self.overview.now)
 
-    def _timeline_entries(self):
+    def _timeline_entries(self, focus: str | None) -> list[TimelineEntry]:
+        """The interviews to draw: filtered, within the window around now, at most MAX_ROWS."""
         assert self.overview is not None
+        now = self.overview.now
         entries = self.overview.timeline
         if not self.show_closed:
             entries = [e for e in entries if not e.app.closed]
         if self.followups_only:
             entries = [e for e in entries if any(i.urgency != Urgency.UPCOMING for i in e.items)]
-        if self.filter_text and self.filter_target == "timeline":
+        searching = bool(self.filter_text and self.filter_target == "timeline")
+        if searching:
             needle = self.filter_text.lower()
+            entries = [e for e in entries if needle in self.overview.row_search_text(e.app.id)]
+        else:
+            start, end = now - TIMELINE_BACK, now + TIMELINE_AHEAD
             entries = [
                 e
                 for e in entries
-                if needle
-                in " ".join(
-                    [
-                        e.app.company,
-                        e.app.role,
-                        *e.app.tags,
-                        *(p.name for p in e.interview.interviewers),
-                    ]
-                ).lower()
+                if e.app.id == focus
+                or start <= e.interview.starts_at <= end
+                or (e.items and e.urgency != Urgency.UPCOMING)
             ]
+        if len(entries) > MAX_ROWS:
+            nearest = sorted(
+                entries, key=lambda e: abs((e.interview.starts_at - now).total_seconds())
+            )
+            keep = {id(e) for e in nearest[:MAX_ROWS]}
+            entries = [e for e in entries if id(e) in keep or e.app.id == focus]
         return entries
 
     def _update_titles(self, shown: int) -> None:
         assert self.overview is not None
-        bits = [f"Applications {shown}/{len(self.overview.rows)}", SORTS[self.sort]]
+        count = f"Applications {shown}/{len(self.overview.rows)}"
+        if shown > MAX_ROWS:
+            count += f" (first {MAX_ROWS} shown: filter to narrow)"
+        bits = [count, SORTS[self.sort]]
         if self.followups_only:
             bits.append("needing follow-up")
         bits.append("closed shown" if self.show_closed else "closed hidden (c)")
@@ -207,9 +226,13 @@ class MainScreen(Screen):
         row = self.selected_row()
         focus = row.app.id if row else None
         changed, self._focus_app = focus != self._focus_app, focus
-        self.query_one(Timeline).show_entries(
-            self._timeline_entries(), self.overview.now, focus, jump=changed and focus is not None
-        )
+        entries = self._timeline_entries(focus)
+        key = (id(self.overview), tuple(id(e) for e in entries), focus, self.show_closed)
+        if changed or key != self._timeline_key:
+            self._timeline_key = key
+            self.query_one(Timeline).show_entries(
+                entries, self.overview.now, focus, jump=changed and focus is not None
+            )
         if self._timeline_focused():
             self._show_interview()
         else:

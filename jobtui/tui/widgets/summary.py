@@ -17,7 +17,7 @@ class Summary(Static):
         line = Text()
         line.append(" jobtui", style=f"bold {self.app.current_theme.accent or 'cyan'}")
         line.append(f"  {overview.active} active")
-        week = overview.interviews_this_week()
+        week = overview.interviews_this_week
         line.append(f"  ·  {_plural(week, 'interview')} this week  ·  ")
         due = overview.due_now
         if due:
