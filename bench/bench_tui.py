@@ -308,7 +308,7 @@ class BenchTUI(FrameClock, JobTUI):
         self.jobs: list[dict[str, float]] = []
         submit = self.data.submit
 
-        def timed_submit(job, on_done=None, on_error=None, *, refresh=True):
+        def timed_submit(job, on_done=None, on_error=None, **options):
             record: dict[str, float] = {}
             self.jobs.append(record)
 
@@ -327,7 +327,7 @@ class BenchTUI(FrameClock, JobTUI):
                 finally:
                     record["ui_end"] = time.perf_counter()
 
-            return submit(timed_job, timed_done, on_error, refresh=refresh)
+            return submit(timed_job, timed_done, on_error, **options)
 
         self.data.submit = timed_submit  # type: ignore[method-assign]
 

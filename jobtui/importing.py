@@ -1258,22 +1258,9 @@ def plan_import_into(
 
 
 def _save_keeping_timestamps(store: Store, record: Application | Interview | Contact) -> None:
-    """Save through ``store.save`` but keep the record's own created/updated times.
-
-    ``Store.save`` stamps ``updated_at`` with the store's clock; an import must land records
-    exactly as planned (a jobtui export round-trips unchanged), so the clock reads the
-    record's own time for the length of the call.
-    """
-    stamp = record.updated_at
-    if stamp is None:
-        store.save(record)
-        return
-    clock = store.clock
-    store.clock = lambda: stamp
-    try:
-        store.save(record)
-    finally:
-        store.clock = clock
+    """Save a record as planned: an import keeps each record's own created/updated times,
+    so a jobtui export round-trips unchanged."""
+    store.save(record, keep_timestamps=True)
 
 
 def apply_import(store: Store, plan: ImportPlan) -> ImportPlan:

@@ -355,8 +355,12 @@ class Store:
         if recording is not None and (table, record_id) not in recording.before:
             recording.before[(table, record_id)] = copy.deepcopy(before)
 
-    def save(self, record: Record) -> Record:
-        """Validate and save an application, interview or contact (insert or replace)."""
+    def save(self, record: Record, *, keep_timestamps: bool = False) -> Record:
+        """Validate and save an application, interview or contact (insert or replace).
+
+        ``keep_timestamps`` keeps a record's own created/updated times (imports), else
+        updated_at becomes now.
+        """
         self._check_writable()
         record.validate()
         if isinstance(record, Interview):
@@ -364,7 +368,8 @@ class Store:
         now = self.clock()
         if record.created_at is None:
             record.created_at = now
-        record.updated_at = now
+        if not keep_timestamps or record.updated_at is None:
+            record.updated_at = now
         self._put(_RECORD_TABLES[type(record)], record.to_dict())
         return record
 

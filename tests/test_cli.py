@@ -327,3 +327,32 @@ def test_export_json_csv_ics_and_stats(jobtui, tmp_path):
     stats = json.loads(_ok(jobtui("stats", "--json")))
     assert stats["total"] == 1
     assert "Funnel" in _ok(jobtui("stats"))
+
+
+DATA = __import__("pathlib").Path(__file__).parent / "data"
+
+
+def test_import_dry_run_then_import_then_nothing_twice(jobtui, db_path):
+    source = str(DATA / "linkedin_job_applications.csv")
+    preview = _ok(jobtui("import", source, "--dry-run"))
+    assert preview.splitlines()[-1].startswith("4 to add") or "to add" in preview
+    assert not db_path.exists()  # a dry run writes nothing
+    done = _ok(jobtui("import", source))
+    added = int(done.split()[0])
+    assert added > 0
+    assert len(json.loads(_ok(jobtui("list", "--json")))) == added
+    again = _ok(jobtui("import", source))
+    assert again.startswith("0 added")
+
+
+def test_import_reports_bad_rows_and_keeps_the_rest(jobtui):
+    code, out, err = jobtui("import", str(DATA / "malformed.csv"))
+    assert code == 1
+    assert 'line 4: "Date Applied": cannot read "31/31/25" as a date' in err
+    assert "2 added" in out
+    assert len(json.loads(_ok(jobtui("list", "--json")))) == 2
+
+
+def test_import_of_a_missing_file_is_one_line(jobtui, tmp_path):
+    code, _, err = jobtui("import", str(tmp_path / "nope.csv"))
+    assert code == 1 and err.count("\n") == 1 and "nope.csv" in err

@@ -462,3 +462,23 @@ async def test_g_opens_the_stats(demo_db, now):
         assert "Funnel" in text and "Company site" in text
         await pilot.press("escape")
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_import_from_the_palette_previews_then_saves(one_app_db, now):
+    from pathlib import Path
+
+    source = Path(__file__).parent / "data" / "teal.csv"
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.action_import()
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(source)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "to add" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert len(_table_companies(app)) > 1
+    assert len(_apps_on_disk(one_app_db)) > 1

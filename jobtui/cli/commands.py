@@ -385,6 +385,29 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from jobtui import importing
+
+    now = _now()
+    path = Path(args.file).expanduser()
+    try:
+        with _open(args, write=not args.dry_run) as store:
+            plan = importing.plan_import_into(store, path, now, format=args.format)
+            if not args.dry_run:
+                plan = importing.apply_import(store, plan)
+    except importing.ImportFileError as exc:
+        raise CommandError(str(exc)) from None
+    if args.dry_run:
+        for line in plan.report_lines():
+            print(line)
+        print(plan.summary())
+    else:
+        for error in plan.errors:
+            print(f"jobtui: {error}", file=sys.stderr)
+        print(plan.summary(done=True))
+    return 1 if plan.errors else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from jobtui import exporting
 
@@ -450,6 +473,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
+    "import": cmd_import,
     "export": cmd_export,
     "stats": cmd_stats,
     "render": cmd_render,

@@ -165,6 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     backups = command("backups", "list the backups kept beside the database, newest first")
     _json_option(backups)
 
+    imp = command(
+        "import", "bring applications in from a CSV (LinkedIn, Teal, Huntr...) or an export"
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--format",
+        help="jobtui-json, linkedin-applications, linkedin-saved, teal, huntr or csv "
+        "(default: detected from the file)",
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, updated and skipped"
+    )
+
     export = command("export", "write everything out as JSON, CSV or a calendar (ICS)")
     export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")

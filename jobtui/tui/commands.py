@@ -23,6 +23,11 @@ _COMMANDS = [
     ("Change sort order", "Urgency, company, date applied, status", "cycle_sort"),
     ("Filter", "Filter the focused list as you type", "filter"),
     ("Delete", "Move the selected record to the trash", "delete"),
+    (
+        "Import a file",
+        "Applications from a CSV (LinkedIn, Teal, Huntr) or a jobtui export",
+        "import",
+    ),
     ("Stats", "The funnel, response rates by source, activity per week", "stats"),
     ("Undo", "Take back the last change (delete, status, edit...)", "undo"),
     ("Edit note in $EDITOR", "Open the note in your own editor", "external_editor"),

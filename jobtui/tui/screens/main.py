@@ -600,6 +600,51 @@ class MainScreen(Screen):
 
         self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
 
+    def action_import(self) -> None:
+        """Import a file: preview what it adds, then (if confirmed) save it in one go."""
+        from jobtui import importing
+        from jobtui.tui.screens.confirm import ConfirmDialog
+        from jobtui.tui.screens.import_dialog import ImportDialog
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+
+        def chosen(path) -> None:
+            if path is None:
+                return
+
+            def previewed(plan: Any, _: Any) -> None:
+                lines = plan.report_lines()
+                detail = "\n".join(
+                    lines[:12] + ([f"... and {len(lines) - 12} more"] if len(lines) > 12 else [])
+                )
+
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self.run_job(
+                            lambda store: importing.apply_import(store, plan),
+                            f"Imported {path.name}",
+                            undo_as=f"the import of {path.name}",
+                        )
+
+                if not plan.add and not plan.update:
+                    self.notify(f"Nothing to import: {plan.summary()}", severity="warning")
+                    return
+                self.app.push_screen(
+                    ConfirmDialog(f"Import {path.name}? {plan.summary()}", detail), confirmed
+                )
+
+            def failed(exc: BaseException) -> None:
+                self.notify(str(exc), severity="error", timeout=10)
+
+            self.data.submit(
+                lambda store: importing.plan_import_into(store, path, now),
+                previewed,
+                failed,
+                refresh=False,
+            )
+
+        self.app.push_screen(ImportDialog(), chosen)
+
     def action_stats(self) -> None:
         """The funnel, response rates by source and activity per week."""
         from jobtui.stats import compute_stats
