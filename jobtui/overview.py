@@ -27,14 +27,22 @@ class AppRow:
     items: list[FollowUp]
     next_action: str
 
-    @property
+    @cached_property
     def urgency(self) -> Urgency | None:
         """The most pressing urgency among its follow-ups (None if nothing)."""
         return min(self.items, key=sort_key).urgency if self.items else None
 
-    @property
+    @cached_property
     def needs_follow_up(self) -> bool:
         return any(i.urgency != Urgency.UPCOMING for i in self.items)
+
+    def urgency_key(self, now: datetime) -> tuple[int, datetime, str]:
+        """Sort key "by urgency" (cached: a row is rebuilt when its data or now changes)."""
+        cached = self.__dict__.get("_urgency_key")
+        if cached is None:
+            cached = (*_urgency_rank(self, now), self.app.company.lower())
+            self.__dict__["_urgency_key"] = cached
+        return cached
 
     @cached_property
     def search_text(self) -> str:
@@ -51,9 +59,14 @@ class TimelineEntry:
     app: Application
     items: list[FollowUp]
 
-    @property
+    @cached_property
     def urgency(self) -> Urgency | None:
         return min(self.items, key=sort_key).urgency if self.items else None
+
+    @cached_property
+    def pressing(self) -> bool:
+        """A follow-up on this interview is due or overdue."""
+        return any(i.urgency != Urgency.UPCOMING for i in self.items)
 
     @property
     def thank_you_done(self) -> bool:
@@ -69,16 +82,16 @@ class Overview:
     timeline: list[TimelineEntry]
     contacts: dict[str, Contact] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def active(self) -> int:
         return sum(1 for r in self.rows if not r.app.closed)
 
-    @property
+    @cached_property
     def due_now(self) -> int:
         """Follow-ups due or overdue now."""
         return sum(1 for r in self.rows for i in r.items if i.urgency != Urgency.UPCOMING)
 
-    @property
+    @cached_property
     def overdue(self) -> int:
         return sum(1 for r in self.rows for i in r.items if i.urgency == Urgency.OVERDUE)
 
@@ -101,6 +114,17 @@ class Overview:
     def row(self, app_id: str) -> AppRow | None:
         """The row of one application (None if there is none)."""
         return self._rows_by_id.get(app_id)
+
+    @cached_property
+    def _entries_by_app(self) -> dict[str, list[TimelineEntry]]:
+        grouped: dict[str, list[TimelineEntry]] = {}
+        for entry in self.timeline:
+            grouped.setdefault(entry.app.id, []).append(entry)
+        return grouped
+
+    def entries_of(self, app_id: str) -> list[TimelineEntry]:
+        """The timeline entries of one application, in time order."""
+        return self._entries_by_app.get(app_id, [])
 
     def row_search_text(self, app_id: str) -> str:
         row = self.row(app_id)
@@ -127,6 +151,8 @@ SORTS = {
 
 
 def sort_rows(rows: Sequence[AppRow], how: str, now: datetime) -> list[AppRow]:
+    # The urgency order is kept on each row: rows are rebuilt whenever their data or "now"
+    # changes, and sorting runs on every filter keystroke.
     """Rows sorted one of the SORTS ways (urgency: most pressing first)."""
     if how == "company":
         return sorted(rows, key=lambda r: (r.app.company.lower(), r.app.role.lower()))
@@ -135,7 +161,7 @@ def sort_rows(rows: Sequence[AppRow], how: str, now: datetime) -> list[AppRow]:
     if how == "status":
         order = {s: n for n, s in enumerate(type(rows[0].app.status))} if rows else {}
         return sorted(rows, key=lambda r: (order.get(r.app.status, 0), r.app.company.lower()))
-    return sorted(rows, key=lambda r: (*_urgency_rank(r, now), r.app.company.lower()))
+    return sorted(rows, key=lambda r: r.urgency_key(now))
 
 
 def _row_and_entries(

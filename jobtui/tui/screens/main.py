@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
 from jobtui import dates
-from jobtui.followup import Urgency, followups_for, sent_kind_for, sort_key
+from jobtui.followup import followups_for, sent_kind_for, sort_key
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.store import Store
@@ -33,9 +33,9 @@ from jobtui.tui.widgets.timeline import Timeline
 
 SORT_ORDER = list(SORTS)
 
-# A list longer than this is cut (the title says so): nobody reads row 301, and drawing
+# A list longer than this is cut (the title says so): nobody reads row 201, and drawing
 # thousands of rows on every keystroke is what makes a filter lag.
-MAX_ROWS = 300
+MAX_ROWS = 200
 # The timeline shows this window around now (plus every interview of the selected
 # application, and everything when searching it).
 TIMELINE_BACK = timedelta(days=14)
@@ -74,6 +74,8 @@ class MainScreen(Screen):
         self.filter_target = "applications"
         self._focus_app: str | None = None
         self._timeline_key: tuple[object, ...] | None = None
+        self._timeline_base_key: tuple[object, ...] | None = None
+        self._timeline_base: list[TimelineEntry] = []
 
     # -- layout -------------------------------------------------------------
 
@@ -136,33 +138,44 @@ class MainScreen(Screen):
         return sort_rows(rows, self.sort, self.overview.now)
 
     def _timeline_entries(self, focus: str | None) -> list[TimelineEntry]:
-        """The interviews to draw: filtered, within the window around now, at most MAX_ROWS."""
+        """The interviews to draw: filtered, within the window around now, at most MAX_ROWS,
+        plus every interview of the ``focus`` application."""
+        assert self.overview is not None
+        searching = self.filter_text if self.filter_target == "timeline" else ""
+        key = (id(self.overview), self.show_closed, self.followups_only, searching)
+        if key != self._timeline_base_key:
+            self._timeline_base_key = key
+            self._timeline_base = self._timeline_base_entries(searching)
+        entries = self._timeline_base
+        row = self.overview.row(focus) if focus else None
+        if row is not None and row.interviews:
+            shown = {id(e.interview) for e in entries}
+            extra = [e for e in self.overview.entries_of(focus) if id(e.interview) not in shown]
+            if extra:
+                entries = sorted([*entries, *extra], key=lambda e: e.interview.starts_at)
+        return entries
+
+    def _timeline_base_entries(self, searching: str) -> list[TimelineEntry]:
         assert self.overview is not None
         now = self.overview.now
         entries = self.overview.timeline
         if not self.show_closed:
             entries = [e for e in entries if not e.app.closed]
         if self.followups_only:
-            entries = [e for e in entries if any(i.urgency != Urgency.UPCOMING for i in e.items)]
-        searching = bool(self.filter_text and self.filter_target == "timeline")
+            entries = [e for e in entries if e.pressing]
         if searching:
-            needle = self.filter_text.lower()
+            needle = searching.lower()
             entries = [e for e in entries if needle in self.overview.row_search_text(e.app.id)]
         else:
             start, end = now - TIMELINE_BACK, now + TIMELINE_AHEAD
-            entries = [
-                e
-                for e in entries
-                if e.app.id == focus
-                or start <= e.interview.starts_at <= end
-                or (e.items and e.urgency != Urgency.UPCOMING)
-            ]
+            entries = [e for e in entries if start <= e.interview.starts_at <= end or e.pressing]
         if len(entries) > MAX_ROWS:
-            nearest = sorted(
-                entries, key=lambda e: abs((e.interview.starts_at - now).total_seconds())
-            )
-            keep = {id(e) for e in nearest[:MAX_ROWS]}
-            entries = [e for e in entries if id(e) in keep or e.app.id == focus]
+
+            def distance(entry: TimelineEntry) -> float:
+                return abs((entry.interview.starts_at - now).total_seconds())
+
+            keep = {id(e) for e in sorted(entries, key=distance)[:MAX_ROWS]}
+            entries = [e for e in entries if id(e) in keep]
         return entries
 
     def _update_titles(self, shown: int) -> None:

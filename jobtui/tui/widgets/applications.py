@@ -62,8 +62,11 @@ class ApplicationsTable(DataTable):
         """Replace the rows, keeping the cursor on the same application if it is still shown."""
         keep = self.selected_id
         self._rows, self._now = rows, now
-        self.clear(columns=True)
-        self._add_columns()
+        if self.size.width != self._layout_width or not self.columns:
+            self.clear(columns=True)
+            self._add_columns()
+        else:
+            self.clear()
         today = now.astimezone(dates.local_tz()).date()
         for row in rows:
             app = row.app
