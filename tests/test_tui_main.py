@@ -482,3 +482,47 @@ async def test_import_from_the_palette_previews_then_saves(one_app_db, now):
         await settle(pilot, app)
         assert len(_table_companies(app)) > 1
     assert len(_apps_on_disk(one_app_db)) > 1
+
+
+async def test_a_corrupt_database_stops_the_tui_with_the_reason(db_path, now):
+    from jobtui.tui.app import JobTUI
+
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"{ not json")
+
+    def opener():
+        return Store(db_path), None
+
+    app = JobTUI(opener, Config(), clock=lambda: now)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.startup_error:
+                break
+    app.data.close()
+    assert app.return_code == 1
+    assert str(db_path) in app.startup_error and "not valid JSON" in app.startup_error
+    assert db_path.read_bytes() == b"{ not json"
+
+
+def test_launch_prints_why_it_could_not_open(db_path, capsys, monkeypatch):
+    from jobtui.tui import launch
+    from jobtui.tui.app import JobTUI
+
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"[]")
+
+    async def drive(app):
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if app.startup_error:
+                    break
+
+    import asyncio
+
+    monkeypatch.setattr(JobTUI, "run", lambda self: asyncio.run(drive(self)))
+    code = launch.run_tui(str(db_path), demo=False)
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"jobtui: cannot open {db_path}: it holds a JSON list")

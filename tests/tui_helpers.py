@@ -19,8 +19,9 @@ def make_app(db_path: Path, now: datetime, config: Config | None = None) -> JobT
 
 async def settle(pilot, app: JobTUI, rounds: int = 3) -> None:
     """Wait until the data thread is idle and its results are drawn."""
-    for _ in range(200):
-        if not app.data.busy:
+    await pilot.pause()
+    for _ in range(500):
+        if app.loaded and not app.data.busy:
             break
         await asyncio.sleep(0.01)
     for _ in range(rounds):

@@ -15,7 +15,7 @@ from jobtui import dates
 from jobtui.config import Config
 from jobtui.store import Store
 from jobtui.tui.commands import KEY_HELP, main_screen_commands
-from jobtui.tui.data import DataService
+from jobtui.tui.data import DataService, StoreOpener
 from jobtui.tui.screens.main import MainScreen
 
 # How often the whole overview is recomputed so that "due" becomes "overdue" on time.
@@ -43,7 +43,7 @@ class JobTUI(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | StoreOpener,
         config: Config | None = None,
         *,
         clock: Callable[[], datetime] = dates.now,
@@ -56,6 +56,7 @@ class JobTUI(App[None]):
         self.data = DataService(store, self.config, clock, self._deliver)
         self.main = MainScreen()
         self.loaded = False
+        self.startup_error: str | None = None  # the database could not be opened
 
     def _deliver(self, fn: Callable[..., Any], *args: Any) -> None:
         self.post_message(_Deliver(fn, args))
@@ -74,7 +75,8 @@ class JobTUI(App[None]):
         self.push_screen(self.main)
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=10)
-        self.reload()
+        # Read the data once the first frame is up: the screen appears at once.
+        self.call_after_refresh(self.reload)
         # Urgency moves with the clock: recompute everything now and then.
         self.set_interval(REFRESH_SECONDS, self._refresh_if_idle)
 
@@ -82,10 +84,18 @@ class JobTUI(App[None]):
         """Read everything again on the data thread and redraw."""
 
         def done(_: Any, overview: Any) -> None:
+            first = not self.loaded
             self.loaded = True
             self.main.show(overview)
+            if first and self.data.notice:
+                self.notify(self.data.notice, severity="warning", timeout=10)
 
         def failed(exc: BaseException) -> None:
+            if not self.loaded:
+                # Nothing to show without the data: leave, and say why (the CLI prints it).
+                self.startup_error = str(exc)
+                self.exit(return_code=1)
+                return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
         self.data.submit(lambda store: None, done, failed, full=True)

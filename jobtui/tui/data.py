@@ -20,6 +20,8 @@ from jobtui.overview import Overview, build_overview, update_overview
 from jobtui.store import NotFoundError, Store
 
 Job = Callable[[Store], Any]
+# Opens the store (on the data thread) and says anything the user should know (read-only...).
+StoreOpener = Callable[[], tuple[Store, str | None]]
 Done = Callable[[Any, Overview | None], None]
 Failed = Callable[[BaseException], None]
 
@@ -60,12 +62,16 @@ class DataService:
 
     def __init__(
         self,
-        store: Store,
+        store: Store | StoreOpener,
         config: Config,
         clock: Callable[[], datetime],
         deliver: Callable[..., Any],
     ) -> None:
-        self.store = store
+        # A Store, or a function that opens one: then the file is read on the data thread,
+        # after the first frame, so a big database does not hold up the first paint.
+        self.store: Store | None = store if isinstance(store, Store) else None
+        self._opener: StoreOpener | None = None if isinstance(store, Store) else store
+        self.notice: str | None = None
         self.config = config
         self.clock = clock
         self._deliver = deliver
@@ -76,7 +82,13 @@ class DataService:
 
     @property
     def read_only(self) -> bool:
-        return self.store.read_only
+        return self.store.read_only if self.store is not None else False
+
+    def _ensure_open(self) -> Store:
+        if self.store is None:
+            assert self._opener is not None
+            self.store, self.notice = self._opener()
+        return self.store
 
     @property
     def busy(self) -> bool:
@@ -103,16 +115,17 @@ class DataService:
 
         def run() -> Any:
             try:
-                result = job(self.store)
+                store = self._ensure_open()
+                result = job(store)
                 overview = None
                 if refresh and (full or self.overview is None):
-                    self.store.take_touched()
-                    overview = snapshot(self.store, self.clock(), self.config)
+                    store.take_touched()
+                    overview = snapshot(store, self.clock(), self.config)
                     # Keep the garbage collector from walking this big, long-lived graph
                     # again and again (its pauses hold the GIL, freezing the UI).
                     gc.freeze()
                 elif refresh:
-                    overview = refreshed(self.store, self.overview, self.config)
+                    overview = refreshed(store, self.overview, self.config)
                 if overview is not None:
                     self.overview = overview
             except BaseException as exc:  # reported to the UI, never lost in the thread
@@ -131,4 +144,5 @@ class DataService:
     def close(self) -> None:
         """Finish every queued job (so every save lands), then release the store."""
         self._pool.shutdown(wait=True)
-        self.store.close()
+        if self.store is not None:
+            self.store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from pathlib import Path
 
 from jobtui import dates, locations
 from jobtui.config import load_config
@@ -16,27 +17,30 @@ def run_tui(db: str | None, demo: bool) -> int:
     from jobtui.tui.app import JobTUI
 
     config = load_config()
-    notice = None
-    demo_folder = None
-    if demo:
-        from jobtui.demo import open_demo_store
+    demo_folder: list[Path] = []
 
-        store, demo_folder = open_demo_store(dates.now())
-        notice = "Demo data: a throwaway copy. Nothing you change here is kept."
-    else:
+    def open_store() -> tuple[Store, str | None]:
+        # Runs on the data thread, after the first frame.
+        if demo:
+            from jobtui.demo import open_demo_store
+
+            store, folder = open_demo_store(dates.now())
+            demo_folder.append(folder)
+            return store, "Demo data: a throwaway copy. Nothing you change here is kept."
         path = locations.database_file(db)
         try:
-            store = Store(path)
+            return Store(path), None
         except DatabaseLockedError as exc:
-            store = Store(path, read_only=True)
-            notice = f"Opened read-only: {exc}"
-    app = JobTUI(store, config, notice=notice)
+            return Store(path, read_only=True), f"Opened read-only: {exc}"
+
+    app = JobTUI(open_store, config)
     try:
         app.run()
     finally:
         app.data.close()  # waits for every queued save
-        if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
-    if app.return_code:
-        print(f"jobtui exited with status {app.return_code}", file=sys.stderr)
+        for folder in demo_folder:
+            shutil.rmtree(folder, ignore_errors=True)
+    if app.startup_error:
+        print(f"jobtui: {app.startup_error}", file=sys.stderr)
+        return 1
     return app.return_code or 0

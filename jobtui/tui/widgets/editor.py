@@ -7,6 +7,7 @@ thread confirms the save, then "✓ saved": from then on the text is on disk.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -28,12 +29,10 @@ class NoteTarget:
     label: str
 
 
-def _markdown_area() -> TextArea:
+def _enable_markdown(area: TextArea) -> None:
     # Highlighting needs tree-sitter (textual[syntax]); without it, still a working editor.
-    try:
-        return TextArea(language="markdown", soft_wrap=True, id="note-text")
-    except Exception:
-        return TextArea(soft_wrap=True, id="note-text")
+    with contextlib.suppress(Exception):
+        area.language = "markdown"
 
 
 class NoteEditor(Vertical):
@@ -56,11 +55,13 @@ class NoteEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="note-title")
-        yield _markdown_area()
+        yield TextArea(soft_wrap=True, id="note-text")
 
     def on_mount(self) -> None:
         self.text_area.disabled = True
         self._show_title()
+        # Loading the Markdown grammar takes a while: after the first frame.
+        self.call_after_refresh(_enable_markdown, self.text_area)
 
     @property
     def text_area(self) -> TextArea:
