@@ -6,6 +6,7 @@ computation here makes it a plain function of (records, now, rules), testable wi
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -96,16 +97,29 @@ class Overview:
         return sum(1 for r in self.rows for i in r.items if i.urgency == Urgency.OVERDUE)
 
     @cached_property
+    def _stamps(self) -> list[float]:
+        # The timeline's start times as POSIX seconds, for bisecting windows of it.
+        return [e.interview.starts_at.timestamp() for e in self.timeline]
+
+    def entries_between(self, start: datetime, end: datetime) -> list[TimelineEntry]:
+        """Timeline entries starting within [start, end], in time order."""
+        low = bisect_left(self._stamps, start.timestamp())
+        high = bisect_right(self._stamps, end.timestamp())
+        return self.timeline[low:high]
+
+    @cached_property
+    def pressing_entries(self) -> list[TimelineEntry]:
+        """Interviews whose follow-up is due or overdue, in time order."""
+        return [e for e in self.timeline if e.pressing]
+
+    @cached_property
     def interviews_this_week(self) -> int:
         """Interviews from Monday to Sunday of the current local week."""
         today = self.now.astimezone(dates.local_tz()).date()
-        monday = today - timedelta(days=today.weekday())
-        sunday = monday + timedelta(days=6)
-        return sum(
-            1
-            for e in self.timeline
-            if monday <= e.interview.starts_at.astimezone(dates.local_tz()).date() <= sunday
+        monday = datetime.combine(
+            today - timedelta(days=today.weekday()), datetime.min.time(), dates.local_tz()
         )
+        return len(self.entries_between(monday, monday + timedelta(days=7, microseconds=-1)))
 
     @cached_property
     def _rows_by_id(self) -> dict[str, AppRow]:
@@ -199,9 +213,13 @@ def update_overview(
         row, entries = _row_and_entries(*records, old.now, rules)
         rows.append(row)
         timeline.extend(entries)
-    timeline.sort(key=lambda e: e.interview.starts_at)
+    timeline.sort(key=_start_key)
     people = {c.id: c for c in contacts} if contacts is not None else old.contacts
     return Overview(old.now, rows, timeline, people)
+
+
+def _start_key(entry: TimelineEntry) -> float:
+    return entry.interview.starts_at.timestamp()
 
 
 def build_overview(
@@ -221,5 +239,5 @@ def build_overview(
         )
         rows.append(row)
         timeline.extend(entries)
-    timeline.sort(key=lambda e: e.interview.starts_at)
+    timeline.sort(key=_start_key)
     return Overview(now, rows, timeline, {c.id: c for c in contacts})

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-import os
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -20,11 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
-from jobtui import dates
-from jobtui.followup import followups_for, sent_kind_for, sort_key
-from jobtui.model import Application, Interview, SentFollowUp, SentKind
+from jobtui.model import Interview
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.store import Store
+from jobtui.tui.screens.record_actions import RecordActions
+from jobtui.tui.screens.tool_actions import ToolActions
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.details import Details
 from jobtui.tui.widgets.editor import NoteEditor, NoteTarget
@@ -42,7 +36,7 @@ TIMELINE_BACK = timedelta(days=14)
 TIMELINE_AHEAD = timedelta(days=60)
 
 
-class MainScreen(Screen):
+class MainScreen(RecordActions, ToolActions, Screen):
     """Three panes driven from the keyboard; every change goes through the app's DataService."""
 
     BINDINGS = [
@@ -158,17 +152,24 @@ class MainScreen(Screen):
     def _timeline_base_entries(self, searching: str) -> list[TimelineEntry]:
         assert self.overview is not None
         now = self.overview.now
-        entries = self.overview.timeline
-        if not self.show_closed:
-            entries = [e for e in entries if not e.app.closed]
-        if self.followups_only:
-            entries = [e for e in entries if e.pressing]
         if searching:
             needle = searching.lower()
-            entries = [e for e in entries if needle in self.overview.row_search_text(e.app.id)]
+            entries = [
+                e
+                for e in self.overview.timeline
+                if needle in self.overview.row_search_text(e.app.id)
+                and (self.show_closed or not e.app.closed)
+                and (not self.followups_only or e.pressing)
+            ]
         else:
-            start, end = now - TIMELINE_BACK, now + TIMELINE_AHEAD
-            entries = [e for e in entries if start <= e.interview.starts_at <= end or e.pressing]
+            window = self.overview.entries_between(now - TIMELINE_BACK, now + TIMELINE_AHEAD)
+            inside = {id(e) for e in window}
+            extra = [e for e in self.overview.pressing_entries if id(e) not in inside]
+            entries = sorted([*window, *extra], key=lambda e: e.interview.starts_at.timestamp())
+            if not self.show_closed:
+                entries = [e for e in entries if not e.app.closed]
+            if self.followups_only:
+                entries = [e for e in entries if e.pressing]
         if len(entries) > MAX_ROWS:
 
             def distance(entry: TimelineEntry) -> float:
@@ -365,311 +366,7 @@ class MainScreen(Screen):
         if pending is not None:
             self._save_notes(*pending)
 
-    def action_external_editor(self) -> None:
-        editor = self.query_one(NoteEditor)
-        if editor.target is None:
-            self.notify("Select an application or interview first.", severity="warning")
-            return
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with tempfile.TemporaryDirectory(prefix="jobtui-") as folder:
-            path = Path(folder) / "notes.md"
-            path.write_text(editor.text_area.text, encoding="utf-8")
-            try:
-                with self.app.suspend():
-                    subprocess.run([*shlex.split(command), str(path)], check=False)
-            except Exception as exc:  # no terminal to suspend, editor missing...
-                self.notify(f"Could not run {command}: {exc}", severity="error")
-                return
-            text = path.read_text(encoding="utf-8")
-        editor.replace_text(text)
-
-    # -- actions -----------------------------------------------------------------
-
-    def _need_row(self) -> AppRow | None:
-        row = self.selected_row()
-        if row is None:
-            self.notify("Select an application first (or press a to add one).", severity="warning")
-        return row
-
-    def action_add_application(self) -> None:
-        from jobtui.tui.screens.application_form import ApplicationForm
-
-        form = ApplicationForm(None, self.app.clock())  # type: ignore[attr-defined]
-
-        def saved(app: Application | None) -> None:
-            if app is not None:
-                contacts = form.contacts_result
-                self.run_job(
-                    lambda store: store.save_with_contacts(app, contacts),
-                    f"Added {app.company} — {app.role}",
-                    then=lambda _: self.query_one(ApplicationsTable).select(app.id),
-                    undo_as=f"adding {app.company} — {app.role}",
-                )
-
-        self.app.push_screen(form, saved)
-
-    def action_add_interview(self) -> None:
-        from jobtui.tui.screens.interview_form import InterviewForm
-
-        row = self._need_row()
-        if row is None:
-            return
-
-        def saved(interview: Interview | None) -> None:
-            if interview is not None:
-                self.run_job(
-                    lambda store: store.save(interview),
-                    "Interview added",
-                    undo_as=f"adding the interview with {row.app.company}",
-                )
-
-        self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
-
-    def action_edit(self) -> None:
-        from jobtui.tui.screens.application_form import ApplicationForm
-        from jobtui.tui.screens.interview_form import InterviewForm
-
-        now = self.app.clock()  # type: ignore[attr-defined]
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
-
-            def saved_interview(edited: Interview | None) -> None:
-                if edited is not None:
-                    self.run_job(
-                        lambda store: store.save(edited),
-                        "Interview saved",
-                        undo_as=f"the edit of the interview with {row.app.company}",
-                    )
-
-            self.app.push_screen(
-                InterviewForm(copy.deepcopy(interview), row.app, now), saved_interview
-            )
-            return
-        row = self._need_row()
-        if row is None:
-            return
-
-        assert self.overview is not None
-        contacts = [
-            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
-        ]
-        form = ApplicationForm(copy.deepcopy(row.app), now, contacts)
-
-        def saved(edited: Application | None) -> None:
-            if edited is not None:
-                result = form.contacts_result
-                self.run_job(
-                    lambda store: store.save_with_contacts(edited, result),
-                    "Saved",
-                    undo_as=f"the edit of {row.app.company} — {row.app.role}",
-                )
-
-        self.app.push_screen(form, saved)
-
-    def action_change_status(self) -> None:
-        from jobtui.tui.screens.status_picker import StatusPicker
-
-        row = self._need_row()
-        if row is None:
-            return
-        app_id = row.app.id
-
-        def picked(status) -> None:
-            if status is None:
-                return
-
-            def job(store: Store) -> bool:
-                return store.set_status(store.get_application(app_id), status)
-
-            self.run_job(
-                job,
-                f"{row.app.company}: {status.value}",
-                undo_as=f"the status change of {row.app.company} to {status.value}",
-            )
-
-        self.app.push_screen(
-            StatusPicker(row.app.status, f"{row.app.company} — {row.app.role}"), picked
-        )
-
-    def action_mark_sent(self) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
-        rules = self.app.config.followup  # type: ignore[attr-defined]
-        interview = None
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-        items = followups_for(row.app, row.interviews, row.sent, now, rules)
-        kind, target = sent_kind_for(row.app, interview, items)
-        entry = SentFollowUp(
-            kind=kind,
-            at=now,
-            application_id=row.app.id,
-            interview_id=target.id if target else None,
-        )
-        thank_you = target if kind == SentKind.THANK_YOU else None
-        self.run_job(
-            lambda store: store.log_sent(entry, thank_you_interview=thank_you),
-            f"Logged {kind.label} for {row.app.company}",
-            undo_as=f"logging the {kind.label} for {row.app.company}",
-        )
-
-    def action_compose_message(self) -> None:
-        """Draft the follow-up that is owed (or any other) from a template."""
-        from jobtui import compose
-        from jobtui.tui.screens.composer import ComposerScreen
-
-        now = self.app.clock()  # type: ignore[attr-defined]
-        interview = None
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-        assert self.overview is not None
-        items = [i for i in row.items if interview is None or i.interview_id == interview.id]
-        first = min(items, key=sort_key) if items else None
-        if interview is None:
-            interview = first.interview if first and first.interview else None
-        if interview is None and row.interviews:
-            past = [i for i in row.interviews if i.starts_at <= now]
-            interview = past[-1] if past else None
-        contacts = [
-            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
-        ]
-        suggested = compose.suggested_template(row.app, first.kind if first else None, interview)
-        screen = ComposerScreen(
-            row.app,
-            interview,
-            contacts,
-            self.app.config.me,  # type: ignore[attr-defined]
-            now.astimezone(dates.local_tz()).date(),
-            suggested,
-            now,
-        )
-        app_id = row.app.id
-        interview_id = interview.id if interview else None
-
-        def done(result) -> None:
-            if result is None:
-                return
-            kind = compose.sent_kind_for_template(result.template)
-            people = ", ".join(p.name for p in interview.interviewers) if interview else ""
-            to = people or (contacts[0].name if contacts else "")
-
-            def job(store: Store) -> None:
-                with store.transaction():
-                    target = store.get_interview(interview_id) if interview_id else None
-                    if target is not None and result.changed_fields:
-                        for name, text in result.changed_fields.items():
-                            setattr(target, name, text)
-                        store.save(target)
-                    if result.mark_sent:
-                        entry = SentFollowUp(
-                            kind=kind,
-                            at=now,
-                            application_id=app_id,
-                            interview_id=interview_id,
-                            to=to,
-                        )
-                        thank_you = target if kind == SentKind.THANK_YOU else None
-                        store.log_sent(entry, thank_you_interview=thank_you)
-
-            message = (
-                f"Logged {kind.label} as sent"
-                if result.mark_sent
-                else "Notes for the message saved"
-            )
-            self.run_job(job, message)
-
-        self.app.push_screen(screen, done)
-
-    def action_snooze(self) -> None:
-        from jobtui.tui.screens.snooze import SnoozeDialog
-
-        now = self.app.clock()  # type: ignore[attr-defined]
-        if self._timeline_focused() and (found := self.selected_interview()):
-            record: Application | Interview = found[0]
-            label = f"{found[1].app.company} — {found[0].kind.label}"
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-            record, label = row.app, f"{row.app.company} — {row.app.role}"
-
-        def chosen(snooze) -> None:
-            if snooze is None:
-                return
-            edited = copy.deepcopy(record)
-            edited.snoozed_until = snooze.until
-            self.run_job(
-                lambda store: store.save(edited),
-                "Snooze cleared" if snooze.until is None else "Snoozed",
-                undo_as=f"the snooze of {label}",
-            )
-
-        self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
-
-    def action_import(self) -> None:
-        """Import a file: preview what it adds, then (if confirmed) save it in one go."""
-        from jobtui import importing
-        from jobtui.tui.screens.confirm import ConfirmDialog
-        from jobtui.tui.screens.import_dialog import ImportDialog
-
-        now = self.app.clock()  # type: ignore[attr-defined]
-
-        def chosen(path) -> None:
-            if path is None:
-                return
-
-            def previewed(plan: Any, _: Any) -> None:
-                lines = plan.report_lines()
-                detail = "\n".join(
-                    lines[:12] + ([f"... and {len(lines) - 12} more"] if len(lines) > 12 else [])
-                )
-
-                def confirmed(yes: bool | None) -> None:
-                    if yes:
-                        self.run_job(
-                            lambda store: importing.apply_import(store, plan),
-                            f"Imported {path.name}",
-                            undo_as=f"the import of {path.name}",
-                        )
-
-                if not plan.add and not plan.update:
-                    self.notify(f"Nothing to import: {plan.summary()}", severity="warning")
-                    return
-                self.app.push_screen(
-                    ConfirmDialog(f"Import {path.name}? {plan.summary()}", detail), confirmed
-                )
-
-            def failed(exc: BaseException) -> None:
-                self.notify(str(exc), severity="error", timeout=10)
-
-            self.data.submit(
-                lambda store: importing.plan_import_into(store, path, now),
-                previewed,
-                failed,
-                refresh=False,
-            )
-
-        self.app.push_screen(ImportDialog(), chosen)
-
-    def action_stats(self) -> None:
-        """The funnel, response rates by source and activity per week."""
-        from jobtui.stats import compute_stats
-        from jobtui.tui.screens.stats import StatsScreen
-
-        if self.overview is None:
-            return
-        rows = self.overview.rows
-        stats = compute_stats(
-            [r.app for r in rows], {r.app.id: r.interviews for r in rows}, self.overview.now
-        )
-        self.app.push_screen(StatsScreen(stats))
+    # -- view switches -------------------------------------------------------------
 
     def action_toggle_followups(self) -> None:
         self.followups_only = not self.followups_only
@@ -686,51 +383,6 @@ class MainScreen(Screen):
         if self.overview:
             self.show(self.overview)
         self.notify(f"Sorted {SORTS[self.sort]}")
-
-    def action_delete(self) -> None:
-        from jobtui.tui.screens.confirm import ConfirmDialog
-
-        if self._timeline_focused() and (found := self.selected_interview()):
-            record: Application | Interview = found[0]
-            question = f"Delete this {found[0].kind.label} interview with {found[1].app.company}?"
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-            record = row.app
-            question = f"Delete {row.app.company} — {row.app.role} and its interviews?"
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            self.run_job(
-                lambda store: store.delete(record),
-                "Deleted. Press u to undo.",
-                undo_as=f"the deletion of {_label(record, self.overview)}",
-            )
-
-        self.app.push_screen(
-            ConfirmDialog(question, "It goes to the trash; u undoes it."), confirmed
-        )
-
-    def action_undo(self) -> None:
-        """Take back the last change made in this session (several steps deep)."""
-        if self.data.read_only:
-            self.notify("Read-only: there is nothing to undo.", severity="warning")
-            return
-
-        def done(undone: Any, overview: Overview | None) -> None:
-            if overview is not None:
-                self.show(overview)
-            if undone is None:
-                self.notify("Nothing to undo.", severity="warning")
-            else:
-                self.notify(f"Undid {undone}.")
-
-        def failed(exc: BaseException) -> None:
-            self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
-
-        self.data.submit(lambda store: store.undo(), done, failed)
 
     # -- filter ------------------------------------------------------------------
 
@@ -773,14 +425,6 @@ class MainScreen(Screen):
             self.show(self.overview)
         target = Timeline if self.filter_target == "timeline" else ApplicationsTable
         self.query_one(target).focus()
-
-
-def _label(record: Application | Interview, overview: Overview | None) -> str:
-    if isinstance(record, Application):
-        return f"{record.company} — {record.role}"
-    row = overview.row(record.application_id) if overview else None
-    company = row.app.company if row else "an application"
-    return f"the {record.kind.label} interview with {company}"
 
 
 def _first_run_text() -> Text:

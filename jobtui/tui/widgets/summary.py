@@ -13,6 +13,11 @@ from jobtui.tui.styles import urgency_style
 class Summary(Static):
     """One line at the top; the follow-up count is coloured when anything is due."""
 
+    def on_mount(self) -> None:
+        line = Text(" jobtui", style="bold")
+        line.append("  loading…", style="dim")
+        self.update(line)
+
     def show(self, overview: Overview, *, read_only: bool = False) -> None:
         line = Text()
         line.append(" jobtui", style=f"bold {self.app.current_theme.accent or 'cyan'}")

@@ -1,0 +1,237 @@
+"""The main screen's record actions: add, edit, status, sent, snooze, delete, undo.
+
+A mixin of :class:`jobtui.tui.screens.main.MainScreen` (it uses the screen's selection,
+``run_job`` and ``data``); kept apart so each file stays about one thing.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from jobtui.followup import followups_for, sent_kind_for
+from jobtui.model import Application, Interview, SentFollowUp, SentKind
+from jobtui.overview import AppRow, Overview
+from jobtui.store import Store
+from jobtui.tui.widgets.applications import ApplicationsTable
+
+if TYPE_CHECKING:
+    from jobtui.tui.screens.main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+
+class RecordActions(_Base):
+    """Actions that change records; every change is one undoable store job."""
+
+    def _need_row(self) -> AppRow | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify("Select an application first (or press a to add one).", severity="warning")
+        return row
+
+    def action_add_application(self) -> None:
+        from jobtui.tui.screens.application_form import ApplicationForm
+
+        form = ApplicationForm(None, self.app.clock())  # type: ignore[attr-defined]
+
+        def saved(app: Application | None) -> None:
+            if app is not None:
+                contacts = form.contacts_result
+                self.run_job(
+                    lambda store: store.save_with_contacts(app, contacts),
+                    f"Added {app.company} — {app.role}",
+                    then=lambda _: self.query_one(ApplicationsTable).select(app.id),
+                    undo_as=f"adding {app.company} — {app.role}",
+                )
+
+        self.app.push_screen(form, saved)
+
+    def action_add_interview(self) -> None:
+        from jobtui.tui.screens.interview_form import InterviewForm
+
+        row = self._need_row()
+        if row is None:
+            return
+
+        def saved(interview: Interview | None) -> None:
+            if interview is not None:
+                self.run_job(
+                    lambda store: store.save(interview),
+                    "Interview added",
+                    undo_as=f"adding the interview with {row.app.company}",
+                )
+
+        self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
+
+    def action_edit(self) -> None:
+        from jobtui.tui.screens.application_form import ApplicationForm
+        from jobtui.tui.screens.interview_form import InterviewForm
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+
+            def saved_interview(edited: Interview | None) -> None:
+                if edited is not None:
+                    self.run_job(
+                        lambda store: store.save(edited),
+                        "Interview saved",
+                        undo_as=f"the edit of the interview with {row.app.company}",
+                    )
+
+            self.app.push_screen(
+                InterviewForm(copy.deepcopy(interview), row.app, now), saved_interview
+            )
+            return
+        row = self._need_row()
+        if row is None:
+            return
+
+        assert self.overview is not None
+        contacts = [
+            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
+        ]
+        form = ApplicationForm(copy.deepcopy(row.app), now, contacts)
+
+        def saved(edited: Application | None) -> None:
+            if edited is not None:
+                result = form.contacts_result
+                self.run_job(
+                    lambda store: store.save_with_contacts(edited, result),
+                    "Saved",
+                    undo_as=f"the edit of {row.app.company} — {row.app.role}",
+                )
+
+        self.app.push_screen(form, saved)
+
+    def action_change_status(self) -> None:
+        from jobtui.tui.screens.status_picker import StatusPicker
+
+        row = self._need_row()
+        if row is None:
+            return
+        app_id = row.app.id
+
+        def picked(status) -> None:
+            if status is None:
+                return
+
+            def job(store: Store) -> bool:
+                return store.set_status(store.get_application(app_id), status)
+
+            self.run_job(
+                job,
+                f"{row.app.company}: {status.value}",
+                undo_as=f"the status change of {row.app.company} to {status.value}",
+            )
+
+        self.app.push_screen(
+            StatusPicker(row.app.status, f"{row.app.company} — {row.app.role}"), picked
+        )
+
+    def action_mark_sent(self) -> None:
+        now = self.app.clock()  # type: ignore[attr-defined]
+        rules = self.app.config.followup  # type: ignore[attr-defined]
+        interview = None
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+        items = followups_for(row.app, row.interviews, row.sent, now, rules)
+        kind, target = sent_kind_for(row.app, interview, items)
+        entry = SentFollowUp(
+            kind=kind,
+            at=now,
+            application_id=row.app.id,
+            interview_id=target.id if target else None,
+        )
+        thank_you = target if kind == SentKind.THANK_YOU else None
+        self.run_job(
+            lambda store: store.log_sent(entry, thank_you_interview=thank_you),
+            f"Logged {kind.label} for {row.app.company}",
+            undo_as=f"logging the {kind.label} for {row.app.company}",
+        )
+
+    def action_snooze(self) -> None:
+        from jobtui.tui.screens.snooze import SnoozeDialog
+
+        now = self.app.clock()  # type: ignore[attr-defined]
+        if self._timeline_focused() and (found := self.selected_interview()):
+            record: Application | Interview = found[0]
+            label = f"{found[1].app.company} — {found[0].kind.label}"
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+            record, label = row.app, f"{row.app.company} — {row.app.role}"
+
+        def chosen(snooze) -> None:
+            if snooze is None:
+                return
+            edited = copy.deepcopy(record)
+            edited.snoozed_until = snooze.until
+            self.run_job(
+                lambda store: store.save(edited),
+                "Snooze cleared" if snooze.until is None else "Snoozed",
+                undo_as=f"the snooze of {label}",
+            )
+
+        self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
+
+    def action_delete(self) -> None:
+        from jobtui.tui.screens.confirm import ConfirmDialog
+
+        if self._timeline_focused() and (found := self.selected_interview()):
+            record: Application | Interview = found[0]
+            question = f"Delete this {found[0].kind.label} interview with {found[1].app.company}?"
+        else:
+            row = self._need_row()
+            if row is None:
+                return
+            record = row.app
+            question = f"Delete {row.app.company} — {row.app.role} and its interviews?"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.run_job(
+                lambda store: store.delete(record),
+                "Deleted. Press u to undo.",
+                undo_as=f"the deletion of {_label(record, self.overview)}",
+            )
+
+        self.app.push_screen(
+            ConfirmDialog(question, "It goes to the trash; u undoes it."), confirmed
+        )
+
+    def action_undo(self) -> None:
+        """Take back the last change made in this session (several steps deep)."""
+        if self.data.read_only:
+            self.notify("Read-only: there is nothing to undo.", severity="warning")
+            return
+
+        def done(undone: Any, overview: Overview | None) -> None:
+            if overview is not None:
+                self.show(overview)
+            if undone is None:
+                self.notify("Nothing to undo.", severity="warning")
+            else:
+                self.notify(f"Undid {undone}.")
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
+
+        self.data.submit(lambda store: store.undo(), done, failed)
+
+
+def _label(record: Application | Interview, overview: Overview | None) -> str:
+    if isinstance(record, Application):
+        return f"{record.company} — {record.role}"
+    row = overview.row(record.application_id) if overview else None
+    company = row.app.company if row else "an application"
+    return f"the {record.kind.label} interview with {company}"
