@@ -96,6 +96,21 @@ class Overview:
     def overdue(self) -> int:
         return sum(1 for r in self.rows for i in r.items if i.urgency == Urgency.OVERDUE)
 
+    def prepare(self) -> Overview:
+        """Compute the cached lookups now (on the data thread), not on the UI's first use."""
+        for name in (
+            "_stamps",
+            "_entries_by_app",
+            "_rows_by_id",
+            "pressing_entries",
+            "interviews_this_week",
+            "active",
+            "due_now",
+            "overdue",
+        ):
+            getattr(self, name)
+        return self
+
     @cached_property
     def _stamps(self) -> list[float]:
         # The timeline's start times as POSIX seconds, for bisecting windows of it.

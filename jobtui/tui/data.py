@@ -127,7 +127,7 @@ class DataService:
                 elif refresh:
                     overview = refreshed(store, self.overview, self.config)
                 if overview is not None:
-                    self.overview = overview
+                    self.overview = overview.prepare()
             except BaseException as exc:  # reported to the UI, never lost in the thread
                 if on_error is not None:
                     self._deliver(on_error, exc)
