@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import orjson
@@ -526,3 +527,45 @@ def test_launch_prints_why_it_could_not_open(db_path, capsys, monkeypatch):
     assert code == 1
     err = capsys.readouterr().err
     assert err.startswith(f"jobtui: cannot open {db_path}: it holds a JSON list")
+
+
+async def test_editing_right_after_typing_notes_keeps_the_notes(one_app_db, now):
+    # The form holds a copy from before the note was saved: saving it must not undo the note.
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "tab", *"call went well")
+        # A slow disk: the note's save waits behind another job, so the form opens on a
+        # copy that does not have the note yet.
+        app.data.submit(lambda store: time.sleep(1.0), refresh=False)
+        await pilot.press("escape")  # leaving the editor saves the note
+        await pilot.press("e")
+        app.screen.query_one("#field-role").value = "Staff Engineer"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("z", *"+2d", "enter")
+        await settle(pilot, app)
+    app.data.close()
+    saved = _apps_on_disk(one_app_db)["Acme"]
+    assert saved["role"] == "Staff Engineer"
+    assert saved["notes"] == "call went well"
+    assert saved["snoozed_until"] is not None
+
+
+async def test_thank_you_sent_keeps_interview_notes(one_app_db, now):
+    with Store(one_app_db, clock=lambda: now) as store:
+        [acme] = store.applications()
+        store.save(Interview(application_id=acme.id, starts_at=now - timedelta(hours=3)))
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab")  # the timeline: the interview
+        await pilot.press("tab", *"asked about Kafka")
+        app.data.submit(lambda store: time.sleep(1.0), refresh=False)
+        await pilot.press("shift+tab")
+        await pilot.press("t")
+        await settle(pilot, app)
+    app.data.close()
+    [interview] = _disk(one_app_db)["interviews"].values()
+    assert interview["notes"] == "asked about Kafka"
+    assert interview["thank_you_sent_at"] == now.isoformat()

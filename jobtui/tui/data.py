@@ -56,8 +56,8 @@ def snapshot(store: Store, now: datetime, config: Config) -> Overview:
 class DataService:
     """Runs store jobs in order on one thread and reports back through ``deliver``.
 
-    ``deliver(fn, *args)`` must run ``fn(*args)`` on the UI thread (``App.call_from_thread``);
-    tests may pass a direct call.
+    ``deliver(fn, *args)`` must arrange for ``fn(*args)`` to run on the UI thread (the app
+    posts a message, which is thread-safe and never blocks the data thread).
     """
 
     def __init__(

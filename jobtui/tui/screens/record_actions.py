@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from jobtui.followup import followups_for, sent_kind_for
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
 from jobtui.overview import AppRow, Overview
-from jobtui.store import Store
+from jobtui.store import NotFoundError, Store
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class RecordActions(_Base):
             def saved_interview(edited: Interview | None) -> None:
                 if edited is not None:
                     self.run_job(
-                        lambda store: store.save(edited),
+                        lambda store: store.save(_with_stored_notes(store, edited)),
                         "Interview saved",
                         undo_as=f"the edit of the interview with {row.app.company}",
                     )
@@ -100,7 +100,9 @@ class RecordActions(_Base):
             if edited is not None:
                 result = form.contacts_result
                 self.run_job(
-                    lambda store: store.save_with_contacts(edited, result),
+                    lambda store: store.save_with_contacts(
+                        _with_stored_notes(store, edited), result
+                    ),
                     "Saved",
                     undo_as=f"the edit of {row.app.company} — {row.app.role}",
                 )
@@ -150,9 +152,11 @@ class RecordActions(_Base):
             application_id=row.app.id,
             interview_id=target.id if target else None,
         )
-        thank_you = target if kind == SentKind.THANK_YOU else None
+        thank_id = target.id if target is not None and kind == SentKind.THANK_YOU else None
         self.run_job(
-            lambda store: store.log_sent(entry, thank_you_interview=thank_you),
+            lambda store: store.log_sent(
+                entry, thank_you_interview=store.get_interview(thank_id) if thank_id else None
+            ),
             f"Logged {kind.label} for {row.app.company}",
             undo_as=f"logging the {kind.label} for {row.app.company}",
         )
@@ -176,7 +180,7 @@ class RecordActions(_Base):
             edited = copy.deepcopy(record)
             edited.snoozed_until = snooze.until
             self.run_job(
-                lambda store: store.save(edited),
+                lambda store: store.save(_with_stored_notes(store, edited)),
                 "Snooze cleared" if snooze.until is None else "Snoozed",
                 undo_as=f"the snooze of {label}",
             )
@@ -227,6 +231,24 @@ class RecordActions(_Base):
             self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
 
         self.data.submit(lambda store: store.undo(), done, failed)
+
+
+def _with_stored_notes(store: Store, record: Application | Interview) -> Application | Interview:
+    """``record`` with the notes as they are on disk now.
+
+    A form or the overview holds a copy from before; the note editor may have saved newer
+    text since (its save runs first on the data thread), which must not be overwritten.
+    """
+    try:
+        stored = (
+            store.get_application(record.id)
+            if isinstance(record, Application)
+            else store.get_interview(record.id)
+        )
+    except NotFoundError:
+        return record
+    record.notes = stored.notes
+    return record
 
 
 def _label(record: Application | Interview, overview: Overview | None) -> str:
