@@ -111,3 +111,24 @@ async def test_a_broken_user_template_is_reported_not_fatal(demo_db, now, tmp_pa
         assert "thank_you" in text and "line 3" in text
         await pilot.press("escape")
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_undo_after_marking_the_message_sent_brings_the_highlight_back(demo_db, now):
+    from tui_helpers import notices
+
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        await pilot.press("ctrl+t")
+        await settle(pilot, app)
+        assert "Thank-you due" not in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert notices(app)[-1] == "Undid logging the thank you for Northwind Analytics."
+        assert "Thank-you due" in screen_text(app)
+    app.data.close()
+    assert _northwind_interviews(demo_db)[-1]["thank_you_sent_at"] is None

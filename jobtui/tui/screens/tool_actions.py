@@ -114,7 +114,16 @@ class ToolActions(_Base):
                 if result.mark_sent
                 else "Notes for the message saved"
             )
-            self.run_job(job, message)
+            company = row.app.company
+            self.run_job(
+                job,
+                message,
+                undo_as=(
+                    f"logging the {kind.label} for {company}"
+                    if result.mark_sent
+                    else f"the message notes for {company}"
+                ),
+            )
 
         self.app.push_screen(screen, done)
 
