@@ -7,6 +7,8 @@ from datetime import datetime
 import pytest
 from dateutil import tz
 
+from jobtui.__main__ import main
+
 ZONE = "Europe/Berlin"
 # Thursday 26 November 2026, 10:00 in Berlin: the "now" of every test.
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=tz.gettz(ZONE))
@@ -30,3 +32,15 @@ def now() -> datetime:
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "data" / "jobtui.json"
+
+
+@pytest.fixture
+def jobtui(capsys):
+    """Run `jobtui ARGS...` in-process; return (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

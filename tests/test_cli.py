@@ -10,20 +10,6 @@ import sys
 import orjson
 import pytest
 
-from jobtui.__main__ import main
-
-
-@pytest.fixture
-def jobtui(capsys):
-    """Run `jobtui ARGS...` in-process; return (exit status, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
 
 def _ok(result) -> str:
     code, out, err = result

@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from jobtui import locations
-from jobtui.__main__ import main
 
 PACKAGED = [
     "accept_offer",
@@ -20,18 +19,6 @@ PACKAGED = [
     "thank_you",
     "withdraw",
 ]
-
-
-@pytest.fixture
-def jobtui(capsys):
-    """Run `jobtui ARGS...` in-process; return (exit status, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def _ok(result) -> str:
