@@ -173,11 +173,9 @@ def test_user_errors_are_one_line_exit_1_and_change_nothing(jobtui, db_path, arg
 
 
 def test_ambiguous_prefix_is_explained(jobtui):
-    ids = [_ok(jobtui("add", f"Co{i}", "Dev")) for i in range(40)]
-    first = ids[0][0]
-    sharing = [i for i in ids if i[0] == first]
-    if len(sharing) < 2:
-        pytest.skip("random ids happened not to share a first character")
+    # 17 ids over 16 hex digits: at least two share a first character (pigeonhole).
+    ids = [_ok(jobtui("add", f"Co{i}", "Dev")) for i in range(17)]
+    first = max("0123456789abcdef", key=lambda c: sum(i.startswith(c) for i in ids))
     code, _, err = jobtui("show", first)
     assert code == 1
     assert "is ambiguous" in err and "type more of it" in err
