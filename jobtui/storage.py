@@ -167,8 +167,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_file_atomically(target: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``target`` (mode 0600) so that it is whole or absent, and durable."""
+def write_file_atomically(
+    target: Path, payload: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write ``payload`` to ``target`` (mode 0600) so that it is whole or absent, and durable.
+
+    ``before_replace`` runs once the new bytes are safely on disk, just before they take
+    the target's place (the database keeps its previous file as a backup there).
+    """
     folder = target.parent
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700, exist_ok=True)
@@ -186,6 +192,8 @@ def write_file_atomically(target: Path, payload: bytes) -> None:
         raise
     os.close(fd)
     try:
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -305,30 +313,8 @@ class DatabaseFile:
         if self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only; nothing was saved")
         payload = orjson.dumps(data)
-        folder = self.path.parent
-        tmp = folder / f"{_TMP_PREFIX}{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        os.close(fd)
-        try:
-            self._backup_current()
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        write_file_atomically(self.path, payload, before_replace=self._backup_current)
         # From here on the save has happened: nothing below may report it as failed.
-        _fsync_dir(folder)
         try:
             self._identity = self._stat_identity()
         except OSError:
