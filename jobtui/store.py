@@ -52,6 +52,9 @@ _RECORD_TABLES: dict[type, str] = {
 }
 
 
+_TABLE_KIND = {APPLICATIONS: "application", INTERVIEWS: "interview", CONTACTS: "contact"}
+
+
 class NotFoundError(StorageError):
     """No record matches an id or id prefix."""
 
@@ -292,12 +295,17 @@ class Store:
         with self.transaction():
             for (table, record_id), before in last.before.items():
                 rows = data.setdefault(table, {})
-                self._note_touched(table, record_id, before or rows.get(record_id))
+                current = rows.get(record_id)
+                self._note_touched(table, record_id, before or current)
                 if before is None:
                     rows.pop(record_id, None)
+                    if current is not None and table in _TABLE_KIND and current.get("notes"):
+                        # Made by the change, but notes were typed since: keep them in the
+                        # trash (undelete brings them back) rather than lose them.
+                        entry = self._trash_entry(_TABLE_KIND[table], current)
+                        data.setdefault(TRASH, {})[record_id] = entry
                     continue
                 restored = copy.deepcopy(before)
-                current = rows.get(record_id)
                 if current is not None and "notes" in current:
                     restored["notes"] = current["notes"]
                 rows[record_id] = restored
@@ -516,31 +524,36 @@ class Store:
         Returns the trash id, which :meth:`restore` takes.
         """
         self._check_writable()
-        now = self.clock()
-        entry: dict[str, Any] = {
-            "id": record.id,
-            "kind": type(record).__name__.lower(),
-            "deleted_at": dates.to_iso(now),
-            "record": record.to_dict(),
-            "interviews": [],
-            "sent": [],
-        }
+        entry = self._trash_entry(_TABLE_KIND[_RECORD_TABLES[type(record)]], record.to_dict())
         with self.transaction():
             if isinstance(record, Application):
-                entry["label"] = f"{record.company} - {record.role}"
                 interviews = self._table(INTERVIEWS).search(where("application_id") == record.id)
                 sent = self._table(SENT).search(where("application_id") == record.id)
                 entry["interviews"] = [dict(d) for d in interviews]
                 entry["sent"] = [dict(d) for d in sent]
                 self._remove(INTERVIEWS, [d["id"] for d in interviews])
                 self._remove(SENT, [d["id"] for d in sent])
-            elif isinstance(record, Interview):
-                entry["label"] = f"interview {dates.format_when(record.starts_at)}"
-            else:
-                entry["label"] = record.name
             self._remove(_RECORD_TABLES[type(record)], [record.id])
             self._put(TRASH, entry)
         return record.id
+
+    def _trash_entry(self, kind: str, doc: dict[str, Any]) -> dict[str, Any]:
+        """A trash entry for one record's stored dict (its interviews and log added later)."""
+        if kind == "application":
+            label = f"{doc.get('company', '')} - {doc.get('role', '')}"
+        elif kind == "interview":
+            label = f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
+        else:
+            label = str(doc.get("name", ""))
+        return {
+            "id": doc["id"],
+            "kind": kind,
+            "label": label,
+            "deleted_at": dates.to_iso(self.clock()),
+            "record": copy.deepcopy(doc),
+            "interviews": [],
+            "sent": [],
+        }
 
     def trash(self) -> list[TrashEntry]:
         """Deleted records, newest first."""

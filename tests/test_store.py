@@ -259,7 +259,11 @@ def test_undo_keeps_notes_typed_after_the_change(store, db_path):
     app.notes = "typed after the edit"
     store.save(app)  # a notes save: not a change, not undone
     assert store.undo() == "Edited"
-    assert store.applications() == []  # the record did not exist before the change
+    # The record did not exist before the change, but the notes typed since are kept in
+    # the trash, from which it can be brought back.
+    assert store.applications() == []
+    [kept] = store.trash()
+    assert store.restore(kept.id).notes == "typed after the edit"
     with store.change("Renamed"):
         app = store.save(Application(company="Beta", role="Dev"))
     with store.change("Renamed again"):
