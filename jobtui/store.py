@@ -280,11 +280,6 @@ class Store:
         self._touched_apps, self._touched_contacts = set(), False
         return touched
 
-    @property
-    def undo_description(self) -> str | None:
-        """What :meth:`undo` would take back, or None."""
-        return self._undo[-1].description if self._undo else None
-
     def undo(self) -> str | None:
         """Take back the last change (one save); return its description, or None if none."""
         self._check_writable()
@@ -638,8 +633,3 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._table(name)) for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT)}
-
-
-def open_store(path: Path, *, write: bool, clock: Callable[[], datetime] = dates.now) -> Store:
-    """Open for the CLI: writers take the lock; readers never touch the file."""
-    return Store(path, read_only=not write, clock=clock)

@@ -237,7 +237,6 @@ def test_undo_takes_back_changes_several_steps_deep(store, db_path, now):
         store.set_status(store.get_application(app.id), Status.SCREENING)
     with store.change("Deleted Acme"):
         store.delete(store.get_application(app.id))
-    assert store.undo_description == "Deleted Acme"
     assert store.undo() == "Deleted Acme"
     assert store.get_application(app.id).status == Status.SCREENING
     assert store.trash() == []
@@ -281,7 +280,7 @@ def test_undo_keeps_notes_typed_after_the_change(store, db_path):
 def test_a_failed_change_is_not_on_the_undo_stack(store):
     with pytest.raises(ValidationError), store.change("Bad"):
         store.save(Application(company="", role="Dev"))
-    assert store.undo_description is None
+    assert store.undo() is None
 
 
 def test_backup_and_restore(store, db_path, tmp_path):

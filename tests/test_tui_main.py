@@ -338,8 +338,13 @@ async def test_second_instance_opens_read_only_and_saves_nothing(one_app_db, now
             assert "READ-ONLY" in screen_text(app)
             await pilot.press("s", "3")
             await settle(pilot, app)
+            assert one_app_db.read_bytes() == before
+            # The other instance saves; the next refresh shows it here.
+            holder.save(Application(company="Beta", role="Ops"))
+            app.reload()
+            await settle(pilot, app)
+            assert sorted(_table_companies(app)) == ["Acme", "Beta"]
         app.data.close()
-        assert one_app_db.read_bytes() == before
     finally:
         holder.close()
 

@@ -98,7 +98,12 @@ class JobTUI(App[None]):
                 return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        self.data.submit(lambda store: None, done, failed, full=True)
+        def job(store: Store) -> None:
+            # A read-only instance (another jobtui has the file) picks up that one's saves.
+            if store.read_only:
+                store.reload_if_changed()
+
+        self.data.submit(job, done, failed, full=True)
 
     def _refresh_if_idle(self) -> None:
         if self.loaded and not self.data.busy:
