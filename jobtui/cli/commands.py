@@ -186,7 +186,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             apps = [a for a in apps if not a.closed]
         rows = render.application_rows(store, apps, now, rules)
     if args.json:
-        _print_json([row.to_json() for row in rows])
+        _print_json([render.row_json(row) for row in rows])
     else:
         print(render.application_table(rows, now))
     return 0

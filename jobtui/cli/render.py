@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from jobtui import dates
 from jobtui.config import FollowUpRules
 from jobtui.fields import display_value, fields_for
-from jobtui.followup import FollowUp, followups_for, next_action
+from jobtui.followup import FollowUp, followups_for
 from jobtui.model import Application, Contact, Interview, Record
+from jobtui.overview import AppRow, build_overview
 from jobtui.store import NotFoundError, Store
 
 
@@ -24,36 +24,26 @@ def label(record: Record) -> str:
     return record.name
 
 
-@dataclass
-class ApplicationRow:
-    """One line of `jobtui list`."""
-
-    app: Application
-    next_action: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.app.id,
-            "company": self.app.company,
-            "role": self.app.role,
-            "status": self.app.status.value,
-            "applied_on": dates.to_iso(self.app.applied_on),
-            "next_action": self.next_action,
-        }
+def row_json(row: AppRow) -> dict[str, Any]:
+    """One object of `jobtui list --json`."""
+    return {
+        "id": row.app.id,
+        "company": row.app.company,
+        "role": row.app.role,
+        "status": row.app.status.value,
+        "applied_on": dates.to_iso(row.app.applied_on),
+        "next_action": row.next_action,
+    }
 
 
 def application_rows(
     store: Store, apps: Sequence[Application], now: datetime, rules: FollowUpRules
-) -> list[ApplicationRow]:
-    """Rows for `list`, each with its next action."""
-    interviews = store.interviews_by_application()
-    sent = store.sent_by_application()
-    rows = []
-    for app in apps:
-        mine = interviews.get(app.id, [])
-        items = followups_for(app, mine, sent.get(app.id, []), now, rules)
-        rows.append(ApplicationRow(app, next_action(app, mine, items, now)))
-    return rows
+) -> list[AppRow]:
+    """Rows for `list`, each with its next action (computed as the TUI does)."""
+    overview = build_overview(
+        apps, store.interviews_by_application(), store.sent_by_application(), [], now, rules
+    )
+    return overview.rows
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -72,7 +62,7 @@ def _one_line(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def application_table(rows: Sequence[ApplicationRow], now: datetime) -> str:
+def application_table(rows: Sequence[AppRow], now: datetime) -> str:
     """The human `list` output."""
     if not rows:
         return "no applications yet: add one with  jobtui add COMPANY ROLE"
