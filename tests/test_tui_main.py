@@ -57,6 +57,7 @@ async def test_empty_database_shows_a_helpful_first_screen(db_path, now):
         assert "Welcome to jobtui" in text
         assert "jobtui --demo" in text
         assert "add an application" in text
+        assert "then Import a file" in text
 
 
 async def test_demo_rows_sorted_by_urgency_and_highlighted(demo_db, now):

@@ -442,6 +442,9 @@ def _first_run_text() -> Text:
     text.append("To look around first, run  ")
     text.append("jobtui --demo", style="bold")
     text.append("  for a throwaway copy of demo data.\n")
+    text.append("Coming from LinkedIn, Teal, Huntr or a spreadsheet:  ")
+    text.append("ctrl+p", style="bold")
+    text.append(", then Import a file.\n")
     text.append("From a shell:  ")
     text.append('jobtui add "Acme" "Backend Engineer"', style="bold")
     return text
