@@ -214,6 +214,21 @@ class MainScreen(RecordActions, ToolActions, Screen):
                 return (entry.interview, row) if row else None
         return None
 
+    def _need_row(self) -> AppRow | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify("Select an application first (or press a to add one).", severity="warning")
+        return row
+
+    def _target(self) -> tuple[AppRow, Interview | None] | None:
+        """What an action applies to: the interview selected in the focused timeline (with
+        its application's row), else the selected application. None (and a hint) if none."""
+        if self._timeline_focused() and (found := self.selected_interview()):
+            interview, row = found
+            return row, interview
+        row = self._need_row()
+        return (row, None) if row is not None else None
+
     def _timeline_focused(self) -> bool:
         return self.focused is self.query_one(Timeline)
 

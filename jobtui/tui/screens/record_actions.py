@@ -9,9 +9,9 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from jobtui.followup import followups_for, sent_kind_for
+from jobtui.followup import sent_kind_for
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
-from jobtui.overview import AppRow, Overview
+from jobtui.overview import Overview
 from jobtui.store import NotFoundError, Store
 from jobtui.tui.widgets.applications import ApplicationsTable
 
@@ -25,12 +25,6 @@ else:
 
 class RecordActions(_Base):
     """Actions that change records; every change is one undoable store job."""
-
-    def _need_row(self) -> AppRow | None:
-        row = self.selected_row()
-        if row is None:
-            self.notify("Select an application first (or press a to add one).", severity="warning")
-        return row
 
     def action_add_application(self) -> None:
         from jobtui.tui.screens.application_form import ApplicationForm
@@ -71,8 +65,11 @@ class RecordActions(_Base):
         from jobtui.tui.screens.interview_form import InterviewForm
 
         now = self.app.clock()  # type: ignore[attr-defined]
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
+        target = self._target()
+        if target is None:
+            return
+        row, interview = target
+        if interview is not None:
 
             def saved_interview(edited: Interview | None) -> None:
                 if edited is not None:
@@ -85,9 +82,6 @@ class RecordActions(_Base):
             self.app.push_screen(
                 InterviewForm(copy.deepcopy(interview), row.app, now), saved_interview
             )
-            return
-        row = self._need_row()
-        if row is None:
             return
 
         assert self.overview is not None
@@ -136,16 +130,11 @@ class RecordActions(_Base):
 
     def action_mark_sent(self) -> None:
         now = self.app.clock()  # type: ignore[attr-defined]
-        rules = self.app.config.followup  # type: ignore[attr-defined]
-        interview = None
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-        items = followups_for(row.app, row.interviews, row.sent, now, rules)
-        kind, target = sent_kind_for(row.app, interview, items)
+        selected = self._target()
+        if selected is None:
+            return
+        row, interview = selected
+        kind, target = sent_kind_for(row.app, interview, row.items)
         entry = SentFollowUp(
             kind=kind,
             at=now,
@@ -165,14 +154,16 @@ class RecordActions(_Base):
         from jobtui.tui.screens.snooze import SnoozeDialog
 
         now = self.app.clock()  # type: ignore[attr-defined]
-        if self._timeline_focused() and (found := self.selected_interview()):
-            record: Application | Interview = found[0]
-            label = f"{found[1].app.company} — {found[0].kind.label}"
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-            record, label = row.app, f"{row.app.company} — {row.app.role}"
+        target = self._target()
+        if target is None:
+            return
+        row, interview = target
+        record: Application | Interview = interview or row.app
+        label = (
+            f"{row.app.company} — {interview.kind.label}"
+            if interview
+            else f"{row.app.company} — {row.app.role}"
+        )
 
         def chosen(snooze) -> None:
             if snooze is None:
@@ -190,15 +181,16 @@ class RecordActions(_Base):
     def action_delete(self) -> None:
         from jobtui.tui.screens.confirm import ConfirmDialog
 
-        if self._timeline_focused() and (found := self.selected_interview()):
-            record: Application | Interview = found[0]
-            question = f"Delete this {found[0].kind.label} interview with {found[1].app.company}?"
-        else:
-            row = self._need_row()
-            if row is None:
-                return
-            record = row.app
-            question = f"Delete {row.app.company} — {row.app.role} and its interviews?"
+        target = self._target()
+        if target is None:
+            return
+        row, interview = target
+        record: Application | Interview = interview or row.app
+        question = (
+            f"Delete this {interview.kind.label} interview with {row.app.company}?"
+            if interview
+            else f"Delete {row.app.company} — {row.app.role} and its interviews?"
+        )
 
         def confirmed(yes: bool | None) -> None:
             if not yes:

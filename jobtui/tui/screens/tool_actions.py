@@ -53,13 +53,10 @@ class ToolActions(_Base):
         from jobtui.tui.screens.composer import ComposerScreen
 
         now = self.app.clock()  # type: ignore[attr-defined]
-        interview = None
-        if self._timeline_focused() and (found := self.selected_interview()):
-            interview, row = found
-        else:
-            row = self._need_row()
-            if row is None:
-                return
+        target = self._target()
+        if target is None:
+            return
+        row, interview = target
         assert self.overview is not None
         items = [i for i in row.items if interview is None or i.interview_id == interview.id]
         first = min(items, key=sort_key) if items else None
