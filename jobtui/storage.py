@@ -1,18 +1,26 @@
 """The database file on disk: atomic durable saves, a lock, rolling backups, refusal of bad files.
 
-This layer knows bytes and dicts only (no TinyDB, no Textual). Every save:
-write a temp file in the same folder, fsync it, hard-link the old file into the backups
-folder, ``os.replace`` the temp over the database, fsync the folder. A kill at any point
-leaves either the old file or the new one, never a mix.
+This layer knows bytes and dicts only (no TinyDB, no Textual). Every save, under the lock:
+check that the file is still the one we read (if someone else replaced it, read theirs and
+let the caller merge), write a temp file in the same folder, fsync it, hard-link the old file
+into the backups folder, ``os.replace`` the temp over the database, fsync the folder. A kill
+at any point leaves either the old file or the new one, never a mix.
+
+The lock is held only for the moment of a save, so a CLI command, a second TUI or a sync
+tool can work beside an open TUI; a writer waits a few seconds for a save in progress.
+A symlinked path is followed: the file it names is the database (the link stays a link).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
 import shutil
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -69,19 +77,33 @@ class CorruptDatabaseError(StorageError):
 
 
 class DatabaseLockedError(StorageError):
-    """Another jobtui holds the write lock on this file."""
+    """Another jobtui kept the write lock for longer than we were willing to wait."""
 
-    def __init__(self, path: Path, holder: str) -> None:
+    def __init__(self, path: Path, holder: str, waited: float = 0.0) -> None:
         self.path = path
         self.holder = holder
         who = f" (pid {holder})" if holder else ""
         super().__init__(
-            f"{path} is in use by another jobtui{who}; close it first, or open this one read-only"
+            f"{path} is being saved by another jobtui{who} and it did not finish within "
+            f"{waited:g} s; nothing was saved, try again"
         )
 
 
 class ReadOnlyError(StorageError):
     """A write was attempted on a database opened read-only."""
+
+
+class ChangedOnDiskError(StorageError):
+    """The file was replaced by someone else since it was read, and no merge was offered."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    """The reason of an OSError in words ("No space left on device")."""
+    if exc.strerror:
+        return exc.strerror
+    if exc.errno:
+        return os.strerror(exc.errno)
+    return str(exc) or type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -105,12 +127,15 @@ def _position(data: bytes, char_index: int) -> tuple[int, int]:
     return line, column
 
 
-def parse_database(raw: bytes) -> dict[str, Any]:
+def parse_database(raw: bytes, *, blank_ok: bool = True) -> dict[str, Any]:
     """Parse and check the bytes of a database file; raise ValueError saying what is wrong.
 
-    Returns the data migrated to the current schema.
+    Returns the data migrated to the current schema. ``blank_ok`` accepts a file with no
+    data at all (empty, or ``{}``) as a new database; without it such a file is refused.
     """
     if not raw.strip():
+        if not blank_ok:
+            raise ValueError("it is empty")
         return empty_database()
     try:
         data = orjson.loads(raw)
@@ -122,6 +147,8 @@ def parse_database(raw: bytes) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"it holds a JSON {type(data).__name__}, not a jobtui database")
     if not data:
+        if not blank_ok:
+            raise ValueError("it holds no jobtui data ({}), but it held data before")
         return empty_database()
     meta = data.get(META_TABLE)
     record = meta.get("1") if isinstance(meta, dict) else None
@@ -202,31 +229,76 @@ def write_file_atomically(
     _fsync_dir(folder)
 
 
+# How long a writer waits for another jobtui's save before giving up (config: lock_wait_seconds).
+DEFAULT_LOCK_WAIT = 5.0
+_LOCK_POLL = 0.02
+_PID_WIDTH = 20  # the pid is written padded, so the lock file is never truncated
+
+
 class _Lock:
-    """An exclusive, non-blocking OS lock on ``<db>.lock`` holding the owner's pid."""
+    """An exclusive OS lock on ``<db>.lock``, taken for the moment of a save.
+
+    The lock file is opened without following symlinks (a planted link is refused, its
+    target never touched) and never truncated: the holder's pid is written over the start.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fd: int | None = None
 
-    def acquire(self, db_path: Path) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+    @contextlib.contextmanager
+    def held(self, db_path: Path, wait: float) -> Any:
+        fd = self._open()
         try:
-            _lock_fd(fd)
-        except OSError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip()
-            os.close(fd)
-            raise DatabaseLockedError(db_path, holder) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
+            self._acquire(fd, db_path, wait)
             with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, 0)
-            os.close(self._fd)  # closing drops the lock
-            self._fd = None
+                os.pwrite(fd, f"{os.getpid():<{_PID_WIDTH}}".encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # closing drops the lock
+
+    def holder(self) -> str:
+        """The pid written by the last holder (for messages), or ""."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+        except OSError:
+            return ""
+        try:
+            return os.read(fd, _PID_WIDTH).decode("ascii", "replace").strip()
+        finally:
+            os.close(fd)
+
+    def _open(self) -> int:
+        flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or self.path.is_symlink():
+                raise StorageError(
+                    f"the lock file {self.path} is a symbolic link; jobtui will not follow it. "
+                    "Remove it and try again"
+                ) from None
+            raise StorageError(
+                f"cannot open the lock file {self.path}: {describe_os_error(exc)}"
+            ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StorageError(f"the lock file {self.path} is not a regular file; remove it")
+        return fd
+
+    def _acquire(self, fd: int, db_path: Path, wait: float) -> None:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                _lock_fd(fd)
+                return
+            except OSError:
+                if time.monotonic() >= deadline:
+                    raise DatabaseLockedError(db_path, self.holder(), wait) from None
+                time.sleep(_LOCK_POLL)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def _lock_fd(fd: int) -> None:
@@ -240,11 +312,51 @@ def _lock_fd(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-class DatabaseFile:
-    """One jobtui database file: load it once, save it atomically, keep backups.
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
-    ``read_only=False`` takes the lock (raising DatabaseLockedError if another jobtui
-    has it); ``read_only=True`` never writes anything, not even the lock.
+
+def resolve_database_path(path: Path) -> Path:
+    """The file a database path names: a symlink is followed to its target.
+
+    A dangling link is refused naming its target (it would otherwise become a new, empty
+    database beside the one the user meant).
+    """
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.exists() and not target.is_symlink():
+        raise StorageError(
+            f"{path} is a symbolic link to {target}, which does not exist; "
+            "fix the link (or point --db at the real file)"
+        )
+    return target
+
+
+def _user_can_write(st: os.stat_result) -> bool:
+    # os.access is the truth for most users; root passes it whatever the mode, so the
+    # owner's write bit is checked too (a 0400 file means "do not write this").
+    return not (st.st_uid == os.geteuid() and not st.st_mode & stat.S_IWUSR)
+
+
+class DatabaseFile:
+    """One jobtui database file: load it, save it atomically under a short lock, keep backups.
+
+    Nothing is locked or written at open. ``read_only=True`` never writes anything, not even
+    the lock; a file or folder that cannot be written opens read-only by itself, with
+    ``read_only_reason`` saying why.
     """
 
     def __init__(
@@ -254,78 +366,201 @@ class DatabaseFile:
         read_only: bool = False,
         backups: BackupPolicy | None = None,
         clock: Callable[[], datetime] | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
     ) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
+        self.path = Path(path)  # as the user named it, for messages
+        self.real = resolve_database_path(self.path)  # the file that is read and written
         self.policy = backups or BackupPolicy()
-        self.backups_dir = locations.backups_dir(self.path)
+        self.backups_dir = locations.backups_dir(self.real)
+        self.lock_wait = lock_wait
         # Naive UTC, for backup names and the one-per-day rule (tests pass their own).
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
-        self._lock = _Lock(locations.lock_file(self.path))
+        self._lock = _Lock(locations.lock_file(self.real))
         self._identity: tuple[int, int, int] | None = None
-        if not read_only:
-            self._make_folder(self.path.parent)
-            self._lock.acquire(self.path)
-            self._remove_stale_temps()
+        self._known: bytes | None = None  # the bytes last read or written
+        self._check_kind()
+        self.read_only_reason: str | None = None if read_only else self._why_not_writable()
+        self.read_only = read_only or self.read_only_reason is not None
+        self.warnings: list[str] = []
+        self._backup_warned = False
+
+    # -- what is at the path --------------------------------------------------
+
+    def _check_kind(self) -> None:
+        try:
+            mode = self.real.stat().st_mode
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StorageError(f"cannot open {self.path}: {describe_os_error(exc)}") from None
+        kind = _kind_of(mode)
+        if kind is not None:
+            raise CorruptDatabaseError(
+                self.path, f"it is {kind}, not a database file", self.newest_good_backup()
+            )
+
+    def _why_not_writable(self) -> str | None:
+        folder = self.real.parent
+        try:
+            self._make_folder(folder)
+        except OSError as exc:
+            return f"the folder {folder} cannot be created ({describe_os_error(exc)})"
+        try:
+            vfs = os.statvfs(folder)
+            if vfs.f_flag & getattr(os, "ST_RDONLY", 1):
+                return f"{folder} is on a read-only file system"
+        except (OSError, AttributeError):
+            pass
+        try:
+            st = self.real.stat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and (not os.access(self.real, os.W_OK) or not _user_can_write(st)):
+            return f"the file {self.path} is read-only (mode {stat.S_IMODE(st.st_mode):04o})"
+        folder_st = folder.stat()
+        if not os.access(folder, os.W_OK | os.X_OK) or not _user_can_write(folder_st):
+            return f"the folder {folder} cannot be written"
+        return None
 
     # -- reading -----------------------------------------------------------
 
     def load(self) -> tuple[dict[str, Any], bytes | None]:
         """Read and check the file; return (data, the raw bytes or None if there is no file)."""
-        try:
-            raw = self.path.read_bytes()
-            self._identity = self._stat_identity()
-        except FileNotFoundError:
+        raw = self._read()
+        if raw is None:
+            self._known = None
             return empty_database(), None
-        except IsADirectoryError:
-            raise CorruptDatabaseError(self.path, "it is a folder", None) from None
-        except OSError as exc:
-            raise StorageError(f"cannot read {self.path}: {exc.strerror}") from None
-        if not raw.strip() and self.backups():
+        has_backups = bool(self.backups())
+        if not raw and has_backups:
             # Our saves never leave an empty file; something else emptied it. Do not
             # start afresh over it: point at the backups.
             raise CorruptDatabaseError(
                 self.path, "it is empty, but it held data before", self.newest_good_backup()
             )
         try:
-            data = parse_database(raw)
+            data = parse_database(raw, blank_ok=not has_backups)
         except ValueError as exc:
             raise CorruptDatabaseError(self.path, str(exc), self.newest_good_backup()) from None
+        self._known = raw
         return data, raw
 
+    def _read(self) -> bytes | None:
+        """The file's bytes (None if there is none), remembering the identity of what was read."""
+        try:
+            # O_NONBLOCK: a FIFO put at the path must never hang us (it is refused below).
+            fd = os.open(self.real, os.O_RDONLY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            self._identity = None
+            return None
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.path}: {describe_os_error(exc)}") from None
+        try:
+            st = os.fstat(fd)
+            kind = _kind_of(st.st_mode)
+            if kind is not None:
+                raise CorruptDatabaseError(
+                    self.path, f"it is {kind}, not a database file", self.newest_good_backup()
+                )
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.path}: {describe_os_error(exc)}") from None
+        finally:
+            os.close(fd)
+        self._identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return b"".join(chunks)
+
     def changed_on_disk(self) -> bool:
-        """True if someone else replaced the file since we last read or wrote it."""
+        """True if someone else replaced or rewrote the file since we last read or wrote it."""
         try:
             return self._stat_identity() != self._identity
         except FileNotFoundError:
             return self._identity is not None
+        except OSError:
+            return False
 
     def _stat_identity(self) -> tuple[int, int, int]:
         # Every save is a new inode (os.replace), so the inode alone would do; mtime and size
-        # also catch an editor that rewrote the file in place.
-        st = self.path.stat()
+        # also catch an editor or a sync tool that rewrote the file in place.
+        st = self.real.stat()
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     # -- writing -----------------------------------------------------------
 
-    def save(self, data: dict[str, Any]) -> bytes:
-        """Atomically and durably replace the file with ``data``; return the bytes written."""
+    def save(
+        self,
+        data: dict[str, Any],
+        *,
+        merge: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> tuple[bytes, dict[str, Any] | None]:
+        """Atomically and durably replace the file with ``data``.
+
+        Under the lock, the file is first checked: if someone else changed it since it was
+        read, their version is parsed and ``merge(theirs)`` gives what to write (without a
+        merge, :class:`ChangedOnDiskError`). Returns (the bytes written, the merged data or
+        None). Every OSError becomes one StorageError naming the path; the old file stays.
+        """
         if self.read_only:
-            raise ReadOnlyError(f"{self.path} is open read-only; nothing was saved")
-        payload = orjson.dumps(data)
-        write_file_atomically(self.path, payload, before_replace=self._backup_current)
-        # From here on the save has happened: nothing below may report it as failed.
-        try:
-            self._identity = self._stat_identity()
-        except OSError:
-            self._identity = None
+            why = self.read_only_reason or "it is open read-only"
+            raise ReadOnlyError(f"{self.path} cannot be changed: {why}; nothing was saved")
+        merged: dict[str, Any] | None = None
+        with self._lock.held(self.path, self.lock_wait):
+            self._remove_stale_temps()  # we hold the lock: no writer is mid-save
+            theirs = self._changed_bytes()
+            if theirs is not None:
+                if merge is None:
+                    raise ChangedOnDiskError(
+                        f"{self.path} was changed by another program since it was read; "
+                        "nothing was saved"
+                    )
+                try:
+                    other = parse_database(theirs)
+                except ValueError as exc:
+                    raise StorageError(
+                        f"{self.path} was changed by another program and is no longer a "
+                        f"jobtui database ({exc}); nothing was saved and the file was left as it is"
+                    ) from None
+                merged = data = merge(other)
+            payload = orjson.dumps(data)
+            try:
+                write_file_atomically(self.real, payload, before_replace=self._backup_current)
+            except OSError as exc:
+                raise StorageError(
+                    f"cannot save {self.path}: {describe_os_error(exc)}; "
+                    "the file on disk was not changed"
+                ) from None
+            # From here on the save has happened: nothing below may report it as failed.
+            self._known = payload
+            try:
+                self._identity = self._stat_identity()
+            except OSError:
+                self._identity = None
         with contextlib.suppress(Exception):  # a stray file in backups/ must not fail a save
             self._prune_backups()
-        return payload
+        return payload, merged
+
+    def _changed_bytes(self) -> bytes | None:
+        """The file's bytes if they differ from what we last read or wrote, else None."""
+        if not self.changed_on_disk():
+            return None
+        try:
+            current = self._read()
+        except StorageError:
+            raise
+        if current is None or current == self._known or not current.strip():
+            # Gone (we write ours: nothing on disk to lose), touched but the same, or
+            # emptied by something else (its content is in the backups).
+            return None
+        return current
 
     def close(self) -> None:
-        """Release the lock."""
-        self._lock.release()
+        """Nothing is held between saves; kept so callers can close a file uniformly."""
+
+    def take_warnings(self) -> list[str]:
+        """Sentences for the user since the last call (e.g. a backup that could not be made)."""
+        taken, self.warnings = self.warnings, []
+        return taken
 
     # -- backups -----------------------------------------------------------
 
@@ -333,7 +568,7 @@ class DatabaseFile:
         """Backup files, newest first."""
         try:
             entries = list(self.backups_dir.iterdir())
-        except FileNotFoundError:
+        except OSError:
             return []
         keyed = [(key, p) for p in entries if (key := _backup_key(p)) is not None]
         keyed.sort(reverse=True)
@@ -343,15 +578,27 @@ class DatabaseFile:
         """The newest backup that parses as a jobtui database, if any."""
         for candidate in self.backups():
             try:
-                parse_database(candidate.read_bytes())
+                parse_database(candidate.read_bytes(), blank_ok=False)
             except (OSError, ValueError):
                 continue
             return candidate
         return None
 
     def _backup_current(self) -> None:
+        # A backup that cannot be made never blocks a save: warn once, save anyway.
+        try:
+            self._link_backup()
+        except OSError as exc:
+            if not self._backup_warned:
+                self._backup_warned = True
+                self.warnings.append(
+                    f"the backups folder {self.backups_dir} cannot be written "
+                    f"({describe_os_error(exc)}): saved without a backup"
+                )
+
+    def _link_backup(self) -> None:
         # A hard link costs nothing and keeps the old inode (already fsynced) alive.
-        if not self.path.exists():
+        if not self.real.exists():
             return
         self._make_folder(self.backups_dir)
         newest = self.backups()
@@ -359,9 +606,12 @@ class DatabaseFile:
         stamp = self._clock().strftime("%Y%m%dT%H%M%S%f")
         target = self.backups_dir / f"save-{stamp}Z-{sequence:06d}.json"
         try:
-            os.link(self.path, target)
-        except OSError:  # no hard links here (some network or FAT file systems): copy
-            shutil.copy2(self.path, target)
+            os.link(self.real, target)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT):
+                raise
+            # No hard links here (some network or FAT file systems): copy.
+            shutil.copyfile(self.real, target)
             os.chmod(target, 0o600)
 
     def _prune_backups(self) -> None:
@@ -388,9 +638,9 @@ class DatabaseFile:
 
     def _remove_stale_temps(self) -> None:
         # Only safe while holding the lock: no other writer can be mid-save.
-        prefix = f"{_TMP_PREFIX}{self.path.name}."
+        prefix = f"{_TMP_PREFIX}{self.real.name}."
         try:
-            entries = list(self.path.parent.iterdir())
+            entries = list(self.real.parent.iterdir())
         except OSError:
             return
         for entry in entries:

@@ -22,6 +22,8 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from jobtui import dates
+from jobtui.integrity import Problem, bad_ids, find_problems
+from jobtui.merge import merge_databases
 from jobtui.model import (
     Application,
     Contact,
@@ -31,9 +33,11 @@ from jobtui.model import (
     Status,
 )
 from jobtui.storage import (
+    DEFAULT_LOCK_WAIT,
     BackupPolicy,
     DatabaseFile,
     StorageError,
+    describe_os_error,
     empty_database,
     parse_database,
     write_file_atomically,
@@ -53,6 +57,14 @@ _RECORD_TABLES: dict[type, str] = {
 
 
 _TABLE_KIND = {APPLICATIONS: "application", INTERVIEWS: "interview", CONTACTS: "contact"}
+_TRASH_KIND = {**_TABLE_KIND, SENT: "sent"}
+
+
+def _as_record(doc: Any, record_id: str) -> dict[str, Any]:
+    """A stored record as a dict with its id (a damaged one may be neither)."""
+    if isinstance(doc, dict):
+        return {**doc, "id": record_id}
+    return {"id": record_id, "value": doc}
 
 
 class NotFoundError(StorageError):
@@ -76,11 +88,16 @@ class _FileStorage(Storage):
     """TinyDB storage serving reads from memory and saving through DatabaseFile.
 
     Inside a transaction writes are held back and flushed once at the end; if the
-    flush (or the transaction) fails, memory is restored to what is on disk.
+    flush (or the transaction) fails, memory is restored to what is on disk. If the file
+    changed on disk since it was read, a flush merges the other side's changes first
+    (see :mod:`jobtui.merge`) and ``merges`` says what was taken from them.
     """
 
     def __init__(self, file: DatabaseFile | None) -> None:
         self.file = file
+        self.merges: list[str] = []  # reports of merges since the last take
+        self.merged = False  # a merge (or reload) brought in records from elsewhere
+        self._replace_on_save = False
         if file is None:
             self._data: dict[str, Any] = empty_database()
             self._committed: bytes | None = orjson.dumps(self._data)
@@ -113,10 +130,32 @@ class _FileStorage(Storage):
             if self.file is None:
                 self._committed = orjson.dumps(self._data)
             else:
-                self._committed = self.file.save(self._data)
+                merge = self._keep_ours if self._replace_on_save else self._merge
+                self._committed, merged = self.file.save(self._data, merge=merge)
+                if merged is not None:
+                    self._data = merged
         except BaseException:
             self.rollback()
             raise
+        finally:
+            self._replace_on_save = False
+
+    def write_replacing(self, data: dict[str, Any]) -> None:
+        """Write ``data`` as the whole database, whatever is on disk now (a restore: the
+        file on disk is kept as a backup first)."""
+        self._replace_on_save = True
+        self.write(data)
+
+    def _keep_ours(self, theirs: dict[str, Any]) -> dict[str, Any]:
+        return self._data
+
+    def _merge(self, theirs: dict[str, Any]) -> dict[str, Any]:
+        base = parse_database(self._committed) if self._committed else empty_database()
+        merged, report = merge_databases(base, self._data, theirs)
+        self.merged = True
+        if not report.empty:
+            self.merges.append(report.summary())
+        return merged
 
     def begin(self) -> None:
         self._depth += 1
@@ -153,6 +192,7 @@ class _FileStorage(Storage):
     def reload(self) -> None:
         if self.file is not None:
             self._data, self._committed = self.file.load()
+            self.merged = True
 
     def close(self) -> None:
         if self.file is not None:
@@ -183,8 +223,13 @@ class TrashEntry:
 class Store:
     """Every read and write of jobtui's data.
 
-    ``path=None`` keeps everything in memory (tests, previews). ``read_only=True`` opens
-    without the lock and refuses writes. ``clock`` supplies "now" for timestamps.
+    ``path=None`` keeps everything in memory (tests, previews). ``read_only=True`` refuses
+    writes; a file or folder that cannot be written opens read-only by itself
+    (``read_only_reason`` says why). Nothing is locked between saves: each save takes the
+    lock (waiting up to ``lock_wait`` seconds) and merges changes made elsewhere meanwhile.
+    Damaged records are left on disk as they are but skipped by every read
+    (``problems`` lists them; :meth:`trash_bad_records` moves them to the trash).
+    ``clock`` supplies "now" for timestamps.
     """
 
     def __init__(
@@ -194,13 +239,18 @@ class Store:
         read_only: bool = False,
         clock: Callable[[], datetime] = dates.now,
         backups: BackupPolicy | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
     ) -> None:
         self.path = Path(path) if path is not None else None
-        self.read_only = read_only
         self.clock = clock
         file = None
         if self.path is not None:
-            file = DatabaseFile(self.path, read_only=read_only, backups=backups)
+            file = DatabaseFile(
+                self.path, read_only=read_only, backups=backups, lock_wait=lock_wait
+            )
+        self.read_only = file.read_only if file is not None else read_only
+        self.read_only_reason = file.read_only_reason if file is not None else None
+        self._warnings: list[str] = []
         try:
             self._storage = _FileStorage(file)
         except BaseException:
@@ -216,6 +266,40 @@ class Store:
             name: self._db.table(name, cache_size=0)
             for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
         }
+        self.problems: list[Problem] = []
+        self._bad: dict[str, set[str]] = {}
+        self._find_problems()
+
+    def _find_problems(self) -> None:
+        self.problems = find_problems(self._storage.read())
+        self._bad = bad_ids(self.problems)
+        self._storage.merged = False
+
+    def _good(self, table: str, docs: list[Any]) -> list[Any]:
+        bad = self._bad.get(table)
+        return [d for d in docs if d.doc_id not in bad] if bad else docs
+
+    def _is_bad(self, table: str, record_id: str) -> bool:
+        bad = self._bad.get(table)
+        return bool(bad) and record_id in bad
+
+    def take_warnings(self) -> list[str]:
+        """Sentences for the user from the data layer since the last call: merges of
+        changes made elsewhere, a backup that could not be made."""
+        taken, self._warnings = self._warnings, []
+        taken.extend(self._storage.merges)
+        self._storage.merges = []
+        if self._storage.file is not None:
+            taken.extend(self._storage.file.take_warnings())
+        return taken
+
+    def take_reloaded(self) -> bool:
+        """True (once) if records came in from elsewhere (a merge or a reload) since the
+        last call: a view built from the old data must be rebuilt in full."""
+        if not self._storage.merged:
+            return False
+        self._find_problems()
+        return True
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -232,8 +316,7 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Group changes into one save: all of them land, or (on error) none."""
-        if self.read_only:
-            raise StorageError(f"{self.path} is open read-only; nothing was saved")
+        self._check_writable()
         self._storage.begin()
         try:
             yield
@@ -309,18 +392,24 @@ class Store:
         return last.description
 
     def reload_if_changed(self) -> bool:
-        """For a read-only viewer: pick up another instance's saves. True if reloaded."""
+        """Pick up changes made elsewhere (another jobtui, a sync tool). True if reloaded.
+
+        Everything of ours is already on disk (every change is saved at once), so reading
+        the file again loses nothing.
+        """
         file = self._storage.file
         if file is not None and file.changed_on_disk():
             self._storage.reload()
+            self._find_problems()
+            self._storage.merged = True
+            self._undo.clear()  # before-images of records others may have changed since
             return True
         return False
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise StorageError(
-                f"{self.path} is open read-only (another jobtui has it); nothing was saved"
-            )
+            why = self.read_only_reason or "it is open read-only"
+            raise StorageError(f"{self.path} cannot be changed: {why}; nothing was saved")
 
     # -- generic record access --------------------------------------------
 
@@ -392,7 +481,7 @@ class Store:
 
     def applications(self, *, status: Status | None = None) -> list[Application]:
         """All applications (optionally with one status), newest first."""
-        docs = self._table(APPLICATIONS).all()
+        docs = self._good(APPLICATIONS, self._table(APPLICATIONS).all())
         apps = [Application.from_dict(d) for d in docs]
         if status is not None:
             apps = [a for a in apps if a.status == status]
@@ -402,8 +491,8 @@ class Store:
 
     def get_application(self, app_id: str) -> Application:
         doc = self._table(APPLICATIONS).get(doc_id=app_id)
-        if doc is None:
-            raise NotFoundError(f'no application with id "{app_id}"')
+        if doc is None or self._is_bad(APPLICATIONS, app_id):
+            raise NotFoundError(f'no application with id "{app_id}"{self._damaged(app_id)}')
         return Application.from_dict(doc)
 
     def save_with_contacts(self, app: Application, contacts: list[Contact]) -> Application:
@@ -433,27 +522,30 @@ class Store:
             if application_id is None
             else table.search(where("application_id") == application_id)
         )
-        found = [Interview.from_dict(d) for d in docs]
+        found = [Interview.from_dict(d) for d in self._good(INTERVIEWS, docs)]
         found.sort(key=lambda i: i.starts_at)
         return found
 
     def get_interview(self, interview_id: str) -> Interview:
         doc = self._table(INTERVIEWS).get(doc_id=interview_id)
-        if doc is None:
-            raise NotFoundError(f'no interview with id "{interview_id}"')
+        if doc is None or self._is_bad(INTERVIEWS, interview_id):
+            raise NotFoundError(
+                f'no interview with id "{interview_id}"{self._damaged(interview_id)}'
+            )
         return Interview.from_dict(doc)
 
     # -- contacts ----------------------------------------------------------
 
     def contacts(self) -> list[Contact]:
-        found = [Contact.from_dict(d) for d in self._table(CONTACTS).all()]
+        docs = self._good(CONTACTS, self._table(CONTACTS).all())
+        found = [Contact.from_dict(d) for d in docs]
         found.sort(key=lambda c: c.name.lower())
         return found
 
     def get_contact(self, contact_id: str) -> Contact:
         doc = self._table(CONTACTS).get(doc_id=contact_id)
-        if doc is None:
-            raise NotFoundError(f'no contact with id "{contact_id}"')
+        if doc is None or self._is_bad(CONTACTS, contact_id):
+            raise NotFoundError(f'no contact with id "{contact_id}"{self._damaged(contact_id)}')
         return Contact.from_dict(doc)
 
     # -- follow-up log -----------------------------------------------------
@@ -466,7 +558,7 @@ class Store:
             if application_id is None
             else table.search(where("application_id") == application_id)
         )
-        entries = [SentFollowUp.from_dict(d) for d in docs]
+        entries = [SentFollowUp.from_dict(d) for d in self._good(SENT, docs)]
         entries.sort(key=lambda e: e.at)
         return entries
 
@@ -496,8 +588,9 @@ class Store:
         names = {Application: "application", Interview: "interview", Contact: "contact"}
         hits: list[tuple[type, dict[str, Any]]] = []
         for kind in kinds:
-            for doc_id, doc in self._storage.read().get(_RECORD_TABLES[kind], {}).items():
-                if doc_id.startswith(prefix):
+            table = _RECORD_TABLES[kind]
+            for doc_id, doc in self._storage.read().get(table, {}).items():
+                if doc_id.startswith(prefix) and not self._is_bad(table, doc_id):
                     hits.append((kind, doc))
         wanted = " or ".join(names[k] for k in kinds)
         if not hits:
@@ -532,12 +625,60 @@ class Store:
             self._put(TRASH, entry)
         return record.id
 
+    def _damaged(self, record_id: str) -> str:
+        for problem in self.problems:
+            if problem.record_id == record_id:
+                return f" that can be used (it is damaged: {problem}; run 'jobtui check')"
+        return ""
+
+    def trash_bad_records(self) -> int:
+        """Move every damaged record into the trash (one save); return how many moved.
+
+        An application goes with its interviews and log, as in :meth:`delete`. Nothing is
+        changed on the records themselves: ``undelete`` brings them back as they were.
+        """
+        self._check_writable()
+        if not self.problems:
+            return 0
+        data = self._storage.read()
+        moved = 0
+        with self.transaction():
+            for table, ids in bad_ids(self.problems).items():
+                rows = data.get(table, {})
+                for record_id in sorted(ids):
+                    doc = rows.get(record_id)
+                    if doc is None:
+                        continue  # already moved with its application
+                    entry = self._trash_entry(
+                        _TRASH_KIND.get(table, table), _as_record(doc, record_id)
+                    )
+                    if table == APPLICATIONS:
+                        for child in (INTERVIEWS, SENT):
+                            kids = [
+                                k
+                                for k, d in data.get(child, {}).items()
+                                if isinstance(d, dict) and d.get("application_id") == record_id
+                            ]
+                            entry[child] = [data[child].pop(k) for k in kids]
+                            moved += len(kids)
+                    rows.pop(record_id)
+                    data.setdefault(TRASH, {})[record_id] = entry
+                    moved += 1
+            self._storage.write(data)
+        self._find_problems()
+        return moved
+
     def _trash_entry(self, kind: str, doc: dict[str, Any]) -> dict[str, Any]:
         """A trash entry for one record's stored dict (its interviews and log added later)."""
         if kind == "application":
             label = f"{doc.get('company', '')} - {doc.get('role', '')}"
         elif kind == "interview":
-            label = f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
+            try:
+                label = f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
+            except (KeyError, TypeError, ValueError, OverflowError):
+                label = f"interview {str(doc.get('starts_at', ''))[:40]}"
+        elif kind == "sent":
+            label = f"sent {str(doc.get('kind', ''))[:40]} {str(doc.get('at', ''))[:40]}"
         else:
             label = str(doc.get("name", ""))
         return {
@@ -570,17 +711,24 @@ class Store:
         doc = self._table(TRASH).get(doc_id=trash_id)
         if doc is None:
             raise NotFoundError(f'nothing in the trash with id "{trash_id}"')
-        kind = {"application": Application, "interview": Interview, "contact": Contact}[doc["kind"]]
+        kind = {
+            "application": Application,
+            "interview": Interview,
+            "contact": Contact,
+            "sent": SentFollowUp,
+        }[doc["kind"]]
         record = kind.from_dict(doc["record"])
+        record.validate()  # a record trashed because it was damaged may still be
         with self.transaction():
             if isinstance(record, Interview):
                 self.get_application(record.application_id)
-            self._put(_RECORD_TABLES[kind], record.to_dict())
+            self._put(_RECORD_TABLES.get(kind, SENT), record.to_dict())
             for interview in doc.get("interviews", []):
                 self._put(INTERVIEWS, interview)
             for sent in doc.get("sent", []):
                 self._put(SENT, sent)
             self._remove(TRASH, [trash_id])
+        self._find_problems()
         return record
 
     # -- backups ---------------------------------------------------------------
@@ -602,7 +750,12 @@ class Store:
             counter += 1
             target = folder / f"{name}-{stamp}-{counter}.json"
         payload = self._committed_bytes()
-        write_file_atomically(target, payload)
+        try:
+            write_file_atomically(target, payload)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot write the backup {target}: {describe_os_error(exc)}"
+            ) from None
         return target
 
     def restore_from(self, backup: Path) -> Path | None:
@@ -619,8 +772,9 @@ class Store:
             data = parse_database(raw)
         except ValueError as exc:
             raise StorageError(f"{backup} cannot be restored: {exc}") from None
-        self._storage.write(data)
+        self._storage.write_replacing(data)
         self._undo.clear()
+        self._find_problems()
         file = self._storage.file
         kept = file.backups() if file is not None else []
         return kept[0] if kept else None

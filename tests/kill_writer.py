@@ -1,7 +1,7 @@
 """A writer for tests/test_kill.py: saves applications until it is killed.
 
     python tests/kill_writer.py DB          # save co-<n>, co-<n+1>, ... forever
-    python tests/kill_writer.py DB --hold   # open DB (taking the lock), print "ready", sleep
+    python tests/kill_writer.py DB --hold   # take DB's save lock, print "ready", sleep
 
 In the first form ``n`` starts at the number of applications the database already holds,
 and each number is printed (and flushed) only after ``Store.save`` has returned: a printed
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from jobtui.model import Application
 from jobtui.store import Store
@@ -48,12 +49,13 @@ def write_forever(path: str) -> None:
 
 
 def hold(path: str) -> None:
-    store = Store(path)
-    print("ready", flush=True)
-    try:
+    # A save that never ends: hold the lock a save takes, as a hung writer would.
+    from jobtui.storage import DatabaseFile
+
+    file = DatabaseFile(Path(path))
+    with file._lock.held(file.path, 0):
+        print("ready", flush=True)
         time.sleep(600)
-    finally:
-        store.close()
 
 
 def main(argv: list[str]) -> None:

@@ -212,9 +212,9 @@ def test_populate_is_one_save(db_path, now, monkeypatch):
     saves = []
     real_save = DatabaseFile.save
 
-    def counting_save(self, data):
+    def counting_save(self, data, **kwargs):
         saves.append(len(data.get("applications", {})))
-        return real_save(self, data)
+        return real_save(self, data, **kwargs)
 
     monkeypatch.setattr(DatabaseFile, "save", counting_save)
     with Store(db_path) as store:

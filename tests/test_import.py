@@ -676,9 +676,9 @@ def test_apply_import_is_one_save(store, db_path, now, monkeypatch):
     saves = []
     real_save = DatabaseFile.save
 
-    def counting_save(self, data):
+    def counting_save(self, data, **kwargs):
         saves.append(len(data.get("applications", {})))
-        return real_save(self, data)
+        return real_save(self, data, **kwargs)
 
     monkeypatch.setattr(DatabaseFile, "save", counting_save)
     plan = _import(store, GENERIC, now)

@@ -109,12 +109,14 @@ def test_sigkill_never_corrupts_or_loses_a_confirmed_write(tmp_path):
         landed_unconfirmed = new_count - count - len(confirmed)
         assert landed_unconfirmed in (0, 1), where
 
-        # The dead writer's lock is gone with it, the store opens, and opening removes any
-        # temp file the kill left behind.
+        # The dead writer's lock is gone with it, the store opens and saves, and its save
+        # removes any temp file the kill left behind.
         left = _temps(db)
         with Store(db) as store:
             assert store.counts()["applications"] == new_count, where
+            store.save(make_application(new_count))
         assert _temps(db) == [], where
+        new_count += 1
 
         stats["confirmed"] += len(confirmed)
         stats["unconfirmed_landed"] += landed_unconfirmed
@@ -129,15 +131,16 @@ def test_sigkill_never_corrupts_or_loses_a_confirmed_write(tmp_path):
     assert stats["confirmed"] > TRIALS, stats
 
 
-def test_second_writer_is_refused_while_readers_still_read(tmp_path):
+def test_a_save_stuck_in_another_process_makes_a_writer_wait_then_fail(tmp_path):
     db = tmp_path / "data" / "jobtui.json"
     _seed(db, 3)
     holder = _spawn(db, "--hold")
     try:
         assert holder.stdout.readline() == b"ready\n"
 
+        store = Store(db, lock_wait=0.3)  # opening never waits: only a save takes the lock
         with pytest.raises(DatabaseLockedError) as caught:
-            Store(db)
+            store.save(make_application(3))
         message = str(caught.value)
         assert str(db) in message
         assert f"pid {holder.pid}" in message

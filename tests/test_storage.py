@@ -17,6 +17,7 @@ from jobtui.storage import (
     DatabaseFile,
     DatabaseLockedError,
     ReadOnlyError,
+    StorageError,
     empty_database,
     parse_database,
 )
@@ -71,19 +72,21 @@ def test_failed_write_leaves_the_old_file_and_no_temp(db_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageError, match=r"cannot save .*jobtui\.json: No space left on device"):
         file.save(_data(2))
     assert db_path.read_bytes() == before
     assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".tmp-")] == []
 
 
-def test_stale_temp_files_are_removed_at_open(db_path):
+def test_stale_temp_files_are_removed_by_the_next_save(db_path):
     db_path.parent.mkdir(parents=True)
     stale = db_path.parent / f".tmp-{db_path.name}.999.deadbeef"
     stale.write_bytes(b'{"half": ')
     unrelated = db_path.parent / ".tmp-other.json.1.aa"
     unrelated.write_bytes(b"x")
-    DatabaseFile(db_path).close()
+    file = DatabaseFile(db_path)
+    assert stale.exists()  # opening writes nothing: another writer may be mid-save
+    file.save(_data(1))
     assert not stale.exists()
     assert unrelated.exists()
 
@@ -167,14 +170,18 @@ def test_backups_keep_last_ten_saves_and_one_per_day_for_a_week(db_path):
     assert days == [(start + timedelta(days=d)).strftime("%Y%m%d") for d in range(5, 12)]
 
 
-def test_lock_refuses_a_second_writer_and_names_the_holder(db_path):
+def test_a_writer_waits_for_a_save_in_progress_then_names_the_holder(db_path):
     first = DatabaseFile(db_path)
-    with pytest.raises(DatabaseLockedError) as info:
-        DatabaseFile(db_path)
+    second = DatabaseFile(db_path, lock_wait=0.2)
+    second.load()
+    with first._lock.held(db_path, 0), pytest.raises(DatabaseLockedError) as info:
+        second.save(_data(1))  # the other "save" never ends: give up after lock_wait
     assert str(db_path) in str(info.value)
-    assert str(os.getpid()) in str(info.value)
-    first.close()
-    DatabaseFile(db_path).close()  # free again once the first closes
+    assert f"pid {os.getpid()}" in str(info.value)
+    assert "0.2 s" in str(info.value)
+    assert not db_path.exists()
+    second.save(_data(1))  # free again once the first is done
+    assert parse_database(db_path.read_bytes()) == _data(1)
 
 
 def test_read_only_never_writes(db_path):

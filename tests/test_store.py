@@ -125,7 +125,7 @@ def test_a_failed_write_does_not_leave_memory_ahead_of_disk(store, db_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageError, match="No space left on device"):
         store.save(Application(company="Lost", role="Dev"))
     monkeypatch.undo()
     assert [a.company for a in store.applications()] == ["Acme"]
@@ -169,12 +169,16 @@ def test_reopening_reads_everything_back(db_path, now):
         assert [c.name for c in again.contacts()] == ["Ana"]
 
 
-def test_second_writer_is_refused_but_a_reader_may_open(store, db_path):
+def test_two_writers_open_at_once_both_land(store, db_path):
     store.save(Application(company="Acme", role="Dev"))
-    with pytest.raises(DatabaseLockedError, match="in use by another jobtui"):
-        Store(db_path)
+    with Store(db_path) as second:
+        second.save(Application(company="Beta", role="Ops"))
+    store.save(Application(company="Gamma", role="QA"))  # merges Beta in, does not drop it
+    companies = sorted(d["company"] for d in _on_disk(db_path)["applications"].values())
+    assert companies == ["Acme", "Beta", "Gamma"]
+    assert sorted(a.company for a in store.applications()) == companies
     with Store(db_path, read_only=True) as reader:
-        assert [a.company for a in reader.applications()] == ["Acme"]
+        assert sorted(a.company for a in reader.applications()) == companies
         with pytest.raises(StorageError, match="read-only"):
             reader.save(Application(company="X", role="Y"))
 

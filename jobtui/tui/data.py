@@ -84,6 +84,21 @@ class DataService:
     def read_only(self) -> bool:
         return self.store.read_only if self.store is not None else False
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the database cannot be changed (a sentence for the user), or None."""
+        if self.store is None or not self.store.read_only:
+            return None
+        return self.store.read_only_reason or "it was opened read-only"
+
+    def take_warnings(self) -> list[str]:
+        """The data layer's sentences for the user (merges, backups) since the last call.
+
+        Call on the UI thread only between jobs (e.g. in a job's callback): the store is the
+        data thread's, but this only swaps lists.
+        """
+        return self.store.take_warnings() if self.store is not None else []
+
     def _ensure_open(self) -> Store:
         if self.store is None:
             assert self._opener is not None
@@ -118,6 +133,9 @@ class DataService:
                 store = self._ensure_open()
                 result = job(store)
                 overview = None
+                # Records came in from elsewhere (a merge on save, a reload): rebuild it all.
+                if store.take_reloaded():
+                    refresh = full = True
                 if refresh and (full or self.overview is None):
                     store.take_touched()
                     overview = snapshot(store, self.clock(), self.config)
