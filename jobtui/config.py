@@ -48,6 +48,8 @@ class Config:
     followup: FollowUpRules = field(default_factory=FollowUpRules)
     keys: dict[str, str] = field(default_factory=dict)
     theme: str = ""
+    # How long a save waits for another jobtui's save in progress before giving up.
+    lock_wait_seconds: float = 5.0
     path: Path | None = None
 
 
@@ -86,7 +88,7 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    known = {"me", "followup", "keys", "theme"}
+    known = {"me", "followup", "keys", "theme", "lock_wait_seconds"}
     for key in raw:
         if key not in known:
             raise ConfigError(f"{path}: unknown section or setting {key!r}")
@@ -96,11 +98,17 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme", "")
     if not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be text")
+    lock_wait = raw.get("lock_wait_seconds", 5.0)
+    if isinstance(lock_wait, bool) or not isinstance(lock_wait, int | float):
+        raise ConfigError(f"{path}: lock_wait_seconds must be a number of seconds")
+    if not 0 <= lock_wait <= 600:
+        raise ConfigError(f"{path}: lock_wait_seconds must be between 0 and 600")
     return Config(
         me=_section(Me, raw.get("me"), "me", path),
         followup=_section(FollowUpRules, raw.get("followup"), "followup", path),
         keys=dict(keys),
         theme=theme,
+        lock_wait_seconds=float(lock_wait),
         path=path,
     )
 
@@ -109,6 +117,7 @@ EXAMPLE = """\
 # jobtui configuration. Every setting is optional.
 
 # theme = "textual-dark"
+# lock_wait_seconds = 5           # a save waits this long for another jobtui's save
 
 [me]
 name = "Your Name"

@@ -194,6 +194,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 (mkdir(parents=True) would give
+    the parents the default mode)."""
+    missing: list[Path] = []
+    current = Path(folder)
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+
+
 def write_file_atomically(
     target: Path, payload: bytes, *, before_replace: Callable[[], None] | None = None
 ) -> None:
@@ -203,8 +216,7 @@ def write_file_atomically(
     the target's place (the database keeps its previous file as a backup there).
     """
     folder = target.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    make_private_folder(folder)
     tmp = folder / f"{_TMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -650,5 +662,4 @@ class DatabaseFile:
 
     @staticmethod
     def _make_folder(folder: Path) -> None:
-        if not folder.exists():
-            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        make_private_folder(folder)

@@ -20,6 +20,10 @@ class CommandError(Exception):
 
 def run(argv: list[str]) -> int:
     """Parse ``argv`` and run the command; return the exit status."""
+    bad = _not_utf8(argv)
+    if bad is not None:
+        print(f"jobtui: {bad}", file=sys.stderr)
+        return 2
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -45,3 +49,22 @@ def run(argv: list[str]) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # disk full, permission denied... on a path a command was given
+        from jobtui.storage import describe_os_error
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"jobtui: {where}{describe_os_error(exc)}", file=sys.stderr)
+        return 1
+
+
+def _not_utf8(argv: list[str]) -> str | None:
+    """A message naming the first argument that is not valid UTF-8 (the OS hands Python
+    such bytes as lone surrogates), or None."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = repr(raw)[2:-1]  # bytes shown as \xff, never raw to the terminal
+            return f"argument {position} ({shown}) is not valid UTF-8 text; nothing was done"
+    return None

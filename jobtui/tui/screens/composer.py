@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from jobtui import compose, locations
 from jobtui.config import Me
 from jobtui.model import Application, Contact, Interview
+from jobtui.storage import write_file_atomically
 
 # The interview fields a message is built from, as (field name, label).
 MESSAGE_FIELDS = (
@@ -226,7 +227,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             while path.exists():
                 counter += 1
                 path = folder / f"{self.today.isoformat()}-{slug}-{self.template}-{counter}.txt"
-            path.write_text(self.text, encoding="utf-8")
+            write_file_atomically(path, self.text.encode("utf-8"))  # 0600: it is private
         except OSError as exc:
             self.notify(f"Could not save the draft: {exc}", severity="error")
             return
