@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import math
 import os
 import re
 import warnings
@@ -24,6 +25,9 @@ from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
 __all__ = [
+    "MAX_DURATION",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "DateParseError",
     "add_business_days",
     "business_days_between",
@@ -33,8 +37,10 @@ __all__ = [
     "format_when",
     "from_iso",
     "humanize_delta",
+    "in_range",
     "local_tz",
     "now",
+    "out_of_range",
     "parse_day",
     "parse_duration",
     "parse_when",
@@ -52,6 +58,39 @@ class DateParseError(ValueError):
 
 class _Unreadable(Exception):
     """Internal: why a piece of input was rejected; parse_when adds the full text."""
+
+
+class _OutOfRange(Exception):
+    """Internal: the input names a moment outside MIN_YEAR-MAX_YEAR (or beyond any calendar)."""
+
+
+# --------------------------------------------------------------------------
+# Bounds. A date far outside a job search's lifetime is a typo ("9999-12-31" for "2025-12-31",
+# "in 99999999 days"); accepted, it would make every later step that adds to it (business
+# days, reminder windows, calendar export) overflow Python's year 9999. Keeping stored dates
+# centuries away from that limit means no arithmetic on them can overflow.
+
+MIN_YEAR = 1900
+"""The earliest year a date typed, imported, set or loaded may have."""
+MAX_YEAR = 2200
+"""The latest year a date typed, imported, set or loaded may have."""
+MAX_DURATION = timedelta(days=31)
+"""The longest duration :func:`parse_duration` accepts (an interview lasting a month)."""
+
+
+def in_range(value: date | datetime) -> bool:
+    """Is the (wall-clock) year of ``value`` within MIN_YEAR-MAX_YEAR?"""
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def out_of_range(shown: str) -> str:
+    """The reason given for a date outside the range, e.g. '"9999-12-31" is outside ...'."""
+    return f"{shown} is outside the years {MIN_YEAR}-{MAX_YEAR}"
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """User input quoted for a message, shortened if it is very long."""
+    return f'"{text}"' if len(text) <= limit else f'"{text[:limit]}..."'
 
 
 # --------------------------------------------------------------------------
@@ -279,9 +318,14 @@ def parse_when(text: str, now: datetime, *, default_hour: int | None = None) -> 
         # promote them so they reject the input instead of leaking a guess.
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return _parse_when(shown, _localize(now), default_hour)
-    except (_Unreadable, ValueError, OverflowError, Warning) as exc:
-        raise DateParseError(f'cannot read "{shown}" as a date: {exc}') from None
+            result = _parse_when(shown, _localize(now), default_hour)
+    except (_OutOfRange, OverflowError):
+        raise DateParseError(out_of_range(_shown(shown))) from None
+    except (_Unreadable, ValueError, Warning) as exc:
+        raise DateParseError(f"cannot read {_shown(shown)} as a date: {exc}") from None
+    if not in_range(result):
+        raise DateParseError(out_of_range(_shown(shown)))
+    return result
 
 
 def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
@@ -313,9 +357,9 @@ def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
             if clock is not None:
                 raise _Unreadable(f"an offset in {unit} cannot be combined with a time")
             # Exact elapsed time: add in UTC so a DST change in between doesn't shift it.
-            moved = now.astimezone(tz.UTC) + relativedelta(**{unit: amount})
+            moved = _shifted(now.astimezone(tz.UTC), unit, amount)
             return moved.astimezone(target_zone)
-        day = today + relativedelta(**{unit: amount})
+        day = _shifted(today, unit, amount)
         if clock is None:
             # Calendar offsets keep the current time of day: "+1w" = same time next week.
             keep = now.astimezone(target_zone).time()
@@ -334,6 +378,17 @@ def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
     if lowered[0] in _WEEKDAY_MODIFIERS or (len(words) == 1 and lowered[0] in _WEEKDAYS):
         return _weekday(words, today, now, build, has_clock=clock is not None)
     return build(_calendar_date(words, today))
+
+
+def _shifted(start, unit: str, amount: int):
+    """``start`` moved by ``amount`` units; _OutOfRange when that leaves the calendar."""
+    # Any offset of a billion units or more (minutes being the smallest) is over 1,900 years.
+    if abs(amount) >= 10**9:
+        raise _OutOfRange
+    try:
+        return start + relativedelta(**{unit: amount})
+    except (OverflowError, ValueError):  # ValueError: "year 12025 is out of range"
+        raise _OutOfRange from None
 
 
 def _tokenize(text: str) -> list[str]:
@@ -468,6 +523,8 @@ def _read_offset(words: list[str]) -> tuple[int, str]:
         raise _Unreadable(f'unknown unit "{unit_word}" (use m, h, d, w or mo)')
     if explicit_sign == "-":
         sign = -1
+    if len(amount) > 12:  # far beyond any range; int() of thousands of digits is refused
+        raise _OutOfRange
     return sign * int(amount), _OFFSET_UNITS[unit_word]
 
 
@@ -609,11 +666,12 @@ def parse_duration(text: str) -> timedelta:
     """Read a duration: "45m", "45 min", "1h", "1h30m", "1.5h", "2 hours", "1:30".
 
     A bare number is minutes ("90"). The result is rounded to whole seconds.
-    Zero, negative or unreadable input raises :class:`DateParseError`.
+    Zero, negative, unreadable input, or more than :data:`MAX_DURATION`, raises
+    :class:`DateParseError`.
     """
     shown = text.strip()
     lowered = shown.lower()
-    error = DateParseError(f'cannot read "{shown}" as a duration (try 45m or 1h30m)')
+    error = DateParseError(f"cannot read {_shown(shown)} as a duration (try 45m or 1h30m)")
 
     if m := re.fullmatch(r"(\d+):([0-5]\d)", lowered):
         minutes = int(m[1]) * 60 + int(m[2])
@@ -632,9 +690,15 @@ def parse_duration(text: str) -> timedelta:
         if not seen:
             raise error
 
+    if not math.isfinite(minutes) or minutes * 60 > MAX_DURATION.total_seconds():
+        raise DateParseError(
+            f"cannot use {_shown(shown)} as a duration: it must be at most {MAX_DURATION.days} days"
+        )
     result = timedelta(seconds=round(minutes * 60))
     if result <= timedelta(0):
-        raise DateParseError(f'cannot read "{shown}" as a duration: it must be longer than zero')
+        raise DateParseError(
+            f"cannot read {_shown(shown)} as a duration: it must be longer than zero"
+        )
     return result
 
 
@@ -731,8 +795,8 @@ def from_iso(s: str | None) -> datetime | None:
         return None
     try:
         return _localize(datetime.fromisoformat(s.strip()))
-    except ValueError:
-        raise DateParseError(f'cannot read "{s}" as an ISO 8601 date-time') from None
+    except (ValueError, OverflowError):  # OverflowError: local time of 9999-12-31 23:59
+        raise DateParseError(f"cannot read {_shown(s)} as an ISO 8601 date-time") from None
 
 
 def day_from_iso(s: str | None) -> date | None:
@@ -742,7 +806,7 @@ def day_from_iso(s: str | None) -> date | None:
     try:
         return date.fromisoformat(s.strip())
     except ValueError:
-        raise DateParseError(f'cannot read "{s}" as an ISO 8601 date') from None
+        raise DateParseError(f"cannot read {_shown(s)} as an ISO 8601 date") from None
 
 
 # --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -19,10 +20,13 @@ from jobtui.model import (
     Contact,
     Interview,
     InterviewKind,
+    OutOfBoundsError,
     Person,
     Record,
     Status,
     ValidationError,
+    check_money,
+    check_text,
 )
 
 
@@ -136,15 +140,24 @@ _MONEY = re.compile(r"^\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([kK])?\s*$")
 
 
 def parse_money(text: str, field_name: str) -> int | None:
-    """ "120000", "120,000", "120k", "95.5k" -> whole units; "" -> None."""
+    """ "120000", "120,000", "120k", "95.5k" -> whole units; "" -> None.
+
+    An amount above model.MAX_MONEY is an OutOfBoundsError naming the field.
+    """
     if not text.strip():
         return None
     match = _MONEY.match(text)
     if not match:
-        raise ValidationError(field_name, f'cannot read "{text}" as an amount (try 120000 or 120k)')
+        shown = text if len(text) <= 60 else text[:60] + "..."
+        raise ValidationError(
+            field_name, f'cannot read "{shown}" as an amount (try 120000 or 120k)'
+        )
     digits, thousands = match.groups()
-    value = float(digits.replace(",", ""))
-    return round(value * 1000) if thousands else round(value)
+    # Decimal, not float: exact, and any number of digits (a float of 400 digits is inf).
+    value = Decimal(digits.replace(",", "")) * (1000 if thousands else 1)
+    amount = round(value)
+    check_money(field_name, amount)
+    return amount
 
 
 def parse_list(text: str) -> list[str]:
@@ -167,7 +180,11 @@ def _wrap(field_name: str, parse: Callable[[], Any]) -> Any:
 
 
 def parse_value(spec: FieldSpec, text: str, now: datetime) -> Any:
-    """Turn typed text into the field's value; "" clears an optional field."""
+    """Turn typed text into the field's value; "" clears an optional field.
+
+    Text longer than model.MAX_TEXT is refused for every kind of field.
+    """
+    check_text(spec.name, text)
     empty = not text.strip()
     if empty and spec.required:
         raise ValidationError(spec.name, "must not be empty")
@@ -209,6 +226,10 @@ def set_field(record: Record, name: str, text: str, now: datetime) -> FieldSpec:
             raise ValidationError("ends_at", "must not be empty")
         if value <= record.starts_at:
             raise ValidationError("ends_at", "the interview ends before it starts")
+        if value - record.starts_at > dates.MAX_DURATION:
+            raise OutOfBoundsError(
+                "ends_at", f"an interview lasts at most {dates.MAX_DURATION.days} days"
+            )
         record.duration = value - record.starts_at
         return spec
     if isinstance(record, Interview) and spec.name == "duration" and value.total_seconds() <= 0:

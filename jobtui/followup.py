@@ -136,14 +136,22 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=dates.local_tz())
 
 
+# A rule longer than a century (config.toml takes any whole number) means "never"; capping
+# it there keeps every sum within the calendar: stored dates end in dates.MAX_YEAR, far from
+# Python's year 9999.
+_RULE_CAP_DAYS = 36_500
+
+
 def _add_business_days(moment: datetime, days: int) -> datetime:
     # Count days on the local calendar: stored times carry a fixed offset, which would
     # otherwise put a due time an hour off across a DST change.
+    days = min(days, _RULE_CAP_DAYS)
     return dates.add_business_days(moment.astimezone(dates.local_tz()), days)
 
 
 def _add_hours(moment: datetime, hours: int) -> datetime:
     # Real elapsed hours (in UTC), whatever the clocks do in between.
+    hours = min(hours, _RULE_CAP_DAYS * 24)
     return (moment.astimezone(UTC) + timedelta(hours=hours)).astimezone(dates.local_tz())
 
 
@@ -160,7 +168,7 @@ def urgency_at(
         return Urgency.OVERDUE
     if now >= due:
         return Urgency.DUE
-    if due - now <= timedelta(days=rules.upcoming_days):
+    if due - now <= timedelta(days=min(rules.upcoming_days, _RULE_CAP_DAYS)):
         return Urgency.UPCOMING
     return None
 

@@ -32,9 +32,11 @@ from dateutil import tz
 from jobtui import dates
 from jobtui.fields import parse_list, parse_money
 from jobtui.model import (
+    MAX_TEXT,
     Application,
     Contact,
     Interview,
+    OutOfBoundsError,
     Person,
     SentFollowUp,
     Status,
@@ -57,6 +59,11 @@ FORMAT_NAMES = {
 
 EXPORT_VERSION = 1
 """The ``jobtui_export`` version this module reads."""
+
+MAX_COLUMNS = 1000
+"""The most columns a CSV row may have; a wider file is refused (a header) or a row reported."""
+MAX_JSON_DEPTH = 20
+"""How deeply a JSON import may nest; an export needs 5 (export, list, record, list, item)."""
 
 
 class ImportFileError(ValueError):
@@ -352,6 +359,10 @@ def _csv_reader(text: str) -> tuple[Any, str]:
     if delimiter is None:
         header_line = next((line for line in text.splitlines() if line.strip()), "")
         delimiter = _csv_delimiter(header_line)
+    # The csv module refuses values over 128 KiB; a note may be up to MAX_TEXT. (The limit is
+    # per process; raising it never refuses anything that was read before.)
+    if csv.field_size_limit() <= MAX_TEXT:
+        csv.field_size_limit(MAX_TEXT + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     if excel_hint:
         next(reader)
@@ -363,13 +374,25 @@ def _csv_header(text: str, path: Path) -> tuple[Any, list[str], int]:
     reader, _ = _csv_reader(text)
     try:
         for cells in reader:
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(
+                    f"{path}, line {reader.line_num}: {len(cells):,} columns; jobtui reads "
+                    f"files of up to {MAX_COLUMNS:,} columns"
+                )
             if any(cell.strip() for cell in cells):
                 return reader, [cell.strip() for cell in cells], reader.line_num
     except csv.Error as exc:
         raise ImportFileError(
-            f"{path}, line {reader.line_num}: not readable as CSV ({exc})"
+            f"{path}, line {reader.line_num}: not readable as CSV ({_csv_problem(exc)})"
         ) from None
     raise ImportFileError(f"{path} is empty")
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """The csv module's complaint in the user's terms."""
+    if "field larger than field limit" in str(exc):
+        return f"a value is longer than {MAX_TEXT:,} characters"
+    return str(exc)
 
 
 def _check_columns(header: list[str], path: Path) -> None:
@@ -426,12 +449,17 @@ def _read_csv(path: Path, text: str, fmt: str, now: datetime) -> _Source:
         for cells in reader:
             start = previous_end + 1
             previous_end = reader.line_num
-            if any(cell.strip() for cell in cells):
+            if len(cells) > MAX_COLUMNS:
+                errors.append(
+                    f"line {start}: {len(cells):,} values, more than the {MAX_COLUMNS:,} "
+                    "columns jobtui reads; this row was not imported"
+                )
+            elif any(cell.strip() for cell in cells):
                 records.append((start, cells))
     except csv.Error as exc:
         errors.append(
-            f"line {previous_end + 1}: not readable as CSV ({exc}); this row and the rows "
-            "after it were not imported"
+            f"line {previous_end + 1}: not readable as CSV ({_csv_problem(exc)}); this row and "
+            "the rows after it were not imported"
         )
     if records and _unclosed_quote_line(text, _csv_reader(text)[1]):
         line, _ = records.pop()
@@ -526,9 +554,20 @@ def _read_when(text: str, order: str, now: datetime) -> tuple[date, datetime]:
     """A date cell -> (the date as the user would call it, the instant to record).
 
     Reads ISO 8601, all-numeric dates in the column's order (with an optional time, e.g.
-    LinkedIn's "11/3/25, 2:15 PM") and month names ("Nov 3, 2025"). Raises ValueError.
+    LinkedIn's "11/3/25, 2:15 PM") and month names ("Nov 3, 2025"). Raises ValueError, also
+    for a date outside the years dates.MIN_YEAR-dates.MAX_YEAR.
     """
     shown = text.strip()
+    try:
+        when, at = _read_cell_when(shown, order, now)
+    except OverflowError:  # e.g. 9999-12-31T23:00-12:00 in local time
+        when = None
+    if when is None or not (dates.in_range(when) and dates.in_range(at)):
+        raise ValueError(dates.out_of_range(f'"{shown}"'))
+    return when, at
+
+
+def _read_cell_when(shown: str, order: str, now: datetime) -> tuple[date, datetime]:
     error = ValueError(f'cannot read "{shown}" as a date')
     try:
         parsed = datetime.fromisoformat(shown.replace("Z", "+00:00"))
@@ -645,7 +684,8 @@ def _read_salary(text: str) -> tuple[int | None, int | None, str] | None:
     """ "€60,000 - €75,000", "120k-150k USD", "85000" -> (min, max, currency); None if unsure.
 
     Hourly or free-text amounts ("competitive", "$50/hr") give None: they are kept in the
-    notes rather than guessed into a yearly figure.
+    notes rather than guessed into a yearly figure. An amount above model.MAX_MONEY raises
+    OutOfBoundsError: it is read, but cannot be stored.
     """
     rest = _PER_YEAR.sub("", text.strip()).strip()
     currency = ""
@@ -675,6 +715,8 @@ def _read_salary(text: str) -> tuple[int | None, int | None, str] | None:
             part = part.replace(".", "")
         try:
             amounts.append(parse_money(part, "salary"))
+        except OutOfBoundsError:
+            raise
         except ValidationError:
             return None
     low, high = amounts[0], amounts[-1]
@@ -801,7 +843,11 @@ class _RowReader:
         for key in ("salary", "salary_min", "salary_max"):
             if not values.get(key, ("", ""))[1]:
                 continue
-            read = _read_salary(values[key][1])
+            try:
+                read = _read_salary(values[key][1])
+            except OutOfBoundsError as exc:
+                problems.append(f'"{values[key][0]}": {exc.message}')
+                continue
             if read is None:
                 extra.append(values[key])  # "competitive", "$50/hr": kept as written
                 continue
@@ -873,13 +919,49 @@ def _notes_with_extras(notes: str, extra: list[tuple[str, str]]) -> str:
 # jobtui's JSON export
 
 
+# A JSON string (escapes included), and the brackets that open or close a level.
+_JSON_STRING = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where JSON nesting first goes deeper than MAX_JSON_DEPTH, or None.
+
+    Checked before parsing: the json module recurses once per level, and a file nested
+    thousands deep would end in a RecursionError. Strings are blanked out first (they never
+    span lines, so line numbers stay right) so that brackets inside them do not count.
+    """
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return None
+    skeleton = _JSON_STRING.sub('""', text)
+    depth = 0
+    for match in _JSON_BRACKET.finditer(skeleton):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return skeleton.count("\n", 0, match.start()) + 1
+        else:
+            depth -= 1
+    return None
+
+
 def _read_json(path: Path, text: str, now: datetime) -> _Source:
+    deep = _too_deep_line(text)
+    if deep is not None:
+        raise ImportFileError(
+            f"{path}, line {deep}: nested more than {MAX_JSON_DEPTH} levels deep; a jobtui "
+            "export never is, so this is not one"
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise ImportFileError(f"{path} holds a number too long to read") from None
+    except RecursionError:  # not expected after the depth check; never a traceback
+        raise ImportFileError(f"{path} is nested too deeply to read") from None
     if not isinstance(data, dict) or "jobtui_export" not in data:
         raise ImportFileError(f'{path} is JSON but not a jobtui export (no "jobtui_export" key)')
     version = data["jobtui_export"]
@@ -950,7 +1032,7 @@ def _json_records(items: list[Any], kind: type, label: str, errors: list[str]) -
         try:
             record = kind.from_dict(item)
             record.validate()
-        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
             errors.append(f"{label} {number}: {exc}")
             continue
         found.append((number, record))

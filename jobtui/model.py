@@ -6,6 +6,7 @@ Nothing here knows about Textual or TinyDB: records convert to and from plain di
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -22,6 +23,67 @@ class ValidationError(ValueError):
         self.field = field_name
         self.message = message
         super().__init__(f"{field_name}: {message}")
+
+
+class OutOfBoundsError(ValidationError):
+    """A value is readable but beyond what jobtui stores (a date, an amount, a text length)."""
+
+
+# Bounds on what a record may hold. Each keeps one typo or one odd file from breaking every
+# later step: a year-9999 date overflows date arithmetic, an amount of 10**30 does not fit
+# the database's 64-bit integers, a 14 MB note makes every redraw and save crawl.
+MAX_TEXT = 1_000_000
+"""The most characters one text field (company, notes, ...) or one list field may hold."""
+MAX_MONEY = 10**12
+"""The largest salary figure accepted."""
+
+
+def check_text(field_name: str, value: str) -> None:
+    """OutOfBoundsError if ``value`` is longer than :data:`MAX_TEXT` characters."""
+    if len(value) > MAX_TEXT:
+        raise OutOfBoundsError(
+            field_name, f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}"
+        )
+
+
+def check_money(field_name: str, value: float) -> None:
+    """OutOfBoundsError if ``value`` is above :data:`MAX_MONEY` (or not a finite number)."""
+    # Negative amounts are refused by Application.validate, with their own message.
+    finite = not isinstance(value, float) or math.isfinite(value)
+    if finite and value <= MAX_MONEY:
+        return
+    if isinstance(value, int) and value < 10**60:
+        shown = f"{value:,}"
+    elif finite and value < 1e60:
+        shown = f"{value:,.0f}"
+    else:
+        shown = "the figure"
+    raise OutOfBoundsError(
+        field_name, f"{shown} is more than {MAX_MONEY:,}, the largest amount jobtui accepts"
+    )
+
+
+def check_date(field_name: str, value: date | datetime | None) -> None:
+    """OutOfBoundsError if ``value`` is outside the years dates.MIN_YEAR-dates.MAX_YEAR."""
+    if value is not None and not dates.in_range(value):
+        raise OutOfBoundsError(field_name, dates.out_of_range(dates.format_day(value)))
+
+
+def _check_texts(record: Any, names: tuple[str, ...]) -> None:
+    for name in names:
+        check_text(name, getattr(record, name))
+
+
+def _check_list(field_name: str, values: list[str]) -> None:
+    if sum(len(v) for v in values) > MAX_TEXT:
+        raise OutOfBoundsError(
+            field_name, f"holds more than {MAX_TEXT:,} characters; that is the limit"
+        )
+
+
+def _check_dates(record: Any, names: tuple[str, ...]) -> None:
+    for name in names:
+        check_date(name, getattr(record, name))
 
 
 class _Choice(StrEnum):
@@ -161,6 +223,8 @@ def _datetime(value: Any, field_name: str) -> datetime:
         raise ValidationError(field_name, str(exc)) from None
     if parsed is None:
         raise ValidationError(field_name, "is required")
+    if not dates.in_range(parsed):
+        raise OutOfBoundsError(field_name, dates.out_of_range(f'"{value}"'))
     return parsed
 
 
@@ -172,9 +236,12 @@ def _opt_day(value: Any, field_name: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return dates.day_from_iso(value)
+        day = dates.day_from_iso(value)
     except ValueError as exc:
         raise ValidationError(field_name, str(exc)) from None
+    if day is not None and not dates.in_range(day):
+        raise OutOfBoundsError(field_name, dates.out_of_range(f'"{value}"'))
+    return day
 
 
 def _opt_int(value: Any, field_name: str) -> int | None:
@@ -182,7 +249,49 @@ def _opt_int(value: Any, field_name: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field_name, f"must be a number, not {value!r}")
+    if not math.isfinite(value):
+        raise ValidationError(field_name, f"must be a number, not {value!r}")
     return int(value)
+
+
+def _money(value: Any, field_name: str) -> int | None:
+    amount = _opt_int(value, field_name)
+    if amount is not None:
+        check_money(field_name, amount)
+    return amount
+
+
+def _duration(value: Any) -> timedelta:
+    """A stored ``duration_minutes`` (missing: one hour), within dates.MAX_DURATION."""
+    minutes = _opt_int(value, "duration")
+    if minutes is None:
+        return timedelta(hours=1)
+    if abs(minutes) > dates.MAX_DURATION.total_seconds() // 60:
+        raise OutOfBoundsError(
+            "duration", f"{minutes:,} minutes is longer than {dates.MAX_DURATION.days} days"
+        )
+    return timedelta(minutes=minutes)
+
+
+_APPLICATION_TEXTS = (
+    "company",
+    "role",
+    "location",
+    "url",
+    "source",
+    "salary_currency",
+    "notes",
+)
+_INTERVIEW_TEXTS = ("where", "notes", "topics", "concerns", "strengths", "liked", "outcome")
+_INTERVIEW_DATES = (
+    "starts_at",
+    "decide_by",
+    "thank_you_sent_at",
+    "snoozed_until",
+    "created_at",
+    "updated_at",
+)
+_CONTACT_TEXTS = ("name", "title", "company", "email", "phone", "url", "notes")
 
 
 @dataclass
@@ -224,12 +333,20 @@ class Application:
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise ValidationError(name, "must not be negative")
+            if value is not None:
+                check_money(name, value)
         if (
             self.salary_min is not None
             and self.salary_max is not None
             and self.salary_max < self.salary_min
         ):
             raise ValidationError("salary_max", "is below salary_min")
+        _check_texts(self, _APPLICATION_TEXTS)
+        _check_list("tags", self.tags)
+        _check_list("contact_ids", self.contact_ids)
+        _check_dates(self, ("applied_on", "snoozed_until", "created_at", "updated_at"))
+        for change in self.status_history:
+            check_date("status_history", change.at)
 
     def set_status(self, status: Status, at: datetime) -> bool:
         """Change the status and record it in the history; False if it was already that."""
@@ -280,8 +397,8 @@ class Application:
             location=_text(data.get("location")),
             url=_text(data.get("url")),
             source=_text(data.get("source")),
-            salary_min=_opt_int(data.get("salary_min"), "salary_min"),
-            salary_max=_opt_int(data.get("salary_max"), "salary_max"),
+            salary_min=_money(data.get("salary_min"), "salary_min"),
+            salary_max=_money(data.get("salary_max"), "salary_max"),
             salary_currency=_text(data.get("salary_currency")),
             tags=_str_list(data.get("tags")),
             status_history=[StatusChange.from_dict(c) for c in data.get("status_history") or []],
@@ -331,9 +448,16 @@ class Interview:
             raise ValidationError("duration", "the interview ends before it starts")
         if not isinstance(self.kind, InterviewKind):
             raise ValidationError("kind", f"unknown kind {self.kind!r}")
+        if self.duration > dates.MAX_DURATION:
+            raise OutOfBoundsError(
+                "duration", f"an interview lasts at most {dates.MAX_DURATION.days} days"
+            )
         for person in self.interviewers:
             if not person.name.strip():
                 raise ValidationError("interviewers", "an interviewer has no name")
+        _check_list("interviewers", [p.name + p.email for p in self.interviewers])
+        _check_texts(self, _INTERVIEW_TEXTS)
+        _check_dates(self, _INTERVIEW_DATES)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -359,12 +483,11 @@ class Interview:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Interview:
-        minutes = _opt_int(data.get("duration_minutes"), "duration")
         return cls(
             id=_text(data.get("id")) or new_id(),
             application_id=_text(data.get("application_id")),
             starts_at=_datetime(data.get("starts_at"), "starts_at"),
-            duration=timedelta(minutes=60 if minutes is None else minutes),
+            duration=_duration(data.get("duration_minutes")),
             kind=InterviewKind.parse(_text(data.get("kind")) or "other", "kind"),
             interviewers=[Person.from_dict(p) for p in data.get("interviewers") or []],
             where=_text(data.get("where")),
@@ -400,8 +523,10 @@ class Contact:
     def validate(self) -> None:
         if not self.name.strip():
             raise ValidationError("name", "must not be empty")
+        _check_texts(self, _CONTACT_TEXTS)
         if self.email and "@" not in self.email:
             raise ValidationError("email", f'"{self.email}" is not an email address')
+        _check_dates(self, ("created_at", "updated_at"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -450,6 +575,8 @@ class SentFollowUp:
             raise ValidationError("application_id", "must name an application")
         if self.at.tzinfo is None:
             raise ValidationError("at", "needs a time zone")
+        check_date("at", self.at)
+        _check_texts(self, ("to", "channel"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
