@@ -94,11 +94,16 @@ def _check(table: str, kind: type, record_id: str, doc: Any) -> Problem | None:
         return Problem(table, record_id, name, f"must be text, not {type(value).__name__}")
     try:
         kind.from_dict(doc).validate()
-    except ValidationError as exc:
-        return Problem(table, record_id, exc.field, exc.message)
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
-        return Problem(table, record_id, "(record)", f"cannot be read ({exc})")
+        return problem_of(table, record_id, exc)
     return None
+
+
+def problem_of(table: str, record_id: str, exc: BaseException) -> Problem:
+    """The Problem a failure to load a record stands for."""
+    if isinstance(exc, ValidationError):
+        return Problem(table, record_id, exc.field, exc.message)
+    return Problem(table, record_id, "(record)", f"cannot be read ({exc})")
 
 
 def _wrong_types(doc: dict[str, Any]) -> Iterator[str]:

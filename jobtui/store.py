@@ -22,7 +22,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from jobtui import dates
-from jobtui.integrity import Problem, bad_ids, find_problems
+from jobtui.integrity import Problem, bad_ids, find_problems, problem_of
 from jobtui.merge import merge_databases
 from jobtui.model import (
     Application,
@@ -227,8 +227,9 @@ class Store:
     writes; a file or folder that cannot be written opens read-only by itself
     (``read_only_reason`` says why). Nothing is locked between saves: each save takes the
     lock (waiting up to ``lock_wait`` seconds) and merges changes made elsewhere meanwhile.
-    Damaged records are left on disk as they are but skipped by every read
-    (``problems`` lists them; :meth:`trash_bad_records` moves them to the trash).
+    A damaged record (one that does not load) is left on disk as it is but skipped by every
+    read (``skipped`` lists those met so far); ``problems`` checks every record in full
+    (``jobtui check``) and :meth:`trash_bad_records` moves the damaged ones to the trash.
     ``clock`` supplies "now" for timestamps.
     """
 
@@ -266,22 +267,45 @@ class Store:
             name: self._db.table(name, cache_size=0)
             for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
         }
-        self.problems: list[Problem] = []
-        self._bad: dict[str, set[str]] = {}
-        self._find_problems()
+        self._skipped: dict[tuple[str, str], Problem] = {}
 
-    def _find_problems(self) -> None:
-        self.problems = find_problems(self._storage.read())
-        self._bad = bad_ids(self.problems)
-        self._storage.merged = False
+    @property
+    def problems(self) -> list[Problem]:
+        """Every damaged record, found by checking each one in full (slow: for check)."""
+        return find_problems(self._storage.read())
 
-    def _good(self, table: str, docs: list[Any]) -> list[Any]:
-        bad = self._bad.get(table)
-        return [d for d in docs if d.doc_id not in bad] if bad else docs
+    @property
+    def skipped(self) -> list[Problem]:
+        """Damaged records that reads met and left out (the views warn about these)."""
+        return list(self._skipped.values())
 
-    def _is_bad(self, table: str, record_id: str) -> bool:
-        bad = self._bad.get(table)
-        return bool(bad) and record_id in bad
+    def _forget_skipped(self) -> None:
+        self._skipped.clear()
+
+    def _load(self, kind: type, table: str, docs: list[Any]) -> list[Any]:
+        """Model objects of ``docs``; a record that does not load is skipped and noted."""
+        loaded = []
+        for doc in docs:
+            try:
+                loaded.append(kind.from_dict(doc))
+            except Exception as exc:  # one bad record must not stop a read
+                problem = problem_of(table, str(doc.get("id", "")), exc)
+                self._skipped[(table, problem.record_id)] = problem
+        return loaded
+
+    def _get(self, kind: type, table: str, record_id: str, noun: str) -> Any:
+        doc = self._table(table).get(doc_id=record_id)
+        if doc is None:
+            raise NotFoundError(f'no {noun} with id "{record_id}"')
+        try:
+            return kind.from_dict(doc)
+        except Exception as exc:  # a damaged record: say which
+            problem = problem_of(table, record_id, exc)
+            self._skipped[(table, record_id)] = problem
+            raise NotFoundError(
+                f"the {noun} {record_id} is damaged ({problem.field}: {problem.reason}); "
+                "run 'jobtui check'"
+            ) from None
 
     def take_warnings(self) -> list[str]:
         """Sentences for the user from the data layer since the last call: merges of
@@ -298,7 +322,8 @@ class Store:
         last call: a view built from the old data must be rebuilt in full."""
         if not self._storage.merged:
             return False
-        self._find_problems()
+        self._storage.merged = False
+        self._forget_skipped()
         return True
 
     # -- lifecycle ---------------------------------------------------------
@@ -400,8 +425,7 @@ class Store:
         file = self._storage.file
         if file is not None and file.changed_on_disk():
             self._storage.reload()
-            self._find_problems()
-            self._storage.merged = True
+            self._forget_skipped()
             self._undo.clear()  # before-images of records others may have changed since
             return True
         return False
@@ -481,8 +505,7 @@ class Store:
 
     def applications(self, *, status: Status | None = None) -> list[Application]:
         """All applications (optionally with one status), newest first."""
-        docs = self._good(APPLICATIONS, self._table(APPLICATIONS).all())
-        apps = [Application.from_dict(d) for d in docs]
+        apps = self._load(Application, APPLICATIONS, self._table(APPLICATIONS).all())
         if status is not None:
             apps = [a for a in apps if a.status == status]
         apps.sort(key=lambda a: a.created_at or datetime.min.replace(tzinfo=dates.local_tz()))
@@ -490,10 +513,7 @@ class Store:
         return apps
 
     def get_application(self, app_id: str) -> Application:
-        doc = self._table(APPLICATIONS).get(doc_id=app_id)
-        if doc is None or self._is_bad(APPLICATIONS, app_id):
-            raise NotFoundError(f'no application with id "{app_id}"{self._damaged(app_id)}')
-        return Application.from_dict(doc)
+        return self._get(Application, APPLICATIONS, app_id, "application")
 
     def save_with_contacts(self, app: Application, contacts: list[Contact]) -> Application:
         """Save an application and exactly these contacts as its contacts, in one save."""
@@ -522,31 +542,22 @@ class Store:
             if application_id is None
             else table.search(where("application_id") == application_id)
         )
-        found = [Interview.from_dict(d) for d in self._good(INTERVIEWS, docs)]
+        found = self._load(Interview, INTERVIEWS, docs)
         found.sort(key=lambda i: i.starts_at)
         return found
 
     def get_interview(self, interview_id: str) -> Interview:
-        doc = self._table(INTERVIEWS).get(doc_id=interview_id)
-        if doc is None or self._is_bad(INTERVIEWS, interview_id):
-            raise NotFoundError(
-                f'no interview with id "{interview_id}"{self._damaged(interview_id)}'
-            )
-        return Interview.from_dict(doc)
+        return self._get(Interview, INTERVIEWS, interview_id, "interview")
 
     # -- contacts ----------------------------------------------------------
 
     def contacts(self) -> list[Contact]:
-        docs = self._good(CONTACTS, self._table(CONTACTS).all())
-        found = [Contact.from_dict(d) for d in docs]
+        found = self._load(Contact, CONTACTS, self._table(CONTACTS).all())
         found.sort(key=lambda c: c.name.lower())
         return found
 
     def get_contact(self, contact_id: str) -> Contact:
-        doc = self._table(CONTACTS).get(doc_id=contact_id)
-        if doc is None or self._is_bad(CONTACTS, contact_id):
-            raise NotFoundError(f'no contact with id "{contact_id}"{self._damaged(contact_id)}')
-        return Contact.from_dict(doc)
+        return self._get(Contact, CONTACTS, contact_id, "contact")
 
     # -- follow-up log -----------------------------------------------------
 
@@ -558,7 +569,7 @@ class Store:
             if application_id is None
             else table.search(where("application_id") == application_id)
         )
-        entries = [SentFollowUp.from_dict(d) for d in self._good(SENT, docs)]
+        entries = self._load(SentFollowUp, SENT, docs)
         entries.sort(key=lambda e: e.at)
         return entries
 
@@ -590,7 +601,7 @@ class Store:
         for kind in kinds:
             table = _RECORD_TABLES[kind]
             for doc_id, doc in self._storage.read().get(table, {}).items():
-                if doc_id.startswith(prefix) and not self._is_bad(table, doc_id):
+                if doc_id.startswith(prefix):
                     hits.append((kind, doc))
         wanted = " or ".join(names[k] for k in kinds)
         if not hits:
@@ -602,7 +613,7 @@ class Store:
                 f'id "{prefix}" is ambiguous: it matches {shown}{more}; type more of it'
             )
         kind, doc = hits[0]
-        return kind.from_dict(doc)
+        return self._get(kind, _RECORD_TABLES[kind], doc["id"], names[kind])
 
     # -- delete and restore -------------------------------------------------
 
@@ -625,12 +636,6 @@ class Store:
             self._put(TRASH, entry)
         return record.id
 
-    def _damaged(self, record_id: str) -> str:
-        for problem in self.problems:
-            if problem.record_id == record_id:
-                return f" that can be used (it is damaged: {problem}; run 'jobtui check')"
-        return ""
-
     def trash_bad_records(self) -> int:
         """Move every damaged record into the trash (one save); return how many moved.
 
@@ -638,12 +643,13 @@ class Store:
         changed on the records themselves: ``undelete`` brings them back as they were.
         """
         self._check_writable()
-        if not self.problems:
+        problems = self.problems
+        if not problems:
             return 0
         data = self._storage.read()
         moved = 0
         with self.transaction():
-            for table, ids in bad_ids(self.problems).items():
+            for table, ids in bad_ids(problems).items():
                 rows = data.get(table, {})
                 for record_id in sorted(ids):
                     doc = rows.get(record_id)
@@ -665,7 +671,7 @@ class Store:
                     data.setdefault(TRASH, {})[record_id] = entry
                     moved += 1
             self._storage.write(data)
-        self._find_problems()
+        self._forget_skipped()
         return moved
 
     def _trash_entry(self, kind: str, doc: dict[str, Any]) -> dict[str, Any]:
@@ -728,7 +734,7 @@ class Store:
             for sent in doc.get("sent", []):
                 self._put(SENT, sent)
             self._remove(TRASH, [trash_id])
-        self._find_problems()
+        self._forget_skipped()
         return record
 
     # -- backups ---------------------------------------------------------------
@@ -774,7 +780,7 @@ class Store:
             raise StorageError(f"{backup} cannot be restored: {exc}") from None
         self._storage.write_replacing(data)
         self._undo.clear()
-        self._find_problems()
+        self._forget_skipped()
         file = self._storage.file
         kept = file.backups() if file is not None else []
         return kept[0] if kept else None
