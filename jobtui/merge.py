@@ -32,6 +32,8 @@ class MergeReport:
     changed: int = 0
     removed: int = 0
     conflicts: list[str] = field(default_factory=list)
+    # (table, id) of every record the other side's version decided, in whole or in part.
+    touched: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -93,6 +95,7 @@ def _merge_table(
             chosen = o
         elif o == b:  # only they changed it
             chosen = t
+            report.touched.add((name, record_id))
             if t is None:
                 report.removed += 1
             elif b is None:
@@ -103,10 +106,12 @@ def _merge_table(
             chosen = o
         elif o is None or t is None:  # one side deleted, the other changed
             orphans.append((name, record_id, copy.deepcopy(o if t is None else t)))
+            report.touched.add((name, record_id))
             chosen = None
         else:
             chosen = _merge_record(b or {}, o, t)
             report.changed += 1
+            report.touched.add((name, record_id))
             clash = _clashing_fields(b or {}, o, t)
             if clash:
                 kept = "this" if chosen.get("updated_at") == o.get("updated_at") else "the other"

@@ -60,6 +60,15 @@ _TABLE_KIND = {APPLICATIONS: "application", INTERVIEWS: "interview", CONTACTS: "
 _TRASH_KIND = {**_TABLE_KIND, SENT: "sent"}
 
 
+def _changed_records(old: dict[str, Any], new: dict[str, Any]) -> set[tuple[str, str]]:
+    """(table, id) of every record that differs between two versions of the data."""
+    changed: set[tuple[str, str]] = set()
+    for table in set(old) | set(new):
+        a, b = old.get(table) or {}, new.get(table) or {}
+        changed.update((table, k) for k in set(a) | set(b) if a.get(k) != b.get(k))
+    return changed
+
+
 def _as_record(doc: Any, record_id: str) -> dict[str, Any]:
     """A stored record as a dict with its id (a damaged one may be neither)."""
     if isinstance(doc, dict):
@@ -97,6 +106,7 @@ class _FileStorage(Storage):
         self.file = file
         self.merges: list[str] = []  # reports of merges since the last take
         self.merged = False  # a merge (or reload) brought in records from elsewhere
+        self.touched_elsewhere: set[tuple[str, str]] = set()  # records merged in from disk
         self._replace_on_save = False
         if file is None:
             self._data: dict[str, Any] = empty_database()
@@ -153,6 +163,7 @@ class _FileStorage(Storage):
         base = parse_database(self._committed) if self._committed else empty_database()
         merged, report = merge_databases(base, self._data, theirs)
         self.merged = True
+        self.touched_elsewhere |= report.touched
         if not report.empty:
             self.merges.append(report.summary())
         return merged
@@ -394,6 +405,13 @@ class Store:
         if not self._undo:
             return None
         last = self._undo[-1]
+        if self._storage.touched_elsewhere & set(last.before):
+            # Putting our before-image back would silently revert a change made elsewhere.
+            self._undo.pop()
+            raise StorageError(
+                f"cannot undo {last.description}: it was changed elsewhere since; "
+                "nothing was undone"
+            )
         data = self._storage.read()
         with self.transaction():
             for (table, record_id), before in last.before.items():
@@ -424,9 +442,10 @@ class Store:
         """
         file = self._storage.file
         if file is not None and file.changed_on_disk():
+            before = self._storage.read()
             self._storage.reload()
+            self._storage.touched_elsewhere |= _changed_records(before, self._storage.read())
             self._forget_skipped()
-            self._undo.clear()  # before-images of records others may have changed since
             return True
         return False
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from jobtui.model import Application
-from jobtui.storage import DatabaseFile, parse_database
+from jobtui.storage import DatabaseFile, StorageError, parse_database
 from jobtui.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, modes and locks")
@@ -428,3 +428,29 @@ def test_a_writer_gives_up_after_lock_wait_naming_the_holder(held_lock, db_path,
     assert result.returncode == 1
     assert f"pid {held_lock.pid}" in result.stderr and "nothing was saved" in result.stderr
     assert _companies(db_path) == ["Acme"]
+
+
+def test_undo_never_reverts_a_change_made_elsewhere(db_path, jobtui):
+    with Store(db_path) as store:
+        with store.change("add Acme"):
+            app = store.save(Application(company="Acme", role="Dev"))
+        with store.change("set the location"):
+            app.location = "Berlin"
+            store.save(app)
+        assert jobtui("set", app.id, "role=Staff Dev")[0] == 0  # another terminal
+        store.reload_if_changed()
+        with pytest.raises(StorageError, match="changed elsewhere since; nothing was undone"):
+            store.undo()
+    on_disk = parse_database(db_path.read_bytes())["applications"][app.id]
+    assert (on_disk["role"], on_disk["location"]) == ("Staff Dev", "Berlin")
+
+
+def test_undo_of_an_untouched_change_still_works_after_a_merge(db_path, jobtui):
+    with Store(db_path) as store:
+        store.save(Application(company="Acme", role="Dev"))
+        with store.change("add Beta"):
+            store.save(Application(company="Beta", role="Ops"))
+        assert jobtui("add", "Gamma", "QA")[0] == 0
+        store.save(Application(company="Delta", role="PM"))  # merges Gamma in
+        assert store.undo() == "add Beta"
+    assert _companies(db_path) == ["Acme", "Delta", "Gamma"]
