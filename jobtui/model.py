@@ -55,7 +55,7 @@ def check_money(field_name: str, value: float) -> None:
     if isinstance(value, int) and value < 10**60:
         shown = f"{value:,}"
     elif finite and value < 1e60:
-        shown = f"{value:,.0f}"
+        shown = f"{value:.3g}"  # a float that large is not exact: 1e+30, not 1,000...019,884...
     else:
         shown = "the figure"
     raise OutOfBoundsError(
@@ -69,21 +69,37 @@ def check_date(field_name: str, value: date | datetime | None) -> None:
         raise OutOfBoundsError(field_name, dates.out_of_range(dates.format_day(value)))
 
 
+# validate() runs for every record each time a database is read: these loops stay cheap,
+# calling the named checks only for a value that fails.
+
+
 def _check_texts(record: Any, names: tuple[str, ...]) -> None:
     for name in names:
-        check_text(name, getattr(record, name))
+        value = getattr(record, name)
+        if len(value) > MAX_TEXT:
+            check_text(name, value)
 
 
 def _check_list(field_name: str, values: list[str]) -> None:
-    if sum(len(v) for v in values) > MAX_TEXT:
+    if len(values) and sum(map(len, values)) > MAX_TEXT:
         raise OutOfBoundsError(
             field_name, f"holds more than {MAX_TEXT:,} characters; that is the limit"
         )
 
 
+_MIN_YEAR, _MAX_YEAR = dates.MIN_YEAR, dates.MAX_YEAR
+
+
+def _years_in_range(years: list[int]) -> bool:
+    return not years or (min(years) >= _MIN_YEAR and max(years) <= _MAX_YEAR)
+
+
 def _check_dates(record: Any, names: tuple[str, ...]) -> None:
+    low, high = dates.MIN_YEAR, dates.MAX_YEAR
     for name in names:
-        check_date(name, getattr(record, name))
+        value = getattr(record, name)
+        if value is not None and not low <= value.year <= high:
+            check_date(name, value)
 
 
 class _Choice(StrEnum):
@@ -223,7 +239,7 @@ def _datetime(value: Any, field_name: str) -> datetime:
         raise ValidationError(field_name, str(exc)) from None
     if parsed is None:
         raise ValidationError(field_name, "is required")
-    if not dates.in_range(parsed):
+    if not _MIN_YEAR <= parsed.year <= _MAX_YEAR:
         raise OutOfBoundsError(field_name, dates.out_of_range(f'"{value}"'))
     return parsed
 
@@ -239,7 +255,7 @@ def _opt_day(value: Any, field_name: str) -> date | None:
         day = dates.day_from_iso(value)
     except ValueError as exc:
         raise ValidationError(field_name, str(exc)) from None
-    if day is not None and not dates.in_range(day):
+    if day is not None and not _MIN_YEAR <= day.year <= _MAX_YEAR:
         raise OutOfBoundsError(field_name, dates.out_of_range(f'"{value}"'))
     return day
 
@@ -249,15 +265,17 @@ def _opt_int(value: Any, field_name: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field_name, f"must be a number, not {value!r}")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(field_name, f"must be a number, not {value!r}")
     return int(value)
 
 
 def _money(value: Any, field_name: str) -> int | None:
+    if value is None:
+        return None
     amount = _opt_int(value, field_name)
-    if amount is not None:
-        check_money(field_name, amount)
+    if amount is not None and amount > MAX_MONEY:
+        check_money(field_name, value)
     return amount
 
 
@@ -267,8 +285,9 @@ def _duration(value: Any) -> timedelta:
     if minutes is None:
         return timedelta(hours=1)
     if abs(minutes) > dates.MAX_DURATION.total_seconds() // 60:
+        shown = f"{minutes:,} minutes" if abs(minutes) < 10**15 else "far more"
         raise OutOfBoundsError(
-            "duration", f"{minutes:,} minutes is longer than {dates.MAX_DURATION.days} days"
+            "duration", f"must be at most {dates.MAX_DURATION.days} days, not {shown}"
         )
     return timedelta(minutes=minutes)
 
@@ -341,12 +360,28 @@ class Application:
             and self.salary_max < self.salary_min
         ):
             raise ValidationError("salary_max", "is below salary_min")
-        _check_texts(self, _APPLICATION_TEXTS)
-        _check_list("tags", self.tags)
-        _check_list("contact_ids", self.contact_ids)
-        _check_dates(self, ("applied_on", "snoozed_until", "created_at", "updated_at"))
-        for change in self.status_history:
-            check_date("status_history", change.at)
+        longest = max(
+            len(self.company),
+            len(self.role),
+            len(self.location),
+            len(self.url),
+            len(self.source),
+            len(self.salary_currency),
+            len(self.notes),
+            sum(map(len, self.tags)),
+            sum(map(len, self.contact_ids)),
+        )
+        if longest > MAX_TEXT:
+            _check_texts(self, _APPLICATION_TEXTS)
+            _check_list("tags", self.tags)
+            _check_list("contact_ids", self.contact_ids)
+        moments = (self.applied_on, self.snoozed_until, self.created_at, self.updated_at)
+        years = [m.year for m in moments if m is not None]
+        years += [change.at.year for change in self.status_history]
+        if not _years_in_range(years):
+            _check_dates(self, ("applied_on", "snoozed_until", "created_at", "updated_at"))
+            for change in self.status_history:
+                check_date("status_history", change.at)
 
     def set_status(self, status: Status, at: datetime) -> bool:
         """Change the status and record it in the history; False if it was already that."""
@@ -455,9 +490,29 @@ class Interview:
         for person in self.interviewers:
             if not person.name.strip():
                 raise ValidationError("interviewers", "an interviewer has no name")
-        _check_list("interviewers", [p.name + p.email for p in self.interviewers])
-        _check_texts(self, _INTERVIEW_TEXTS)
-        _check_dates(self, _INTERVIEW_DATES)
+        longest = max(
+            len(self.where),
+            len(self.notes),
+            len(self.topics),
+            len(self.concerns),
+            len(self.strengths),
+            len(self.liked),
+            len(self.outcome),
+            sum(len(p.name) + len(p.email) for p in self.interviewers),
+        )
+        if longest > MAX_TEXT:
+            _check_list("interviewers", [p.name + p.email for p in self.interviewers])
+            _check_texts(self, _INTERVIEW_TEXTS)
+        moments = (
+            self.starts_at,
+            self.decide_by,
+            self.thank_you_sent_at,
+            self.snoozed_until,
+            self.created_at,
+            self.updated_at,
+        )
+        if not _years_in_range([m.year for m in moments if m is not None]):
+            _check_dates(self, _INTERVIEW_DATES)
 
     def to_dict(self) -> dict[str, Any]:
         return {
