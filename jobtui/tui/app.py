@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
@@ -13,13 +17,30 @@ from textual.screen import Screen
 
 from jobtui import dates
 from jobtui.config import Config
+from jobtui.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.store import Store
 from jobtui.tui.commands import KEY_HELP, main_screen_commands
 from jobtui.tui.data import DataService, StoreOpener
-from jobtui.tui.screens.main import MainScreen
+from jobtui.tui.screens.main import MainScreen, save_note
+from jobtui.tui.widgets.editor import RETRY_SECONDS
 
 # How often the whole overview is recomputed so that "due" becomes "overdue" on time.
 REFRESH_SECONDS = 120
+# How often the file is checked for changes made elsewhere (a stat while nothing happens).
+POLL_SECONDS = 1.0
+
+
+def _damaged(store: Store) -> int:
+    return len({(p.table, p.record_id) for p in store.problems})
+
+
+def _reload_and_count_damaged(store: Store) -> int:
+    store.reload_if_changed()
+    return _damaged(store)
+
+
+def _count_damaged_if_changed(store: Store) -> int | None:
+    return _damaged(store) if store.reload_if_changed() else None
 
 
 class _Deliver(Message):
@@ -57,6 +78,16 @@ class JobTUI(App[None]):
         self.main = MainScreen()
         self.loaded = False
         self.startup_error: str | None = None  # the database could not be opened
+        # Leaving: no new jobs but the last save; what to print on exit (recovery files).
+        self.leaving = False
+        self._leave_lock = threading.Lock()
+        self.final_save: Future[Any] | None = None
+        self.exit_messages: list[str] = []
+        self._recovered: dict[tuple[str, str], str] = {}
+        self._asking_to_quit = False
+        self._ui_loop: asyncio.AbstractEventLoop | None = None
+        self._leave_requested: int | None = None
+        self._damaged_shown = 0
 
     def _deliver(self, fn: Callable[..., Any], *args: Any) -> None:
         self.post_message(_Deliver(fn, args))
@@ -65,6 +96,7 @@ class JobTUI(App[None]):
         message.fn(*message.args)
 
     def on_mount(self) -> None:
+        self._ui_loop = asyncio.get_running_loop()
         if self.config.keys:
             self.set_keymap(self.config.keys)
         if self.config.theme:
@@ -75,20 +107,34 @@ class JobTUI(App[None]):
         self.push_screen(self.main)
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=10)
+        if self._leave_requested is not None:  # told to stop before we were up
+            self.leave(self._leave_requested)
+            return
         # Read the data once the first frame is up: the screen appears at once.
         self.call_after_refresh(self.reload)
         # Urgency moves with the clock: recompute everything now and then.
         self.set_interval(REFRESH_SECONDS, self._refresh_if_idle)
+        # Others' saves (the CLI, another jobtui, a sync tool) show up within a second.
+        self.set_interval(POLL_SECONDS, self._poll_for_changes)
 
     def reload(self) -> None:
         """Read everything again on the data thread and redraw."""
 
-        def done(_: Any, overview: Any) -> None:
+        def done(damaged: int, overview: Any) -> None:
             first = not self.loaded
             self.loaded = True
-            self.main.show(overview)
+            if overview is not None:
+                self.main.show(overview)
             if first and self.data.notice:
                 self.notify(self.data.notice, severity="warning", timeout=10)
+            if first and self.data.read_only_reason:
+                self.notify(
+                    f"Read-only: {self.data.read_only_reason}. You can look, not change.",
+                    severity="warning",
+                    timeout=10,
+                )
+            self._show_damaged(damaged)
+            self._show_warnings()
 
         def failed(exc: BaseException) -> None:
             if not self.loaded:
@@ -98,16 +144,41 @@ class JobTUI(App[None]):
                 return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        def job(store: Store) -> None:
-            # A read-only instance (another jobtui has the file) picks up that one's saves.
-            if store.read_only:
-                store.reload_if_changed()
-
-        self.data.submit(job, done, failed, full=True)
+        self.data.submit(_reload_and_count_damaged, done, failed, full=True)
 
     def _refresh_if_idle(self) -> None:
-        if self.loaded and not self.data.busy:
+        if self.loaded and not self.data.busy and not self.leaving:
             self.reload()
+
+    def _poll_for_changes(self) -> None:
+        if not self.loaded or self.data.busy or self.leaving:
+            return
+
+        def done(damaged: int | None, overview: Any) -> None:
+            # The data service rebuilds the overview in full when the file was reloaded.
+            if overview is not None and not self.leaving:
+                self.main.show(overview)
+                self.notify("Loaded changes saved elsewhere.", timeout=3)
+            if damaged is not None:
+                self._show_damaged(damaged)
+            self._show_warnings()
+
+        self.data.submit(_count_damaged_if_changed, done, refresh=False)
+
+    def _show_damaged(self, damaged: int) -> None:
+        if damaged and damaged != self._damaged_shown:
+            were = "record was" if damaged == 1 else "records were"
+            self.notify(
+                f"{damaged} {were} skipped because damaged: run 'jobtui check' for details.",
+                severity="warning",
+                timeout=15,
+            )
+        self._damaged_shown = damaged
+
+    def _show_warnings(self) -> None:
+        """The data layer's news (merges, backups), each once. Called between jobs."""
+        for warning in self.data.take_warnings():
+            self.notify(warning, severity="warning", timeout=10)
 
     def action_help(self) -> None:
         from jobtui.tui.screens.help import HelpScreen
@@ -131,10 +202,112 @@ class JobTUI(App[None]):
         return rows
 
     async def action_quit(self) -> None:
-        """Save the note being typed, then leave (the data thread finishes every save)."""
-        if self.main.is_attached:
-            self.main.flush_notes()
-        self.exit()
+        """Save the notes being typed, then leave (the data thread finishes every save).
+
+        If a note's save has been failing, ask first; either way its text goes to a
+        recovery file (named in the question, and on exit), never nowhere.
+        """
+        if self.leaving:
+            return
+        if self._asking_to_quit:
+            self.leave()  # asked twice: yes
+            return
+        if not self.main.is_attached:
+            self.leave()
+            return
+        self.main.flush_notes()
+        failing = self.main.failing_notes()
+        if not failing:
+            self.leave()
+            return
+        from jobtui.tui.screens.confirm import ConfirmDialog
+
+        reason = failing[0][1]
+        kept = [self._recover_now(note, why) for note, why in failing]
+        count = "1 note" if len(failing) == 1 else f"{len(failing)} notes"
+        question = f"{count} could not be saved ({reason}). Quit anyway?"
+        where = [f"kept in {path}" for path in kept if path is not None]
+        if len(where) < len(kept):
+            where.append("no recovery file could be written: stay to keep the text")
+        detail = (
+            "The text is " + "; ".join(where) + ".\n"
+            f"Stay (n) and it stays in the editor; saving is retried every {RETRY_SECONDS:g} s."
+        )
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                self.leave()
+            else:
+                self.notify("Still here: saving the notes is retried.", timeout=5)
+
+        self._asking_to_quit = True
+        self.push_screen(ConfirmDialog(question, detail), answered)
+
+    def leave(self, return_code: int = 0) -> None:
+        """Exit after one last try at saving every unsaved note (a recovery file if not)."""
+        if self.leave_from_any_thread():
+            self.exit(return_code=return_code)
+
+    def leave_from_any_thread(self) -> bool:
+        """Queue the last save (every unsaved note; a recovery file for any that fails).
+
+        Also the barrier for everything queued before it: ``final_save`` is done once every
+        save has landed. Called off the UI thread only when that thread is stuck. True if
+        this call started leaving.
+        """
+        with self._leave_lock:
+            if self.leaving:
+                return False
+            self.leaving = True
+        notes = self.main.unsaved_notes() if self.main.is_attached else []
+        self.final_save = self.data.submit(self._final_save_job(notes), refresh=False)
+        return True
+
+    def request_leave(self, signum: int) -> None:
+        """Leave because of ``signum`` (SIGTERM, SIGHUP, SIGINT). Safe from any thread or a
+        signal handler: the work is done on the UI thread."""
+        loop = self._ui_loop
+        if loop is None or loop.is_closed():
+            self._leave_requested = 128 + signum
+            return
+        loop.call_soon_threadsafe(self.leave, 128 + signum)
+
+    def _final_save_job(self, notes: list[UnsavedNote]) -> Callable[[Store], None]:
+        recovered = dict(self._recovered)
+
+        def job(store: Store) -> None:
+            for note in notes:
+                try:
+                    save_note(store, note.kind, note.record_id, note.text)
+                except Exception as exc:
+                    if recovered.get((note.kind, note.record_id)) != note.text:
+                        self._recover(note, store.path, str(exc))
+
+        return job
+
+    def _recover_now(self, note: UnsavedNote, reason: str) -> Path | None:
+        """Write ``note`` to a recovery file now (quitting with a failing save)."""
+        store = self.data.store
+        path = self._recover(note, store.path if store is not None else None, reason)
+        if path is not None:
+            self._recovered[(note.kind, note.record_id)] = note.text
+        return path
+
+    def _recover(self, note: UnsavedNote, db_path: Path | None, reason: str) -> Path | None:
+        try:
+            path = write_recovery(note, db_path, self.clock(), reason)
+        except RecoveryError as exc:
+            # The last resort: the text itself, on stderr after the terminal is restored.
+            self.exit_messages.append(
+                f"notes of {note.label} could not be saved ({reason}) and {exc}; "
+                f"here they are:\n{note.text}"
+            )
+            return None
+        self.exit_messages.append(
+            f"notes of {note.label} could not be saved ({reason}); they are in {path}"
+        )
+        return path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

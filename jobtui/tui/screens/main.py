@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
 from jobtui.model import Interview
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
+from jobtui.recovery import UnsavedNote
 from jobtui.store import Store
 from jobtui.tui.screens.record_actions import RecordActions
 from jobtui.tui.screens.tool_actions import ToolActions
@@ -106,7 +107,11 @@ class MainScreen(RecordActions, ToolActions, Screen):
         rows = self.visible_rows()
         table = self.query_one(ApplicationsTable)
         table.show_rows(rows[:MAX_ROWS], overview.now)
-        self.query_one(Summary).show(overview, read_only=self.data.read_only)
+        reason = self.read_only_reason()
+        self.query_one(Summary).show(overview, read_only=reason)
+        editor = self.query_one(NoteEditor)
+        if editor.read_only_reason != reason:
+            editor.set_read_only(reason)
         empty = not overview.rows
         self.query_one("#panes").display = not empty
         self.query_one("#empty", Static).display = empty
@@ -307,11 +312,7 @@ class MainScreen(RecordActions, ToolActions, Screen):
         The job is one undoable change (``u`` takes it back), described as ``undo_as``
         (default: ``message``).
         """
-        if self.data.read_only:
-            self.notify(
-                "This database is open read-only (another jobtui has it): nothing was saved.",
-                severity="error",
-            )
+        if self.refuse_if_read_only():
             return
 
         def done(result: Any, overview: Overview | None) -> None:
@@ -333,6 +334,20 @@ class MainScreen(RecordActions, ToolActions, Screen):
 
         self.data.submit(undoable, done, failed)
 
+    # -- read-only -------------------------------------------------------------
+
+    def read_only_reason(self) -> str | None:
+        """Why this database cannot be changed (a sentence), or None if it can."""
+        return self.data.read_only_reason
+
+    def refuse_if_read_only(self) -> bool:
+        """True (after saying why) if nothing can be changed: then no form opens at all."""
+        reason = self.read_only_reason()
+        if reason is None:
+            return False
+        self.notify(f"Read-only: {reason}. Nothing can be changed here.", severity="warning")
+        return True
+
     # -- notes -------------------------------------------------------------------
 
     def on_note_editor_save_requested(self, event: NoteEditor.SaveRequested) -> None:
@@ -340,29 +355,31 @@ class MainScreen(RecordActions, ToolActions, Screen):
 
     def _save_notes(self, target: NoteTarget, text: str) -> None:
         editor = self.query_one(NoteEditor)
-        if self.data.read_only:
-            editor.save_failed(target)
-            self.notify("Read-only: notes not saved.", severity="error")
+        reason = self.read_only_reason()
+        if reason is not None:
+            editor.save_failed(target, text, reason)
             return
 
-        def job(store: Store) -> None:
-            record = (
-                store.get_application(target.id)
-                if target.kind == "application"
-                else store.get_interview(target.id)
-            )
-            record.notes = text
-            store.save(record)
-
-        def done(_: Any, __: Any) -> None:
+        def done(_: Any, overview: Overview | None) -> None:
             editor.saved(target, text)
             self._remember_notes(target, text)
+            if overview is not None:  # the save merged changes made elsewhere
+                self.show(overview)
 
         def failed(exc: BaseException) -> None:
-            editor.save_failed(target)
-            self.notify(f"Notes not saved: {exc}", severity="error", timeout=10)
+            if editor.save_failed(target, text, str(exc)):
+                self.notify(
+                    f"Notes not saved: {exc}. They stay in the editor; retrying.",
+                    severity="error",
+                    timeout=10,
+                )
 
-        self.data.submit(job, done, failed, refresh=False)
+        self.data.submit(
+            lambda store: save_note(store, target.kind, target.id, text),
+            done,
+            failed,
+            refresh=False,
+        )
 
     def _remember_notes(self, target: NoteTarget, text: str) -> None:
         # Keep the in-memory overview in step without a full reload.
@@ -380,6 +397,14 @@ class MainScreen(RecordActions, ToolActions, Screen):
         pending = self.query_one(NoteEditor).take_unsaved()
         if pending is not None:
             self._save_notes(*pending)
+
+    def unsaved_notes(self) -> list[UnsavedNote]:
+        """Every note text not confirmed on disk (typed, queued, or failed)."""
+        return self.query_one(NoteEditor).unsaved_notes()
+
+    def failing_notes(self) -> list[tuple[UnsavedNote, str]]:
+        """Notes whose last save failed, with the reason."""
+        return self.query_one(NoteEditor).failing_notes()
 
     # -- view switches -------------------------------------------------------------
 
@@ -440,6 +465,20 @@ class MainScreen(RecordActions, ToolActions, Screen):
             self.show(self.overview)
         target = Timeline if self.filter_target == "timeline" else ApplicationsTable
         self.query_one(target).focus()
+
+
+def save_note(store: Store, kind: str, record_id: str, text: str) -> bool:
+    """Store ``text`` as the notes of an application or interview; False if already so."""
+    record = (
+        store.get_application(record_id)
+        if kind == "application"
+        else store.get_interview(record_id)
+    )
+    if record.notes == text:
+        return False
+    record.notes = text
+    store.save(record)
+    return True
 
 
 def _first_run_text() -> Text:

@@ -1,7 +1,8 @@
 """The main screen's record actions: add, edit, status, sent, snooze, delete, undo.
 
 A mixin of :class:`jobtui.tui.screens.main.MainScreen` (it uses the screen's selection,
-``run_job`` and ``data``); kept apart so each file stays about one thing.
+``run_job`` and ``data``); kept apart so each file stays about one thing. On a read-only
+database every one of them says why at once, before any form opens.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ class RecordActions(_Base):
     """Actions that change records; every change is one undoable store job."""
 
     def action_add_application(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.application_form import ApplicationForm
 
         form = ApplicationForm(None, self.app.clock())  # type: ignore[attr-defined]
@@ -44,6 +47,8 @@ class RecordActions(_Base):
         self.app.push_screen(form, saved)
 
     def action_add_interview(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.interview_form import InterviewForm
 
         row = self._need_row()
@@ -61,6 +66,8 @@ class RecordActions(_Base):
         self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
 
     def action_edit(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.application_form import ApplicationForm
         from jobtui.tui.screens.interview_form import InterviewForm
 
@@ -104,6 +111,8 @@ class RecordActions(_Base):
         self.app.push_screen(form, saved)
 
     def action_change_status(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.status_picker import StatusPicker
 
         row = self._need_row()
@@ -129,6 +138,8 @@ class RecordActions(_Base):
         )
 
     def action_mark_sent(self) -> None:
+        if self.refuse_if_read_only():
+            return
         now = self.app.clock()  # type: ignore[attr-defined]
         selected = self._target()
         if selected is None:
@@ -151,6 +162,8 @@ class RecordActions(_Base):
         )
 
     def action_snooze(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.snooze import SnoozeDialog
 
         now = self.app.clock()  # type: ignore[attr-defined]
@@ -179,6 +192,8 @@ class RecordActions(_Base):
         self.app.push_screen(SnoozeDialog(label, now, record.snoozed_until), chosen)
 
     def action_delete(self) -> None:
+        if self.refuse_if_read_only():
+            return
         from jobtui.tui.screens.confirm import ConfirmDialog
 
         target = self._target()
@@ -207,8 +222,7 @@ class RecordActions(_Base):
 
     def action_undo(self) -> None:
         """Take back the last change made in this session (several steps deep)."""
-        if self.data.read_only:
-            self.notify("Read-only: there is nothing to undo.", severity="warning")
+        if self.refuse_if_read_only():
             return
 
         def done(undone: Any, overview: Overview | None) -> None:

@@ -30,6 +30,8 @@ class ToolActions(_Base):
     """Actions that open a tool: the external editor, the composer, import and stats."""
 
     def action_external_editor(self) -> None:
+        if self.refuse_if_read_only():
+            return
         editor = self.query_one(NoteEditor)
         if editor.target is None:
             self.notify("Select an application or interview first.", severity="warning")
@@ -49,6 +51,8 @@ class ToolActions(_Base):
 
     def action_compose_message(self) -> None:
         """Draft the follow-up that is owed (or any other) from a template."""
+        if self.refuse_if_read_only():
+            return  # its fields are saved with the interview: nothing to type in vain
         from jobtui import compose
         from jobtui.tui.screens.composer import ComposerScreen
 
@@ -130,6 +134,8 @@ class ToolActions(_Base):
         from jobtui.tui.screens.confirm import ConfirmDialog
         from jobtui.tui.screens.import_dialog import ImportDialog
 
+        if self.refuse_if_read_only():
+            return
         now = self.app.clock()  # type: ignore[attr-defined]
 
         def chosen(path) -> None:

@@ -1,13 +1,20 @@
 """The note editor: Markdown notes of the selected application or interview, autosaved.
 
-Typed text is saved after a short pause (debounced), when focus leaves the editor, before
+Typed text is saved after a short pause (debounced), but never waits longer than
+``AUTOSAVE_MAX_WAIT`` while typing goes on; also when focus leaves the editor, before
 another record's notes are loaded, and on quit. The title shows "● unsaved" until the data
 thread confirms the save, then "✓ saved": from then on the text is on disk.
+
+The editor never drops text: every text asked to be saved is kept (``unsaved_notes``) until
+its save is confirmed, also after moving to another record. A save that fails keeps the
+text, shows "✗ not saved: reason" until a save succeeds, and is retried every
+``RETRY_SECONDS``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,7 +24,13 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from jobtui.recovery import UnsavedNote
+
 AUTOSAVE_DELAY = 0.8  # seconds of quiet before an autosave
+# The first unsaved keystroke is sent to disk by then even if typing never pauses (the
+# save itself takes a moment more: typed text is on disk within 2 s).
+AUTOSAVE_MAX_WAIT = 1.5
+RETRY_SECONDS = 3.0  # a failed save is tried again this often
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,12 @@ class NoteEditor(Vertical):
         self._saved_text = ""
         self._requested_text: str | None = None
         self._timer: Timer | None = None
+        self._dirty_since: float | None = None  # first keystroke not yet sent to be saved
+        # Text asked to be saved and not yet confirmed on disk, for every record.
+        self._pending: dict[NoteTarget, str] = {}
+        self._failures: dict[NoteTarget, str] = {}  # the reason the last save failed
+        self._retry_timer: Timer | None = None
+        self.read_only_reason: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="note-title")
@@ -72,19 +91,31 @@ class NoteEditor(Vertical):
         """True while the editor holds text not yet confirmed on disk."""
         return self.target is not None and self.text_area.text != self._saved_text
 
+    def set_read_only(self, reason: str | None) -> None:
+        """Refuse typing (with ``reason`` in the title), or allow it again with None."""
+        self.read_only_reason = reason
+        self.text_area.read_only = reason is not None
+        self._show_title()
+
     def load(self, target: NoteTarget | None, text: str) -> None:
-        """Show a record's notes, first saving what was typed for the previous one."""
-        if target == self.target and not self.dirty:
-            if text != self.text_area.text:
-                self._set_text(text)
-            return
+        """Show a record's notes, first saving what was typed for the previous one.
+
+        ``text`` is the notes as stored; if newer text for that record is still on its way
+        to disk (or its save failed), that text is shown instead.
+        """
         if target == self.target:
-            return  # same record, typing in progress: keep the user's text
+            if not self.dirty and text != self.text_area.text:
+                self._set_text(text)  # changed elsewhere; nothing typed here
+            return
         self.flush()
         self.target = target
         self._saved_text = text
         self._requested_text = None
-        self._set_text(text)
+        self._dirty_since = None
+        pending = self._pending.get(target) if target is not None else None
+        if pending is not None:
+            self._requested_text = pending  # its save is queued, or retried if it failed
+        self.text_area.load_text(text if pending is None else pending)
         self.text_area.disabled = target is None
         self._show_title()
 
@@ -100,32 +131,71 @@ class NoteEditor(Vertical):
             self.post_message(self.SaveRequested(*pending))
 
     def take_unsaved(self) -> tuple[NoteTarget, str] | None:
-        """The unsaved (target, text), marked as requested; None if nothing is pending.
-
-        Quitting uses this directly: a posted message would never be handled after exit.
-        """
+        """The unsaved (target, text), marked as requested; None if nothing is pending."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._dirty_since = None
         if self.target is None or not self.dirty:
             return None
         text = self.text_area.text
         if text == self._requested_text:
             return None
         self._requested_text = text
+        self._pending[self.target] = text
         return self.target, text
+
+    def unsaved_notes(self) -> list[UnsavedNote]:
+        """Every text not confirmed on disk yet: typed here, queued, or failed to save."""
+        texts = dict(self._pending)
+        if self.dirty:
+            assert self.target is not None
+            texts[self.target] = self.text_area.text
+        return [UnsavedNote(t.kind, t.id, t.label, text) for t, text in texts.items()]
+
+    def failing_notes(self) -> list[tuple[UnsavedNote, str]]:
+        """The notes whose last save failed, with the reason."""
+        texts = {n.record_id: n for n in self.unsaved_notes()}
+        return [
+            (texts[target.id], reason)
+            for target, reason in self._failures.items()
+            if target.id in texts
+        ]
 
     def saved(self, target: NoteTarget, text: str) -> None:
         """The data thread confirms ``text`` is on disk for ``target``."""
+        if self._pending.get(target) == text:
+            del self._pending[target]
+        self._failures.pop(target, None)
+        if not self._failures and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
         if target == self.target:
             self._saved_text = text
-            self._requested_text = None
-            self._show_title()
+            if self._requested_text == text:
+                self._requested_text = None
+        self._show_title()
 
-    def save_failed(self, target: NoteTarget) -> None:
+    def save_failed(self, target: NoteTarget, text: str, reason: str) -> bool:
+        """The save of ``text`` failed: keep it, say why, retry. True if this is news."""
+        new = target not in self._failures
+        self._failures[target] = reason
+        self._pending.setdefault(target, text)
         if target == self.target:
-            self._requested_text = None
-            self._show_title(failed=True)
+            self._requested_text = None  # so the next flush asks again
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self.retry_failed)
+        self._show_title()
+        return new
+
+    def retry_failed(self) -> None:
+        """Ask again for every save that failed."""
+        for target in list(self._failures):
+            if target == self.target:
+                self._requested_text = None
+                self.flush()
+            elif target in self._pending:
+                self.post_message(self.SaveRequested(target, self._pending[target]))
 
     def replace_text(self, text: str) -> None:
         """Put new text in (e.g. back from $EDITOR) and save it."""
@@ -138,30 +208,64 @@ class NoteEditor(Vertical):
         self._show_title()
         if self._timer is not None:
             self._timer.stop()
-        if self.dirty:
-            self._timer = self.set_timer(AUTOSAVE_DELAY, self.flush)
+            self._timer = None
+        if not self.dirty:
+            self._dirty_since = None
+            return
+        # Debounced, with a maximum wait: steady typing is still saved every so often.
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        left = self._dirty_since + AUTOSAVE_MAX_WAIT - now
+        self._timer = self.set_timer(max(0.0, min(AUTOSAVE_DELAY, left)), self.flush)
 
     def on_descendant_blur(self) -> None:
         self.flush()
 
-    def _show_title(self, *, failed: bool = False) -> None:
+    def _show_title(self) -> None:
         title = self.query_one("#note-title", Static)
         if self.target is None:
             title.update(Text("Notes — select an application or interview", style="dim"))
+            self._set_alarm(title, None)
             return
-        if failed:
-            line = Text("✗ not saved", style="bold red")
+        failure = self._failures.get(self.target)
+        if self.read_only_reason is not None:
+            line = Text(f"read-only: {self.read_only_reason}", style="bold")
+            line.append("\n")
+        elif failure is not None:
+            line = Text(f"✗ not saved: {failure}", style="bold")
+            line.append(f" (kept here; retrying every {RETRY_SECONDS:g} s)\n")
         elif self.dirty:
             line = Text("● unsaved", style="bold yellow")
         else:
             line = Text("✓ saved", style="green")
-        line.append("  Notes — ", style="bold")
+        line.append("Notes — " if line.plain.endswith("\n") else "  Notes — ", style="bold")
         line.append(self.target.label, style="bold")
         title.update(line)
+        alarm = "error" if failure and self.read_only_reason is None else None
+        if self.read_only_reason is not None:
+            alarm = "warning"
+        self._set_alarm(title, alarm)
+
+    def _set_alarm(self, title: Static, level: str | None) -> None:
+        # Inline styles (they win over the app's stylesheet): a failed save or a read-only
+        # database stays visible in the title bar, on more than one line if need be.
+        if level is None:
+            title.styles.clear_rule("height")
+            title.styles.clear_rule("background")
+            title.styles.clear_rule("color")
+            return
+        theme = self.app.current_theme
+        colour = (theme.error if level == "error" else theme.warning) or "red"
+        title.styles.height = "auto"
+        title.styles.background = colour
+        title.styles.color = "black" if level == "warning" else "white"
 
     @property
     def mark(self) -> str:
-        """The save mark as plain text (for tests): "saved", "unsaved" or ""."""
+        """The save mark as plain text (for tests): "saved", "unsaved", "not saved" or ""."""
         if self.target is None:
             return ""
+        if self.target in self._failures:
+            return "not saved"
         return "unsaved" if self.dirty else "saved"

@@ -1,4 +1,5 @@
-"""The summary line: active applications, interviews this week, follow-ups due now."""
+"""The summary line: active applications, interviews this week, follow-ups due now, and
+whether the database is read-only (and why)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ class Summary(Static):
         line.append("  loading…", style="dim")
         self.update(line)
 
-    def show(self, overview: Overview, *, read_only: bool = False) -> None:
-        line = Text()
+    def show(self, overview: Overview, *, read_only: str | None = None) -> None:
+        """Draw the counts; ``read_only`` is why nothing can be changed (None if it can)."""
+        line = Text(no_wrap=True, overflow="ellipsis")
         line.append(" jobtui", style=f"bold {self.app.current_theme.accent or 'cyan'}")
         line.append(f"  {overview.active} active")
         week = overview.interviews_this_week
@@ -36,8 +38,9 @@ class Summary(Static):
                 )
         else:
             line.append("no follow-ups due", style="dim")
-        if read_only:
-            line.append("   READ-ONLY: another jobtui has this file", style="bold reverse")
+        if read_only is not None:
+            line.append("   READ-ONLY", style="bold reverse")
+            line.append(f" {read_only}", style="bold")
         self.update(line)
 
 
