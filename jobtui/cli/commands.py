@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -29,10 +30,51 @@ from jobtui.model import (
 from jobtui.storage import parse_database, write_file_atomically
 from jobtui.store import NotFoundError, Store
 
+# Every store a command opened, so its warnings are printed once the command is done.
+_opened: list[Store] = []
+
 
 def _open(args: argparse.Namespace, *, write: bool) -> Store:
     # Readers never take the lock or touch the file, so `jobtui list` works beside a running TUI.
-    return Store(locations.database_file(args.db), read_only=not write)
+    store = Store(locations.database_file(args.db), read_only=not write)
+    _opened.append(store)
+    return store
+
+
+def _warn(message: str) -> None:
+    print(f"jobtui: warning: {render.printable(message)}", file=sys.stderr)
+
+
+def _print_warnings(*, skipped: bool) -> None:
+    """Print what the data layer had to say while the command ran (each only once).
+
+    ``skipped``: also say how many damaged records were left out (``check`` lists them itself).
+    """
+    stores, _opened[:] = list(_opened), []
+    for store in stores:
+        bad = render.damaged_count(store.skipped)
+        if skipped and bad:
+            were = "record was" if bad == 1 else "records were"
+            its = "it is" if bad == 1 else "they are"
+            _warn(f"{bad} {were} skipped because {its} damaged; run 'jobtui check' for details")
+        for warning in store.take_warnings():
+            _warn(warning)
+
+
+def _reporting_warnings(
+    command: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Wrap a command so the data layer's warnings reach stderr after it ran, even if it failed."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        _opened.clear()
+        try:
+            return command(args)
+        finally:
+            _print_warnings(skipped=command is not cmd_check)
+
+    return run
 
 
 def _now() -> datetime:
@@ -456,6 +498,44 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    # Only --fix writes; a plain check reads like `list` and never waits for the lock.
+    with _open(args, write=args.fix) as store:
+        problems = store.problems
+        total = sum(store.counts().values())
+        backup: Path | None = None
+        moved = 0
+        if args.fix and problems:
+            backup = store.backup_to()
+            moved = store.trash_bad_records()
+    if args.json:
+        _print_json(
+            {
+                "records": total,
+                "problems": [render.problem_json(p) for p in problems],
+                "backup": str(backup) if backup else None,
+                "moved_to_trash": moved,
+            }
+        )
+    elif not problems:
+        print(f"{total} {'record' if total == 1 else 'records'}, all good")
+    else:
+        print(render.problem_table(problems))
+        bad = render.damaged_count(problems)
+        if backup is None:
+            print(
+                f"{bad} of {total} records are damaged (the other commands and the TUI skip "
+                "them); 'jobtui check --fix' takes a backup and moves them into the trash"
+            )
+        else:
+            print(f"backup written to {backup}")
+            print(
+                f"moved {moved} damaged {'record' if moved == 1 else 'records'} into the trash; "
+                "'jobtui trash' lists them, 'jobtui undelete ID' brings one back"
+            )
+    return 0 if not problems or args.fix else 1
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": cmd_add,
     "interview": cmd_interview,
@@ -478,4 +558,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "render": cmd_render,
     "templates": cmd_templates,
+    "check": cmd_check,
 }
+COMMANDS = {name: _reporting_warnings(command) for name, command in COMMANDS.items()}

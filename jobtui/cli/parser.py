@@ -188,6 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats = command("stats", "the funnel, response rates by source, and activity per week")
     _json_option(stats)
 
+    check = command(
+        "check", "find damaged records; exit 1 if there are any (--fix moves them to the trash)"
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="take a backup, then move every damaged record into the trash (undelete restores)",
+    )
+    _json_option(check)
+
     restore = command("restore", "replace the database with a backup (the current file is kept)")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'jobtui backups')")
     return parser

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,9 +11,19 @@ from jobtui import dates
 from jobtui.config import FollowUpRules
 from jobtui.fields import display_value, fields_for
 from jobtui.followup import FollowUp, followups_for
+from jobtui.integrity import Problem
 from jobtui.model import Application, Contact, Interview, Record
 from jobtui.overview import AppRow, build_overview
 from jobtui.store import NotFoundError, Store
+
+# C0 and C1 control characters (ESC, OSC, BEL...) and DEL: never sent to the terminal raw.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (a stored ESC cannot drive the
+    terminal)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def label(record: Record) -> str:
@@ -175,3 +186,27 @@ def record_text(store: Store, record: Record, now: datetime, rules: FollowUpRule
             lines.append("needs:")
             lines.extend(f"    {item.urgency.value}: {item.describe(now)}" for item in items)
     return "\n".join(lines)
+
+
+def damaged_count(problems: Iterable[Problem]) -> int:
+    """How many records ``problems`` are about (a record may have more than one)."""
+    return len({(p.table, p.record_id) for p in problems})
+
+
+def problem_json(problem: Problem) -> dict[str, str]:
+    """One object of `jobtui check --json`'s problems."""
+    return {
+        "table": problem.table,
+        "record_id": problem.record_id,
+        "field": problem.field,
+        "reason": problem.reason,
+    }
+
+
+def problem_table(problems: Sequence[Problem]) -> str:
+    """`check`: one line per damaged record: its table, id, field and what is wrong."""
+    body = [
+        [printable(p.table), printable(p.record_id), printable(p.field), printable(p.reason)]
+        for p in problems
+    ]
+    return _table(["TABLE", "ID", "FIELD", "PROBLEM"], body)
