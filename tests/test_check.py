@@ -347,3 +347,44 @@ def test_warnings_are_printed_when_the_command_fails_too(jobtui, monkeypatch):
     assert code == 1
     assert err.splitlines()[0] == "jobtui: warning: merged 1 change"
     assert "feedface" in err.splitlines()[1]
+
+
+def test_a_backups_folder_that_cannot_be_written_is_a_warning(jobtui, db_path):
+    assert jobtui("add", "Acme", "Dev")[0] == 0
+    backups = db_path.with_name(db_path.name + ".backups")
+    assert not backups.exists()  # the first save had no older file to keep
+    backups.write_text("not a folder")
+    code, out, err = jobtui("add", "Beta", "QA")
+    assert code == 0, err
+    assert out.strip()
+    assert err.splitlines() == [
+        f"jobtui: warning: the backups folder {backups} cannot be written (Not a directory): "
+        "saved without a backup"
+    ]
+    assert len(orjson.loads(db_path.read_bytes())["applications"]) == 2
+
+
+def test_fix_moves_an_application_with_what_belongs_to_it(jobtui, db_path, now):
+    good, bad = _app(now, "Good Corp", "Dev"), _app(now, "Beta", "QA")
+    bad["status"] = "nonsense"
+    its_interview = _interview(now, bad)
+    _write(
+        db_path,
+        {
+            "applications": {good["id"]: good, bad["id"]: bad},
+            "interviews": {its_interview["id"]: its_interview},
+        },
+    )
+    code, out, _ = jobtui("check")
+    assert code == 1
+    assert "no usable application" in _line_for(out, its_interview["id"])
+    code, out, err = jobtui("check", "--fix")
+    assert code == 0, err
+    assert "moved 2 damaged records into the trash" in out
+    data = orjson.loads(db_path.read_bytes())
+    assert list(data["applications"]) == [good["id"]]
+    assert data["interviews"] == {}
+    # one trash entry: the application, carrying its interview
+    code, out, _ = jobtui("trash", "--json")
+    assert [entry["id"] for entry in json.loads(out)] == [bad["id"]]
+    assert data["trash"][bad["id"]]["interviews"] == [its_interview]
