@@ -186,7 +186,7 @@ def test_check_names_each_damaged_record_and_exits_1(jobtui, damaged, db_path):
     for name in ("good", "other", "good_iv"):
         assert damaged[name]["id"] not in out
     assert out.splitlines()[-1] == (
-        "3 of 6 records are damaged (the other commands and the TUI skip them); "
+        "3 of 6 records are damaged; "
         "'jobtui check --fix' takes a backup and moves them into the trash"
     )
     # check only reads: the file, its folder and its backups are as they were

@@ -524,8 +524,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         bad = render.damaged_count(problems)
         if backup is None:
             print(
-                f"{bad} of {total} records are damaged (the other commands and the TUI skip "
-                "them); 'jobtui check --fix' takes a backup and moves them into the trash"
+                f"{bad} of {total} records are damaged; "
+                "'jobtui check --fix' takes a backup and moves them into the trash"
             )
         else:
             print(f"backup written to {backup}")
