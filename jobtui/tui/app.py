@@ -21,7 +21,7 @@ from jobtui.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.store import Store
 from jobtui.tui.commands import KEY_HELP, main_screen_commands
 from jobtui.tui.data import DataService, StoreOpener
-from jobtui.tui.screens.main import MainScreen, save_note
+from jobtui.tui.screens.main import MainScreen, failure_reason, save_note
 from jobtui.tui.widgets.editor import RETRY_SECONDS
 
 # How often the whole overview is recomputed so that "due" becomes "overdue" on time.
@@ -30,17 +30,16 @@ REFRESH_SECONDS = 120
 POLL_SECONDS = 1.0
 
 
-def _damaged(store: Store) -> int:
-    return len({(p.table, p.record_id) for p in store.problems})
-
-
-def _reload_and_count_damaged(store: Store) -> int:
+def _reload_if_changed(store: Store) -> None:
     store.reload_if_changed()
-    return _damaged(store)
 
 
-def _count_damaged_if_changed(store: Store) -> int | None:
-    return _damaged(store) if store.reload_if_changed() else None
+def _skipped_count(store: Store) -> int | None:
+    """How many damaged records the last full read skipped; None right after a reload
+    (the overview built after this job reads everything again)."""
+    if store.reload_if_changed():
+        return None
+    return len({(p.table, p.record_id) for p in store.skipped})
 
 
 class _Deliver(Message):
@@ -120,7 +119,7 @@ class JobTUI(App[None]):
     def reload(self) -> None:
         """Read everything again on the data thread and redraw."""
 
-        def done(damaged: int, overview: Any) -> None:
+        def done(_: Any, overview: Any) -> None:
             first = not self.loaded
             self.loaded = True
             if overview is not None:
@@ -133,7 +132,6 @@ class JobTUI(App[None]):
                     severity="warning",
                     timeout=10,
                 )
-            self._show_damaged(damaged)
             self._show_warnings()
 
         def failed(exc: BaseException) -> None:
@@ -144,7 +142,7 @@ class JobTUI(App[None]):
                 return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        self.data.submit(_reload_and_count_damaged, done, failed, full=True)
+        self.data.submit(_reload_if_changed, done, failed, full=True)
 
     def _refresh_if_idle(self) -> None:
         if self.loaded and not self.data.busy and not self.leaving:
@@ -163,9 +161,10 @@ class JobTUI(App[None]):
                 self._show_damaged(damaged)
             self._show_warnings()
 
-        self.data.submit(_count_damaged_if_changed, done, refresh=False)
+        self.data.submit(_skipped_count, done, refresh=False)
 
     def _show_damaged(self, damaged: int) -> None:
+        # Once per count: again only if more (or other) records turn out damaged.
         if damaged and damaged != self._damaged_shown:
             were = "record was" if damaged == 1 else "records were"
             self.notify(
@@ -282,7 +281,7 @@ class JobTUI(App[None]):
                     save_note(store, note.kind, note.record_id, note.text)
                 except Exception as exc:
                     if recovered.get((note.kind, note.record_id)) != note.text:
-                        self._recover(note, store.path, str(exc))
+                        self._recover(note, store.path, failure_reason(exc))
 
         return job
 

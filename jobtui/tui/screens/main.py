@@ -367,9 +367,9 @@ class MainScreen(RecordActions, ToolActions, Screen):
                 self.show(overview)
 
         def failed(exc: BaseException) -> None:
-            if editor.save_failed(target, text, str(exc)):
+            if editor.save_failed(target, text, failure_reason(exc)):
                 self.notify(
-                    f"Notes not saved: {exc}. They stay in the editor; retrying.",
+                    f"Notes not saved: {failure_reason(exc)}. They stay in the editor; retrying.",
                     severity="error",
                     timeout=10,
                 )
@@ -465,6 +465,13 @@ class MainScreen(RecordActions, ToolActions, Screen):
             self.show(self.overview)
         target = Timeline if self.filter_target == "timeline" else ApplicationsTable
         self.query_one(target).focus()
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A short reason for the user: "No space left on device", not "[Errno 28] ..."."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 def save_note(store: Store, kind: str, record_id: str, text: str) -> bool:

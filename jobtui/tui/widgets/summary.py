@@ -39,8 +39,8 @@ class Summary(Static):
         else:
             line.append("no follow-ups due", style="dim")
         if read_only is not None:
-            line.append("   READ-ONLY", style="bold reverse")
-            line.append(f" {read_only}", style="bold")
+            # The reason is long (it names the file): it is in the notes title and a toast.
+            line.append("   READ-ONLY: nothing can be changed here", style="bold reverse")
         self.update(line)
 
 
