@@ -530,3 +530,39 @@ def test_dates_module_bounds():
     assert dates.parse_duration("744h") == dates.MAX_DURATION == timedelta(days=31)
     with pytest.raises(dates.DateParseError, match="at most 31 days"):
         dates.parse_duration("745h")
+
+
+# --------------------------------------------------------------------------
+# The TUI
+
+
+async def test_the_tui_opens_beside_a_stored_year_9999_record(jobtui, db_path, now):
+    from tui_helpers import make_app, screen_text, settle
+
+    bad = jobtui("add", "Broken", "Dev", "--applied", "2026-11-02")[1].strip()
+    jobtui("add", "Good Corp", "Dev", "--applied", "2026-11-10")
+    _edit_stored(db_path, "applications", bad, applied_on="9999-12-31")
+    app = make_app(db_path, now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "Good Corp" in text
+        assert "Broken" not in text
+
+
+async def test_the_tui_snooze_refuses_year_9999(jobtui, db_path, now):
+    from tui_helpers import make_app, screen_text, settle
+
+    jobtui("add", "Acme", "Dev", "--applied", "2026-11-02")
+    before = _contents(db_path)
+    app = make_app(db_path, now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("z", *"9999-12-31")
+        await settle(pilot, app)
+        assert f'"9999-12-31" is {RANGE}' in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+    assert _contents(db_path) == before
