@@ -38,6 +38,15 @@ MAX_MONEY = 10**12
 """The largest salary figure accepted."""
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """Text for a message, shortened when long (a message never echoes a megabyte)."""
+    return text if len(text) <= limit else f"{text[:limit]}..."
+
+
+def _quoted(text: str) -> str:
+    return f'"{_clip(text)}"'
+
+
 def check_text(field_name: str, value: str) -> None:
     """OutOfBoundsError if ``value`` is longer than :data:`MAX_TEXT` characters."""
     if len(value) > MAX_TEXT:
@@ -122,7 +131,7 @@ class _Choice(StrEnum):
         if len(matches) == 1:
             return matches[0]
         choices = ", ".join(m.value for m in cls)
-        raise ValidationError(field_name, f'unknown value "{text}" (choose from {choices})')
+        raise ValidationError(field_name, f"unknown value {_quoted(text)} (choose from {choices})")
 
 
 class Status(_Choice):
@@ -264,7 +273,7 @@ def _opt_int(value: Any, field_name: str) -> int | None:
     if value in (None, ""):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field_name, f"must be a number, not {value!r}")
+        raise ValidationError(field_name, f"must be a number, not {_clip(repr(value))}")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(field_name, f"must be a number, not {value!r}")
     return int(value)
@@ -580,7 +589,7 @@ class Contact:
             raise ValidationError("name", "must not be empty")
         _check_texts(self, _CONTACT_TEXTS)
         if self.email and "@" not in self.email:
-            raise ValidationError("email", f'"{self.email}" is not an email address')
+            raise ValidationError("email", f"{_quoted(self.email)} is not an email address")
         _check_dates(self, ("created_at", "updated_at"))
 
     def to_dict(self) -> dict[str, Any]:
