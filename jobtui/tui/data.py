@@ -134,15 +134,16 @@ class DataService:
                 result = job(store)
                 overview = None
                 # Records came in from elsewhere (a merge on save, a reload): rebuild it all.
-                if store.take_reloaded():
-                    refresh = full = True
-                if refresh and (full or self.overview is None):
+                reloaded = store.take_reloaded()
+                everything = full or reloaded
+                if (refresh or everything) and (everything or self.overview is None):
                     store.take_touched()
                     overview = snapshot(store, self.clock(), self.config)
                     # Keep the garbage collector from walking this big, long-lived graph
                     # again and again (its pauses hold the GIL, freezing the UI).
                     gc.freeze()
                 elif refresh:
+                    assert self.overview is not None
                     overview = refreshed(store, self.overview, self.config)
                 if overview is not None:
                     self.overview = overview.prepare()
