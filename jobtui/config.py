@@ -53,6 +53,12 @@ class Config:
     path: Path | None = None
 
 
+# Upper bounds for whole-number settings: ten years of days (or of hours). Beyond that a
+# rule means nothing, and date arithmetic with it could overflow.
+_MAX_COUNT = 3650
+_MAX_HOURS = 87600
+
+
 def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
     if raw is None:
         return cls()
@@ -67,6 +73,9 @@ def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
         wanted = type(spec.default)
         if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise ConfigError(f"{path}: {where}.{key} must be a whole number >= 0, not {value!r}")
+        top = _MAX_HOURS if key.endswith("_hours") else _MAX_COUNT
+        if wanted is int and value > top:
+            raise ConfigError(f"{path}: {where}.{key} must be at most {top}, not {value!r}")
         if wanted is str and not isinstance(value, str):
             raise ConfigError(f"{path}: {where}.{key} must be text, not {value!r}")
         values[key] = value

@@ -246,3 +246,19 @@ def test_zero_is_an_allowed_number(tmp_path):
     path = write(tmp_path, "[followup]\nupcoming_days = 0\noverdue_grace_business_days = 0\n")
     rules = load_config(path).followup
     assert (rules.upcoming_days, rules.overdue_grace_business_days) == (0, 0)
+
+
+def test_a_follow_up_rule_beyond_ten_years_is_refused(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[followup]\ncheck_in_business_days = 99999999\n")
+    with pytest.raises(ConfigError, match="check_in_business_days must be at most 3650"):
+        load_config(path)
+
+
+def test_lock_wait_seconds_is_read_and_checked(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("lock_wait_seconds = 0.5\n")
+    assert load_config(path).lock_wait_seconds == 0.5
+    path.write_text('lock_wait_seconds = "soon"\n')
+    with pytest.raises(ConfigError, match="lock_wait_seconds must be a number"):
+        load_config(path)
