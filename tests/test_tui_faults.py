@@ -196,8 +196,8 @@ async def test_quit_with_a_failing_save_asks_and_writes_a_recovery_file(
         [path] = list(recovery.iterdir())
         await pilot.pause()
         text = screen_text(app)
-        assert "1 note could not be saved (No space left on device)." in text
-        assert "Quit anyway?" in text
+        assert "1 note could not be saved. Quit anyway?" in text
+        assert "Why: No space left on device" in text
         assert str(path) in _joined(text)  # named in the question (wrapped over lines)
         assert path.read_text().endswith("# Call notes\nask about [bold] team")
         assert _mode(path) == 0o600 and _mode(recovery) == 0o700
@@ -266,8 +266,9 @@ def test_launch_prints_where_the_recovery_file_is(two_apps_db, capsys, monkeypat
     code = launch.run_tui(str(two_apps_db), demo=False)
     err = capsys.readouterr().err
     assert code == 0
-    assert "jobtui: notes of Acme · Engineer could not be saved (No space left on device);" in err
-    path = err.split("they are in ", 1)[1].strip()
+    assert "jobtui: notes of Acme · Engineer kept in " in err
+    assert err.endswith(" (not saved: No space left on device)\n")
+    path = err.split(" kept in ", 1)[1].split(" (not saved", 1)[0]
     assert Path(path).read_text().endswith("lost?")
 
 

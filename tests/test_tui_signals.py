@@ -187,7 +187,7 @@ def test_a_failed_last_save_on_a_signal_leaves_a_recovery_file(terminal, acme_db
     assert term.wait() == 128 + signal.SIGTERM
     [path] = list((acme_db.parent / "jobtui-recovery").iterdir())
     assert path.read_text().endswith(NOTE)
-    assert f"they are in {path}" in term.output.replace("\r\n", "")
+    assert f"kept in {path}" in term.output.replace("\r\n", "")
 
 
 def test_typing_steadily_is_on_disk_while_it_goes_on(terminal, acme_db):

@@ -221,16 +221,21 @@ class JobTUI(App[None]):
             return
         from jobtui.tui.screens.confirm import ConfirmDialog
 
-        reason = failing[0][1]
+        reasons = sorted({why for _, why in failing})
         kept = [self._recover_now(note, why) for note, why in failing]
         count = "1 note" if len(failing) == 1 else f"{len(failing)} notes"
-        question = f"{count} could not be saved ({reason}). Quit anyway?"
-        where = [f"kept in {path}" for path in kept if path is not None]
+        question = f"{count} could not be saved. Quit anyway?"
+        where = [f"The text is kept in {path}." for path in kept if path is not None]
         if len(where) < len(kept):
-            where.append("no recovery file could be written: stay to keep the text")
-        detail = (
-            "The text is " + "; ".join(where) + ".\n"
-            f"Stay (n) and it stays in the editor; saving is retried every {RETRY_SECONDS:g} s."
+            where.append("No recovery file could be written: stay to keep the text.")
+        detail = "\n".join(
+            [
+                *(f"Why: {why}" for why in reasons),
+                "",
+                *where,
+                "Stay (n) and it stays in the editor; saving is retried every "
+                f"{RETRY_SECONDS:g} s.",
+            ]
         )
 
         def answered(yes: bool | None) -> None:
@@ -299,13 +304,11 @@ class JobTUI(App[None]):
         except RecoveryError as exc:
             # The last resort: the text itself, on stderr after the terminal is restored.
             self.exit_messages.append(
-                f"notes of {note.label} could not be saved ({reason}) and {exc}; "
+                f"notes of {note.label} not saved ({reason}), and {exc}; "
                 f"here they are:\n{note.text}"
             )
             return None
-        self.exit_messages.append(
-            f"notes of {note.label} could not be saved ({reason}); they are in {path}"
-        )
+        self.exit_messages.append(f"notes of {note.label} kept in {path} (not saved: {reason})")
         return path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
