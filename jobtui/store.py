@@ -730,8 +730,12 @@ class Store:
         entries.sort(key=lambda e: e.deleted_at, reverse=True)
         return entries
 
-    def restore(self, trash_id: str) -> Record:
-        """Bring a deleted record back (with an application's interviews and log)."""
+    def restore(self, trash_id: str) -> Record | None:
+        """Bring a deleted record back (with an application's interviews and log).
+
+        A record that was trashed because it is damaged goes back exactly as it was stored
+        (``jobtui check`` names it again); then None is returned instead of the record.
+        """
         self._check_writable()
         doc = self._table(TRASH).get(doc_id=trash_id)
         if doc is None:
@@ -742,12 +746,17 @@ class Store:
             "contact": Contact,
             "sent": SentFollowUp,
         }[doc["kind"]]
-        record = kind.from_dict(doc["record"])
-        record.validate()  # a record trashed because it was damaged may still be
+        table = _RECORD_TABLES.get(kind, SENT)
+        record: Record | None
+        try:
+            record = kind.from_dict(doc["record"])
+            stored = record.to_dict()
+        except Exception:  # damaged: back as it was, untouched
+            record, stored = None, copy.deepcopy(doc["record"])
         with self.transaction():
             if isinstance(record, Interview):
                 self.get_application(record.application_id)
-            self._put(_RECORD_TABLES.get(kind, SENT), record.to_dict())
+            self._put(table, stored)
             for interview in doc.get("interviews", []):
                 self._put(INTERVIEWS, interview)
             for sent in doc.get("sent", []):

@@ -298,10 +298,6 @@ def test_fix_on_a_clean_database_changes_nothing(jobtui, db_path):
     assert (sorted(backups.iterdir()) if backups.exists() else []) == kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.restore loads the trashed record with from_dict, which refuses a damaged one",
-)
 def test_a_moved_record_comes_back_with_undelete(jobtui, damaged, db_path):
     assert jobtui("check", "--fix")[0] == 0
     nonsense_id = damaged["nonsense"]["id"]

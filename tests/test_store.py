@@ -19,7 +19,7 @@ from jobtui.model import (
     Status,
     ValidationError,
 )
-from jobtui.storage import DatabaseLockedError, StorageError
+from jobtui.storage import StorageError
 from jobtui.store import AmbiguousIdError, NotFoundError, Store
 
 

@@ -311,7 +311,11 @@ def cmd_undelete(args: argparse.Namespace) -> int:
         if len(matches) > 1:
             raise ValidationError("id", f'"{args.id}" matches {len(matches)} deleted records')
         record = store.restore(matches[0].id)
-    print(f"restored {render.label(record)}")
+    if record is None:  # it went to the trash damaged, and comes back as it was
+        label = render.printable(matches[0].label)
+        print(f"restored {label} as it was stored; it is still damaged ('jobtui check' says why)")
+    else:
+        print(f"restored {render.label(record)}")
     return 0
 
 
