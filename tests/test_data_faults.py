@@ -427,6 +427,7 @@ def test_a_writer_gives_up_after_lock_wait_naming_the_holder(held_lock, db_path,
     result = _cli("add", "Beta", "Ops")
     assert result.returncode == 1
     assert f"pid {held_lock.pid}" in result.stderr and "nothing was saved" in result.stderr
+    assert "within 0.5 s" in result.stderr  # the configured wait, not the default 5 s
     assert _companies(db_path) == ["Acme"]
 
 

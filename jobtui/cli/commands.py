@@ -36,7 +36,9 @@ _opened: list[Store] = []
 
 def _open(args: argparse.Namespace, *, write: bool) -> Store:
     # Readers never take the lock or touch the file, so `jobtui list` works beside a running TUI.
-    store = Store(locations.database_file(args.db), read_only=not write)
+    # A writer takes the lock only for its save, waiting for one in progress elsewhere.
+    wait = load_config().lock_wait_seconds if write else 0.0
+    store = Store(locations.database_file(args.db), read_only=not write, lock_wait=wait)
     _opened.append(store)
     return store
 
