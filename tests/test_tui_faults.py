@@ -382,3 +382,24 @@ def test_no_terminal_on_stdout_alone_is_refused_too(db_path):
         timeout=30,
     )
     assert result.returncode == 2 and "needs a terminal" in result.stderr
+
+
+async def test_a_save_that_merges_changes_made_elsewhere_says_so_and_shows_them(
+    two_apps_db, now, monkeypatch
+):
+    # No check for changes in between: the note's save itself meets the other change.
+    monkeypatch.setattr(JobTUI, "_poll_for_changes", lambda self: None)
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await _to_editor(pilot, app)
+        await pilot.press(*"mine")
+        with Store(two_apps_db, clock=lambda: now) as other:
+            other.save(Application(company="Gamma", role="Ops"))
+        await pilot.press("escape")  # saves the note: the file changed, so it merges
+        table = app.screen.query_one(ApplicationsTable)
+        assert await _wait_for(pilot, lambda: table.row_count == 3, seconds=3)
+        assert [n for n in notices(app) if n.startswith("merged changes made elsewhere")]
+    app.data.close()
+    on_disk = _apps_on_disk(two_apps_db)
+    assert on_disk["Acme"]["notes"] == "mine" and "Gamma" in on_disk

@@ -30,16 +30,19 @@ REFRESH_SECONDS = 120
 POLL_SECONDS = 1.0
 
 
-def _reload_if_changed(store: Store) -> None:
+def _reload_if_changed(store: Store) -> list[str]:
     store.reload_if_changed()
+    return store.take_warnings()
 
 
-def _skipped_count(store: Store) -> int | None:
-    """How many damaged records the last full read skipped; None right after a reload
-    (the overview built after this job reads everything again)."""
-    if store.reload_if_changed():
-        return None
-    return len({(p.table, p.record_id) for p in store.skipped})
+def _check_for_changes(store: Store) -> tuple[int | None, list[str]]:
+    """Reload if the file changed elsewhere. Returns how many damaged records the last
+    full read skipped (None right after a reload: the overview built after this job reads
+    everything again), and the data layer's warnings since the last check."""
+    skipped = None
+    if not store.reload_if_changed():
+        skipped = len({(p.table, p.record_id) for p in store.skipped})
+    return skipped, store.take_warnings()
 
 
 class _Deliver(Message):
@@ -119,7 +122,7 @@ class JobTUI(App[None]):
     def reload(self) -> None:
         """Read everything again on the data thread and redraw."""
 
-        def done(_: Any, overview: Any) -> None:
+        def done(warnings: list[str], overview: Any) -> None:
             first = not self.loaded
             self.loaded = True
             if overview is not None:
@@ -132,7 +135,7 @@ class JobTUI(App[None]):
                     severity="warning",
                     timeout=10,
                 )
-            self._show_warnings()
+            self.main.show_warnings(warnings)
 
         def failed(exc: BaseException) -> None:
             if not self.loaded:
@@ -152,16 +155,17 @@ class JobTUI(App[None]):
         if not self.loaded or self.data.busy or self.leaving:
             return
 
-        def done(damaged: int | None, overview: Any) -> None:
+        def done(found: tuple[int | None, list[str]], overview: Any) -> None:
+            damaged, warnings = found
             # The data service rebuilds the overview in full when the file was reloaded.
             if overview is not None and not self.leaving:
                 self.main.show(overview)
                 self.notify("Loaded changes saved elsewhere.", timeout=3)
             if damaged is not None:
                 self._show_damaged(damaged)
-            self._show_warnings()
+            self.main.show_warnings(warnings)
 
-        self.data.submit(_skipped_count, done, refresh=False)
+        self.data.submit(_check_for_changes, done, refresh=False)
 
     def _show_damaged(self, damaged: int) -> None:
         # Once per count: again only if more (or other) records turn out damaged.
@@ -173,11 +177,6 @@ class JobTUI(App[None]):
                 timeout=15,
             )
         self._damaged_shown = damaged
-
-    def _show_warnings(self) -> None:
-        """The data layer's news (merges, backups), each once. Called between jobs."""
-        for warning in self.data.take_warnings():
-            self.notify(warning, severity="warning", timeout=10)
 
     def action_help(self) -> None:
         from jobtui.tui.screens.help import HelpScreen

@@ -315,24 +315,32 @@ class MainScreen(RecordActions, ToolActions, Screen):
         if self.refuse_if_read_only():
             return
 
-        def done(result: Any, overview: Overview | None) -> None:
+        def done(outcome: tuple[Any, list[str]], overview: Overview | None) -> None:
+            result, warnings = outcome
             if overview is not None:
                 self.show(overview)
             if then is not None:
                 then(result)
             if message:
                 self.notify(message)
+            self.show_warnings(warnings)
 
         def failed(exc: BaseException) -> None:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
 
         label = undo_as or message or "the last change"
 
-        def undoable(store: Store) -> Any:
+        def undoable(store: Store) -> tuple[Any, list[str]]:
             with store.change(label):
-                return job(store)
+                result = job(store)
+            return result, store.take_warnings()  # e.g. it merged changes made elsewhere
 
         self.data.submit(undoable, done, failed)
+
+    def show_warnings(self, warnings: list[str]) -> None:
+        """The data layer's news (a merge, a backup that could not be made), each once."""
+        for warning in warnings:
+            self.notify(warning, severity="warning", timeout=10)
 
     # -- read-only -------------------------------------------------------------
 
@@ -360,11 +368,16 @@ class MainScreen(RecordActions, ToolActions, Screen):
             editor.save_failed(target, text, reason)
             return
 
-        def done(_: Any, overview: Overview | None) -> None:
+        def done(warnings: list[str], overview: Overview | None) -> None:
             editor.saved(target, text)
             self._remember_notes(target, text)
             if overview is not None:  # the save merged changes made elsewhere
                 self.show(overview)
+            self.show_warnings(warnings)
+
+        def job(store: Store) -> list[str]:
+            save_note(store, target.kind, target.id, text)
+            return store.take_warnings()
 
         def failed(exc: BaseException) -> None:
             if editor.save_failed(target, text, failure_reason(exc)):
@@ -374,12 +387,7 @@ class MainScreen(RecordActions, ToolActions, Screen):
                     timeout=10,
                 )
 
-        self.data.submit(
-            lambda store: save_note(store, target.kind, target.id, text),
-            done,
-            failed,
-            refresh=False,
-        )
+        self.data.submit(job, done, failed, refresh=False)
 
     def _remember_notes(self, target: NoteTarget, text: str) -> None:
         # Keep the in-memory overview in step without a full reload.
