@@ -167,6 +167,20 @@ def test_a_signal_right_after_typing_saves_the_note(terminal, acme_db, signum):
     assert _notes(acme_db) == NOTE
 
 
+@pytest.mark.parametrize("delay", [0.05, 0.4, 1.0])
+def test_a_signal_while_starting_up_ends_it_cleanly(acme_db, delay):
+    before = acme_db.read_bytes()
+    term = Terminal("--db", str(acme_db))
+    try:
+        time.sleep(delay)  # importing, drawing the first frame, or reading the file
+        os.kill(term.pid, signal.SIGTERM)
+        status = term.wait(timeout=20)
+    finally:
+        term.close()
+    assert status in (128 + signal.SIGTERM, -signal.SIGTERM)  # -15: before jobtui took over
+    assert acme_db.read_bytes() == before
+
+
 def test_closing_the_terminal_right_after_typing_saves_the_note(terminal, acme_db):
     term = terminal()
     _type_into_editor(term, NOTE)

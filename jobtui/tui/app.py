@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -270,11 +271,12 @@ class JobTUI(App[None]):
     def request_leave(self, signum: int) -> None:
         """Leave because of ``signum`` (SIGTERM, SIGHUP, SIGINT). Safe from any thread or a
         signal handler: the work is done on the UI thread."""
+        self._leave_requested = 128 + signum  # seen by on_mount if we are not up yet
         loop = self._ui_loop
         if loop is None or loop.is_closed():
-            self._leave_requested = 128 + signum
             return
-        loop.call_soon_threadsafe(self.leave, 128 + signum)
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: we are out
+            loop.call_soon_threadsafe(self.leave, 128 + signum)
 
     def _final_save_job(self, notes: list[UnsavedNote]) -> Callable[[Store], None]:
         recovered = dict(self._recovered)
