@@ -139,6 +139,7 @@ def test_a_save_stuck_in_another_process_makes_a_writer_wait_then_fail(tmp_path)
         assert holder.stdout.readline() == b"ready\n"
 
         store = Store(db, lock_wait=0.3)  # opening never waits: only a save takes the lock
+        assert not store.read_only  # and a lock held elsewhere never makes it read-only
         with pytest.raises(DatabaseLockedError) as caught:
             store.save(make_application(3))
         message = str(caught.value)

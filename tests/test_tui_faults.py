@@ -306,6 +306,28 @@ async def test_read_only_refuses_editing_up_front_with_the_reason(two_apps_db, n
     assert not (two_apps_db.parent / "jobtui-recovery").exists()
 
 
+async def test_a_read_only_folder_opens_the_tui_read_only_instead_of_exiting(two_apps_db, now):
+    folder = two_apps_db.parent
+    folder.chmod(0o500)
+    try:
+        store = Store(two_apps_db, clock=lambda: now)
+        app = JobTUI(store, Config(), clock=lambda: now)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            assert app.startup_error is None and app.is_running
+            text = screen_text(app)
+            assert "READ-ONLY" in text.splitlines()[0]
+            assert "Acme" in text and "Beta" in text
+            assert _editor(app).text_area.read_only
+            await pilot.press("a")
+            await pilot.pause()
+            assert app.screen is app.main  # no form to fill in for nothing
+        app.data.close()
+    finally:
+        folder.chmod(0o700)
+    assert sorted(_apps_on_disk(two_apps_db)) == ["Acme", "Beta"]
+
+
 # -- others' changes -------------------------------------------------------------------
 
 
