@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 META_TABLE = "_meta"
+_NEVER = datetime.min.replace(tzinfo=UTC)
 TRASH_TABLE = "trash"
 # Where an application's trash entry keeps the records deleted with it.
 _TRASH_SLOTS = {"interviews": "interviews", "sent": "sent"}
@@ -114,7 +116,7 @@ def _merge_table(
             report.touched.add((name, record_id))
             clash = _clashing_fields(b or {}, o, t)
             if clash:
-                kept = "this" if chosen.get("updated_at") == o.get("updated_at") else "the other"
+                kept = "this" if _when(o) >= _when(t) else "the other"
                 report.conflicts.append(
                     f"{_label(name, chosen)}: {', '.join(clash)} changed on both sides, "
                     f"kept {kept} side's newer version"
@@ -126,7 +128,7 @@ def _merge_table(
 
 def _merge_record(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> dict:
     """Field by field; a field both sides changed goes to the newer record."""
-    ours_newer = str(ours.get("updated_at") or "") >= str(theirs.get("updated_at") or "")
+    ours_newer = _when(ours) >= _when(theirs)
     merged: dict[str, Any] = {}
     for key in dict.fromkeys([*ours, *theirs]):
         o, t, b = ours.get(key), theirs.get(key), base.get(key)
@@ -138,10 +140,20 @@ def _merge_record(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, 
             value = o if ours_newer else t
         if value is not None or key in ours or key in theirs:
             merged[key] = copy.deepcopy(value)
-    newest = max(str(ours.get("updated_at") or ""), str(theirs.get("updated_at") or ""))
-    if newest:
-        merged["updated_at"] = newest
+    newest = ours if ours_newer else theirs
+    if newest.get("updated_at"):
+        merged["updated_at"] = newest["updated_at"]
     return merged
+
+
+def _when(doc: dict[str, Any]) -> datetime:
+    """A record's updated_at as an instant (two machines may write different UTC offsets);
+    the oldest possible time if it has none or it does not read."""
+    try:
+        value = datetime.fromisoformat(str(doc.get("updated_at")))
+    except ValueError:
+        return _NEVER
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _clashing_fields(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> list:

@@ -74,3 +74,15 @@ def test_deleted_there_changed_here_puts_the_change_in_the_trash_entry():
     merged, _ = merge_databases(BASE, ours, theirs)
     assert "b" not in merged["applications"]
     assert merged["trash"]["b"]["record"]["notes"] == "do not lose me"
+
+
+def test_newer_means_the_later_instant_whatever_the_utc_offset():
+    ours = copy.deepcopy(BASE)
+    theirs = copy.deepcopy(BASE)
+    # 09:00 in Berlin is 08:00 UTC; the laptop in London wrote 08:30 UTC, which is later.
+    ours["applications"]["a"].update(notes="Berlin", updated_at="2026-11-02T09:00:00+01:00")
+    theirs["applications"]["a"].update(notes="London", updated_at="2026-11-02T08:30:00+00:00")
+    merged, report = merge_databases(BASE, ours, theirs)
+    assert merged["applications"]["a"]["notes"] == "London"
+    assert merged["applications"]["a"]["updated_at"] == "2026-11-02T08:30:00+00:00"
+    assert "kept the other side's newer version" in report.conflicts[0]
