@@ -91,14 +91,6 @@ class DataService:
             return None
         return self.store.read_only_reason or "it was opened read-only"
 
-    def take_warnings(self) -> list[str]:
-        """The data layer's sentences for the user (merges, backups) since the last call.
-
-        Call on the UI thread only between jobs (e.g. in a job's callback): the store is the
-        data thread's, but this only swaps lists.
-        """
-        return self.store.take_warnings() if self.store is not None else []
-
     def _ensure_open(self) -> Store:
         if self.store is None:
             assert self._opener is not None
