@@ -220,6 +220,22 @@ class Change:
 
 UNDO_DEPTH = 50
 
+# Adding an interview to an application in one of these moves it on to interviewing.
+_MOVES_TO_INTERVIEWING = frozenset({Status.APPLIED, Status.SCREENING})
+
+
+def interview_before_applied(app: Application, interview: Interview) -> str | None:
+    """A warning if the interview is dated before the application's applied date, else None."""
+    if app.applied_on is None:
+        return None
+    day = interview.starts_at.astimezone(dates.local_tz()).date()
+    if day >= app.applied_on:
+        return None
+    return (
+        f"the interview ({day:%a %d %b %Y}) is before the applied date "
+        f"({app.applied_on:%a %d %b %Y}); check the dates"
+    )
+
 
 @dataclass
 class TrashEntry:
@@ -567,6 +583,22 @@ class Store:
 
     def get_interview(self, interview_id: str) -> Interview:
         return self._get(Interview, INTERVIEWS, interview_id, "interview")
+
+    def add_interview(self, interview: Interview) -> Status | None:
+        """Save a new interview; an application still applied or screening moves to
+        interviewing (recorded in its status history) in the same save.
+
+        Returns the application's new status, or None if it was left as it was.
+        """
+        self._check_writable()
+        interview.validate()
+        app = self.get_application(interview.application_id)
+        moved = app.status in _MOVES_TO_INTERVIEWING
+        with self.transaction():
+            self.save(interview)
+            if moved:
+                self.set_status(app, Status.INTERVIEWING)
+        return Status.INTERVIEWING if moved else None
 
     # -- contacts ----------------------------------------------------------
 

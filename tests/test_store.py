@@ -20,7 +20,7 @@ from jobtui.model import (
     ValidationError,
 )
 from jobtui.storage import StorageError
-from jobtui.store import AmbiguousIdError, NotFoundError, Store
+from jobtui.store import AmbiguousIdError, NotFoundError, Store, interview_before_applied
 
 
 @pytest.fixture
@@ -317,3 +317,62 @@ def test_restoring_a_bad_file_changes_nothing(store, db_path, tmp_path):
     with pytest.raises(StorageError, match="cannot be restored: it is JSON but not a jobtui"):
         store.restore_from(bad)
     assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("status", [Status.APPLIED, Status.SCREENING])
+def test_adding_an_interview_moves_an_early_application_to_interviewing(
+    store, db_path, now, status
+):
+    app = Application(company="Acme", role="Dev", status=status)
+    app.set_status(status, now - timedelta(days=3))
+    store.save(app)
+    interview = Interview(application_id=app.id, starts_at=now + timedelta(days=2))
+    assert store.add_interview(interview) == Status.INTERVIEWING
+    doc = _on_disk(db_path)
+    assert interview.id in doc["interviews"]
+    stored = doc["applications"][app.id]
+    assert stored["status"] == "interviewing"
+    assert stored["status_history"][-1]["status"] == "interviewing"
+    # One change: undo takes back both the interview and the move.
+    store.save(Application(company="Other", role="x"))  # not part of it
+    with store.change("adding the interview"):
+        second = Interview(application_id=app.id, starts_at=now + timedelta(days=5))
+        assert store.add_interview(second) is None  # already interviewing
+    assert store.get_application(app.id).status == Status.INTERVIEWING
+
+
+def test_adding_an_interview_is_undone_in_one_step(store, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    with store.change("adding the interview with Acme"):
+        store.add_interview(Interview(application_id=app.id, starts_at=now))
+    assert store.get_application(app.id).status == Status.INTERVIEWING
+    assert store.undo() == "adding the interview with Acme"
+    assert store.get_application(app.id).status == Status.APPLIED
+    assert store.interviews() == []
+
+
+@pytest.mark.parametrize("status", [Status.WISHLIST, Status.OFFER, Status.REJECTED])
+def test_adding_an_interview_leaves_other_statuses_alone(store, now, status):
+    app = store.save(Application(company="Acme", role="Dev", status=status))
+    assert store.add_interview(Interview(application_id=app.id, starts_at=now)) is None
+    assert store.get_application(app.id).status == status
+
+
+def test_an_interview_that_fails_to_save_changes_no_status(store, db_path, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    before = db_path.read_bytes()
+    bad = Interview(application_id=app.id, starts_at=now, duration=timedelta(0))
+    with pytest.raises(ValidationError):
+        store.add_interview(bad)
+    assert db_path.read_bytes() == before
+    assert store.get_application(app.id).status == Status.APPLIED
+
+
+def test_an_interview_before_the_applied_date_warns(now):
+    app = Application(company="Acme", role="Dev", applied_on=now.date())
+    early = Interview(application_id=app.id, starts_at=now - timedelta(days=3))
+    warning = interview_before_applied(app, early)
+    assert warning is not None and "before the applied date" in warning
+    later = Interview(application_id=app.id, starts_at=now + timedelta(hours=1))
+    assert interview_before_applied(app, later) is None
+    assert interview_before_applied(Application(company="A", role="B"), early) is None
