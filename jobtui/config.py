@@ -6,7 +6,9 @@ type, raises :class:`ConfigError` naming the file, the line (for syntax) or the 
 
 from __future__ import annotations
 
+import json
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -120,6 +122,198 @@ def load_config(path: Path | None = None) -> Config:
         lock_wait_seconds=float(lock_wait),
         path=path,
     )
+
+
+# Every key binding of the TUI that [keys] can change: binding id -> its default key(s),
+# grouped by the screen they act on (one key may do one thing per screen). A test checks
+# this table against the TUI's BINDINGS, so it cannot drift.
+BINDINGS: dict[str, dict[str, str]] = {
+    "main screen": {
+        "add_application": "a",
+        "add_interview": "i",
+        "edit": "e",
+        "change_status": "s",
+        "compose_message": "m",
+        "mark_sent": "t",
+        "snooze": "z",
+        "toggle_followups": "f",
+        "toggle_closed": "c",
+        "delete": "d",
+        "undo": "u",
+        "redo": "U,ctrl+r",
+        "trash": "D",
+        "cycle_sort": "o",
+        "stats": "g",
+        "filter": "slash",
+        "clear_filter": "escape",
+        "external_editor": "ctrl+e",
+        "cursor_down": "j",
+        "cursor_up": "k",
+        "quit": "q",
+        "help": "question_mark",
+    },
+    "composer": {
+        "composer.copy": "ctrl+y",
+        "composer.save": "ctrl+s",
+        "composer.sent": "ctrl+t",
+        "composer.rerender": "ctrl+r",
+        "composer.close": "escape",
+    },
+    "form": {"form.save": "ctrl+s", "form.cancel": "escape"},
+    "stats": {"stats.close": "escape,q,g"},
+    "help": {"help.close": "escape,q,question_mark"},
+    "confirm": {"confirm.yes": "y,enter", "confirm.no": "n,escape"},
+    "status picker": {"status.cancel": "escape"},
+    "import": {"import.cancel": "escape"},
+    "snooze": {"snooze.cancel": "escape"},
+    "trash": {"trash.restore": "enter", "trash.close": "escape,q"},
+}
+
+# Keys a screen needs for itself (moving between panes, the command palette): not bindable.
+RESERVED_KEYS: dict[str, dict[str, str]] = {
+    "main screen": {
+        "tab": "moving between panes",
+        "shift+tab": "moving between panes",
+        "ctrl+p": "the command palette",
+        "ctrl+c": "copying",
+        "enter": "opening the selected row",
+    },
+}
+
+_MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+
+
+# Textual's names for a few characters whose Unicode names it shortens.
+_KEY_NAME_REPLACEMENTS = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def _split_key(key: str) -> tuple[list[str], str]:
+    """(modifiers, key) of one key such as "ctrl+shift+x" or "ctrl++"."""
+    key = key.strip()
+    if len(key) > 1 and key.endswith("++"):
+        head, last = key[:-2], "+"
+    elif len(key) > 1 and key.endswith("+"):
+        head, last = key[:-1], ""  # "ctrl+" names no key
+    elif "+" in key[:-1]:
+        head, last = key.rsplit("+", 1)
+    else:
+        head, last = "", key
+    return [m.strip().lower() for m in head.split("+")] if head else [], last.strip()
+
+
+def key_name(key: str) -> str:
+    """One key as Textual names it: "?" -> "question_mark", "ctrl+/" -> "ctrl+slash"."""
+    mods, last = _split_key(key)
+    if len(last) == 1 and not last.isalnum():
+        # A control character has no name: it is kept as it is.
+        name = unicodedata.name(last, last).lower().replace(" ", "_").replace("-", "_")
+        last = name
+        last = _KEY_NAME_REPLACEMENTS.get(last, last)
+    return "+".join([*mods, last])
+
+
+def _quoted(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _key_error(value: str) -> str | None:
+    """Why a [keys] value cannot be used, or None."""
+    parts = value.split(",")
+    if not value.strip() or any(not p.strip() for p in parts):
+        return "the key is empty" if len(parts) == 1 else "one of its keys is empty"
+    for part in parts:
+        mods, last = _split_key(part)
+        if not last or any(m not in _MODIFIERS for m in mods):
+            return f"{_quoted(part.strip())} is not a key (modifiers: {', '.join(_MODIFIERS)})"
+    return None
+
+
+def _screen_of(binding_id: str, bindings: dict[str, dict[str, str]]) -> str | None:
+    for screen, ids in bindings.items():
+        if binding_id in ids:
+            return screen
+    return None
+
+
+def check_keys(
+    keys: dict[str, str], bindings: dict[str, dict[str, str]] | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """Split [keys] into the settings that can be used and a problem sentence per bad one.
+
+    A setting is bad if its binding id is unknown, its key is empty (or not a key), or
+    its key is also bound to another action of the same screen (then every setting in
+    the clash is bad; the defaults stay). The usable settings come back with their keys
+    named as Textual names them ("?" -> "question_mark"). Pure: reads no file.
+    """
+    bindings = BINDINGS if bindings is None else bindings
+    problems: list[str] = []
+    usable: dict[str, str] = {}
+    for binding_id, value in keys.items():
+        if _screen_of(binding_id, bindings) is None:
+            problems.append(f"[keys] {binding_id}: no such binding id (the help, ?, lists them)")
+            continue
+        why = _key_error(value)
+        if why is not None:
+            problems.append(f"[keys] {binding_id} = {_quoted(value)}: {why}")
+            continue
+        usable[binding_id] = ",".join(key_name(k) for k in value.split(","))
+    while True:  # reverting one clash can uncover another: repeat until none
+        clashes = _clashes(usable, bindings)
+        if not clashes:
+            return usable, problems
+        for screen, key, ids in clashes:
+            mine = [i for i in ids if i in usable]
+            if key in RESERVED_KEYS.get(screen, {}):
+                what = RESERVED_KEYS[screen][key]
+                problems.extend(
+                    f"[keys] {i} = {_quoted(keys[i])}: {key} is kept for {what} on the {screen}"
+                    for i in mine
+                )
+            else:
+                named = " and ".join(ids)
+                problems.extend(
+                    f"[keys] {i} = {_quoted(keys[i])}: {key} would do two things on the {screen} "
+                    f"({named}); the default key is kept"
+                    for i in mine
+                )
+            for i in mine:
+                usable.pop(i, None)
+
+
+def _clashes(
+    usable: dict[str, str], bindings: dict[str, dict[str, str]]
+) -> list[tuple[str, str, list[str]]]:
+    """(screen, key, binding ids) for every key bound to two actions (or a reserved key)."""
+    found = []
+    for screen, defaults in bindings.items():
+        by_key: dict[str, list[str]] = {}
+        for binding_id, default in defaults.items():
+            for key in usable.get(binding_id, default).split(","):
+                by_key.setdefault(key_name(key), []).append(binding_id)
+        reserved = RESERVED_KEYS.get(screen, {})
+        for key, ids in by_key.items():
+            clash = len(ids) > 1 or key in reserved
+            if clash and any(i in usable for i in ids):
+                found.append((screen, key, ids))
+    return found
+
+
+def key_problems(
+    keys: dict[str, str], bindings: dict[str, dict[str, str]] | None = None
+) -> list[str]:
+    """The problems of a [keys] table, one sentence each naming the setting ([] if none).
+
+    For ``jobtui check``; the TUI uses :func:`check_keys` and starts with the defaults
+    for the settings named here.
+    """
+    return check_keys(keys, bindings)[1]
 
 
 EXAMPLE = """\

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from jobtui import locations
-from jobtui.config import EXAMPLE, Config, ConfigError, FollowUpRules, Me, load_config
+from jobtui.config import (
+    EXAMPLE,
+    Config,
+    ConfigError,
+    FollowUpRules,
+    Me,
+    check_keys,
+    key_problems,
+    load_config,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -262,3 +271,69 @@ def test_lock_wait_seconds_is_read_and_checked(tmp_path):
     path.write_text('lock_wait_seconds = "soon"\n')
     with pytest.raises(ConfigError, match="lock_wait_seconds must be a number"):
         load_config(path)
+
+
+def test_key_problems_name_each_bad_setting():
+    problems = key_problems(
+        {
+            "quitt": "x",
+            "quit": "",
+            "edit": "a,",
+            "redo": "hyperr+x",
+            "cycle_sort": "ctrl+",
+            "filter": "tab",
+        }
+    )
+    assert problems == [
+        "[keys] quitt: no such binding id (the help, ?, lists them)",
+        '[keys] quit = "": the key is empty',
+        '[keys] edit = "a,": one of its keys is empty',
+        '[keys] redo = "hyperr+x": "hyperr+x" is not a key '
+        "(modifiers: ctrl, shift, alt, meta, super, hyper)",
+        '[keys] cycle_sort = "ctrl+": "ctrl+" is not a key '
+        "(modifiers: ctrl, shift, alt, meta, super, hyper)",
+        '[keys] filter = "tab": tab is kept for moving between panes on the main screen',
+    ]
+
+
+def test_one_key_for_two_actions_of_a_screen_is_an_error_and_keeps_the_defaults():
+    usable, problems = check_keys({"quit": "x", "undo": "x", "help": "?"})
+    assert usable == {"help": "question_mark"}
+    assert problems == [
+        '[keys] undo = "x": x would do two things on the main screen (undo and quit); '
+        "the default key is kept",
+        '[keys] quit = "x": x would do two things on the main screen (undo and quit); '
+        "the default key is kept",
+    ]
+    # Against a default key too.
+    assert check_keys({"edit": "a"})[1] == [
+        '[keys] edit = "a": a would do two things on the main screen '
+        "(add_application and edit); the default key is kept"
+    ]
+
+
+def test_swapped_keys_and_the_same_key_on_two_screens_are_fine():
+    assert check_keys({"edit": "a", "add_application": "e"}) == (
+        {"edit": "a", "add_application": "e"},
+        [],
+    )
+    # ctrl+s saves a form and a draft: different screens.
+    assert key_problems({"composer.save": "ctrl+s", "quit": "ctrl+q"}) == []
+    assert check_keys({"help": "?, F1"})[0] == {"help": "question_mark,F1"}
+
+
+def test_key_problems_read_no_file_and_take_the_table_to_check():
+    table = {"one": {"go": "g", "stop": "s"}}
+    assert key_problems({"go": "s"}, table) == [
+        '[keys] go = "s": s would do two things on the one (go and stop); the default key is kept'
+    ]
+    assert key_problems({"edit": "x"}, table) == [
+        "[keys] edit: no such binding id (the help, ?, lists them)"
+    ]
+
+
+def test_a_bad_key_setting_still_loads(tmp_path):
+    path = write(tmp_path, '[keys]\nquit = ""\nnope = "x"\n')
+    config = load_config(path)  # the TUI starts and says what is wrong
+    assert config.keys == {"quit": "", "nope": "x"}
+    assert len(key_problems(config.keys)) == 2
