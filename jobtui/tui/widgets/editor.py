@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from jobtui.recovery import UnsavedNote
 
@@ -31,6 +34,9 @@ AUTOSAVE_DELAY = 0.8  # seconds of quiet before an autosave
 # save itself takes a moment more: typed text is on disk within 2 s).
 AUTOSAVE_MAX_WAIT = 1.5
 RETRY_SECONDS = 3.0  # a failed save is tried again this often
+INDENT = "  "  # one level of a Markdown list
+# Said in the editor's border while it has focus: Tab no longer leaves it.
+KEYS_HINT = "tab indent · shift+tab dedent · esc leave"
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,72 @@ def _enable_markdown(area: TextArea) -> None:
     # Highlighting needs tree-sitter (textual[syntax]); without it, still a working editor.
     with contextlib.suppress(Exception):
         area.language = "markdown"
+
+
+class NoteArea(TextArea):
+    """The notes' TextArea: Tab and shift+Tab indent and dedent the selected lines (Markdown
+    lists) instead of moving focus, so keys typed after a Tab stay text; escape leaves
+    (the main screen's escape binding moves focus to the applications)."""
+
+    BINDINGS = [
+        Binding("tab", "indent", "Indent", show=False),
+        Binding("shift+tab", "dedent", "Dedent", show=False),
+    ]
+
+    def _selected_rows(self) -> tuple[int, int]:
+        start, end = sorted(self.selection)
+        last = end[0]
+        if end[0] > start[0] and end[1] == 0:
+            last -= 1  # a selection ending at a line's start does not take that line
+        return start[0], last
+
+    def _rewrite_rows(self, change: Callable[[str], tuple[str, int]]) -> None:
+        """Replace each selected line by ``change(line)`` (new line, columns added), as
+        one edit (one undo step); the cursor and selection move with their text."""
+        if self.read_only:
+            return
+        first, last = self._selected_rows()
+        lines = [self.document.get_line(row) for row in range(first, last + 1)]
+        changed = [change(line) for line in lines]
+        if all(new == old for (new, _), old in zip(changed, lines, strict=True)):
+            return
+        anchor, cursor = self.selection
+
+        def moved(location: tuple[int, int]) -> tuple[int, int]:
+            row, column = location
+            if first <= row <= last:
+                return row, max(0, column + changed[row - first][1])
+            return location
+
+        self.replace(
+            "\n".join(new for new, _ in changed),
+            (first, 0),
+            (last, len(lines[-1])),
+            maintain_selection_offset=False,
+        )
+        self.selection = Selection(moved(anchor), moved(cursor))
+
+    def action_indent(self) -> None:
+        """Indent the current (or every selected) line by one level."""
+        self._rewrite_rows(lambda line: (INDENT + line, len(INDENT)))
+
+    def action_dedent(self) -> None:
+        """Take one level of indentation off the current (or every selected) line."""
+
+        def dedent(line: str) -> tuple[str, int]:
+            if line.startswith("\t"):
+                return line[1:], -1
+            spaces = len(line) - len(line.lstrip(" "))
+            cut = min(spaces, len(INDENT))
+            return line[cut:], -cut
+
+        self._rewrite_rows(dedent)
+
+    def on_focus(self) -> None:
+        self.border_subtitle = KEYS_HINT
+
+    def on_blur(self) -> None:
+        self.border_subtitle = ""
 
 
 class NoteEditor(Vertical):
@@ -74,10 +146,15 @@ class NoteEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="note-title")
-        yield TextArea(soft_wrap=True, id="note-text")
+        yield NoteArea(soft_wrap=True, id="note-text")
 
     def on_mount(self) -> None:
         self.text_area.disabled = True
+        # The keys hint sits in a bottom border (inline style: the app's stylesheet gives
+        # the text no border).
+        area = self.text_area
+        area.styles.border_bottom = ("solid", self.app.current_theme.primary or "blue")
+        area.styles.border_subtitle_align = "right"
         self._show_title()
         # Loading the Markdown grammar takes a while: after the first frame.
         self.call_after_refresh(_enable_markdown, self.text_area)
