@@ -1,4 +1,5 @@
-"""Every path jobtui uses: the database, the config file, user templates, backups.
+"""Every path jobtui uses: the database, the config file, remembered state, user templates,
+backups.
 
 Defaults come from platformdirs; ``--db PATH`` and ``JOBTUI_DB`` override the database,
 ``JOBTUI_CONFIG_DIR`` overrides the config folder (tests use it to stay out of $HOME).
@@ -35,6 +36,14 @@ def config_dir() -> Path:
 def config_file() -> Path:
     """The user's config.toml."""
     return config_dir() / "config.toml"
+
+
+def state_file() -> Path:
+    """Choices jobtui remembers between runs (the theme picked in the palette).
+
+    Beside config.toml, which stays the user's own: jobtui never rewrites that file.
+    """
+    return config_dir() / "state.json"
 
 
 def user_templates_dir() -> Path:

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
-from jobtui import dates
+from jobtui import dates, locations
 from jobtui.config import Config
 from jobtui.recovery import RecoveryError, UnsavedNote, write_recovery
+from jobtui.storage import write_file_atomically
 from jobtui.store import Store
-from jobtui.tui.commands import KEY_HELP, main_screen_commands
+from jobtui.textsafe import ELLIPSIS, shorten, visible
+from jobtui.tui.commands import KEY_HELP, JobtuiCommands, main_screen_commands
 from jobtui.tui.data import DataService, StoreOpener
 from jobtui.tui.screens.main import MainScreen, failure_reason, save_note
 from jobtui.tui.widgets.editor import RETRY_SECONDS
@@ -29,6 +35,42 @@ from jobtui.tui.widgets.editor import RETRY_SECONDS
 REFRESH_SECONDS = 120
 # How often the file is checked for changes made elsewhere (a stat while nothing happens).
 POLL_SECONDS = 1.0
+# A toast says at most this much: a 2,000-character company name must not fill the screen.
+TOAST_CHARS = 240
+TOAST_LINES = 6
+# A toast held while a dialog was typed in shows at least this long once it closes.
+HELD_TOAST_SECONDS = 3.0
+
+
+def toast_text(message: object, limit: int = TOAST_CHARS) -> str:
+    """What a toast shows for ``message``: control characters visible, at most ``limit``
+    characters and TOAST_LINES lines (cut with "…")."""
+    plain = message.plain if isinstance(message, Text) else str(message)
+    lines = visible(plain).split("\n")
+    if len(lines) > TOAST_LINES:
+        lines = [*lines[: TOAST_LINES - 1], ELLIPSIS]
+    return shorten("\n".join(lines), limit)
+
+
+def remembered_theme(path: Path | None, config_theme: str | None) -> str | None:
+    """The theme last picked in the palette, unless config.toml's theme changed since."""
+    if path is None:
+        return None
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no state yet, or unreadable: nothing remembered
+    if not isinstance(state, dict) or not isinstance(state.get("theme"), str):
+        return None
+    if state.get("config_theme") != config_theme:
+        return None  # config.toml was edited after the pick: it wins
+    return state["theme"]
+
+
+def remember_theme(path: Path, theme: str, config_theme: str | None) -> None:
+    """Keep ``theme`` (picked in the palette) for the next start (mode 0600, atomic)."""
+    state = {"theme": theme, "config_theme": config_theme}
+    write_file_atomically(path, json.dumps(state, indent=2).encode() + b"\n")
 
 
 def _reload_if_changed(store: Store) -> list[str]:
@@ -60,6 +102,8 @@ class JobTUI(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "jobtui"
+    # One provider that keeps jobtui's order (Textual's sorts alphabetically).
+    COMMANDS: ClassVar[set[Any]] = {JobtuiCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -72,9 +116,16 @@ class JobTUI(App[None]):
         *,
         clock: Callable[[], datetime] = dates.now,
         notice: str | None = None,
+        state_file: Path | bool | None = True,
     ) -> None:
+        """``state_file`` is where a theme picked in the palette is remembered: True for
+        jobtui's usual file (:func:`locations.state_file`), None to remember nothing (demo)."""
         super().__init__()
         self.config = config or Config()
+        self.state_file = locations.state_file() if state_file is True else state_file or None
+        # Toasts raised while a dialog is typed in wait until it closes (message, title,
+        # severity, seconds).
+        self._held_toasts: list[tuple[str, str, SeverityLevel, float]] = []
         self.clock = clock
         self.notice = notice
         self.data = DataService(store, self.config, clock, self._deliver)
@@ -107,6 +158,11 @@ class JobTUI(App[None]):
                 self.theme = self.config.theme
             except Exception:
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="error")
+        picked = remembered_theme(self.state_file, self.config.theme)
+        if picked is not None and picked in self.available_themes:
+            self.theme = picked
+        self.theme_changed_signal.subscribe(self, self._theme_picked)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(self.main)
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=10)
@@ -119,6 +175,69 @@ class JobTUI(App[None]):
         self.set_interval(REFRESH_SECONDS, self._refresh_if_idle)
         # Others' saves (the CLI, another jobtui, a sync tool) show up within a second.
         self.set_interval(POLL_SECONDS, self._poll_for_changes)
+
+    # ------------------------------------------------------------------ toasts
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast: literal text (never markup: user text is in most of them), control
+        characters visible, shortened; held while a dialog is typed in (it would cover it).
+
+        ``markup`` is accepted for Textual's signature and ignored.
+        """
+        del markup
+        text = toast_text(message)
+        heading = toast_text(title, limit=80)
+        seconds = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        if threading.get_ident() == self._thread_id and self._holds_toasts(self._current()):
+            self._held_toasts.append((text, heading, severity, seconds))
+            return
+        super().notify(text, title=heading, severity=severity, timeout=seconds, markup=False)
+
+    def _current(self) -> Screen[Any] | None:
+        try:
+            return self.screen
+        except Exception:  # no screen yet (starting) or any more (leaving)
+            return None
+
+    @staticmethod
+    def _holds_toasts(screen: Screen[Any] | None) -> bool:
+        return bool(getattr(screen, "HOLDS_TOASTS", False))
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        if self._holds_toasts(screen):
+            # A dialog to type in: the toasts on screen now wait until it closes.
+            showing = [n for n in self._notifications if not n.has_expired]
+            if showing:
+                self.clear_notifications()
+                self._held_toasts.extend(
+                    (n.message, n.title, n.severity, n.time_left) for n in showing
+                )
+            return
+        held, self._held_toasts = self._held_toasts, []
+        for text, heading, severity, seconds in held:
+            super().notify(
+                text,
+                title=heading,
+                severity=severity,
+                timeout=max(seconds, HELD_TOAST_SECONDS),
+                markup=False,
+            )
+
+    def _theme_picked(self, theme: Theme) -> None:
+        if self.state_file is None:
+            return
+        try:
+            remember_theme(self.state_file, theme.name, self.config.theme)
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc}", severity="warning")
 
     def reload(self) -> None:
         """Read everything again on the data thread and redraw."""
@@ -313,6 +432,10 @@ class JobTUI(App[None]):
         return path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette: jobtui's actions first, then Help, Theme and Quit (Textual's other
+        commands make no sense here, and its Quit skips the last save of the notes)."""
         if isinstance(screen, MainScreen):
             yield from main_screen_commands(screen)
+        yield SystemCommand("Help", "Every key, and where your data lives", self.action_help)
+        yield SystemCommand("Theme", "Change the colours (remembered)", self.action_change_theme)
+        yield SystemCommand("Quit", "Save the notes and leave", self.action_quit)

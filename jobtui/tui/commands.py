@@ -1,4 +1,10 @@
-"""The command palette (ctrl+p): every main-screen action, by name."""
+"""The command palette (ctrl+p): jobtui's actions by name, then Help, Theme and Quit.
+
+Textual's own provider lists its generic commands in alphabetical order, jobtui's among them,
+and offers some that make no sense here ("Quit the application as soon as possible" skips the
+last save of the notes; "Screenshot" writes a file into the current folder). :class:`JobtuiCommands`
+replaces it: the app's ``get_system_commands`` decides what is listed and in which order.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
     from jobtui.tui.screens.main import MainScreen
@@ -30,6 +37,8 @@ _COMMANDS = [
     ),
     ("Stats", "The funnel, response rates by source, activity per week", "stats"),
     ("Undo", "Take back the last change (delete, status, edit...)", "undo"),
+    ("Redo", "Make again the change just undone", "redo"),
+    ("Trash", "Deleted records: enter restores one", "trash"),
     ("Edit note in $EDITOR", "Open the note in your own editor", "external_editor"),
 ]
 
@@ -48,6 +57,8 @@ KEY_HELP = {
     "delete": "Delete the selected record (asks first)",
     "stats": "Stats: the funnel, response rates by source, activity per week",
     "undo": "Undo the last change (delete, status, edit...), several steps deep",
+    "redo": "Redo what was just undone, several steps deep",
+    "trash": "The trash: deleted applications, interviews, contacts; enter restores",
     "cycle_sort": "Sort by urgency, company, date applied, status",
     "filter": "Filter the focused list as you type",
     "clear_filter": "Clear the filter; leave the note editor",
@@ -58,6 +69,25 @@ KEY_HELP = {
 
 
 def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
-    """SystemCommands that run the main screen's actions."""
+    """SystemCommands that run the main screen's actions (those this screen has)."""
     for title, help_text, action in _COMMANDS:
-        yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+        method = getattr(screen, f"action_{action}", None)
+        if method is not None:
+            yield SystemCommand(title, help_text, method)
+
+
+class JobtuiCommands(Provider):
+    """The palette's one provider: the app's system commands, in the order the app gives them."""
+
+    async def discover(self) -> Hits:
+        for command in self.app.get_system_commands(self.screen):
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(command.title)) > 0:
+                yield Hit(
+                    score, matcher.highlight(command.title), command.callback, help=command.help
+                )

@@ -18,6 +18,8 @@ class ImportDialog(ModalScreen[Path | None]):
     """A path input; enter checks the file exists and dismisses with it, escape cancels."""
 
     CSS_PATH = "screens.tcss"
+    # Toasts wait until this dialog closes: they would cover the field being typed in.
+    HOLDS_TOASTS = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),

@@ -87,6 +87,8 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
     """
 
     CSS_PATH = CSS_FILE
+    # Toasts wait until this dialog closes: they would cover the field being typed in.
+    HOLDS_TOASTS = True
 
     EXTRA: ClassVar[frozenset[str]] = frozenset()
     """Names in ``specs`` that are not fields of the record; subclasses handle them."""

@@ -59,6 +59,8 @@ class SnoozeDialog(ModalScreen[Snooze | None]):
     """
 
     CSS_PATH = "screens.tcss"
+    # Toasts wait until this dialog closes: they would cover the field being typed in.
+    HOLDS_TOASTS = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
