@@ -76,6 +76,21 @@ def _as_record(doc: Any, record_id: str) -> dict[str, Any]:
     return {"id": record_id, "value": doc}
 
 
+def _label_of(kind: str, doc: dict[str, Any]) -> str:
+    """A record's name for the user: "Acme - Dev", "interview Thu 26 Nov 10:00", a name."""
+    if kind == "application":
+        return f"{doc.get('company', '')} - {doc.get('role', '')}"
+    elif kind == "interview":
+        try:
+            return f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
+        except (KeyError, TypeError, ValueError, OverflowError):
+            return f"interview {str(doc.get('starts_at', ''))[:40]}"
+    elif kind == "sent":
+        return f"sent {str(doc.get('kind', ''))[:40]} {str(doc.get('at', ''))[:40]}"
+    else:
+        return str(doc.get("name", ""))
+
+
 class NotFoundError(StorageError):
     """No record matches an id or id prefix."""
 
@@ -287,6 +302,8 @@ class Store:
             raise
         self._db = _TinyDB(storage=lambda: self._storage)
         self._undo: list[Change] = []
+        self._redo: list[Change] = []  # changes undone, newest last (redo does them again)
+        self.removed_by_undo: list[str] = []
         self._recording: Change | None = None
         self._touched_apps: set[str] = set()
         self._touched_contacts = False
@@ -399,6 +416,7 @@ class Store:
         if done.before:
             self._undo.append(done)
             del self._undo[:-UNDO_DEPTH]
+            self._redo.clear()  # a new change: what was undone stays undone
 
     def _note_touched(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         if table == APPLICATIONS:
@@ -416,39 +434,98 @@ class Store:
         return touched
 
     def undo(self) -> str | None:
-        """Take back the last change (one save); return its description, or None if none."""
+        """Take back the last change (one save); return its description, or None if none.
+
+        :meth:`redo` does it again. ``removed_by_undo`` names the records the undo took
+        away because the change had made them (an undone add).
+        """
         self._check_writable()
+        self.removed_by_undo = []
         if not self._undo:
             return None
         last = self._undo[-1]
-        if self._storage.touched_elsewhere & set(last.before):
-            # Putting our before-image back would silently revert a change made elsewhere.
-            self._undo.pop()
+        self._refuse_if_changed_elsewhere(last, "undo", self._undo)
+        self.removed_by_undo = self._removed_labels(last)
+        after = self._put_back(last, trash_typed_notes=True)
+        self._undo.pop()
+        self._redo.append(Change(last.description, after))
+        del self._redo[:-UNDO_DEPTH]
+        return last.description
+
+    def redo(self) -> str | None:
+        """Do again the change the last :meth:`undo` took back (one save); return its
+        description, or None if there is nothing to redo. Several steps deep; a new change
+        ends the chain."""
+        self._check_writable()
+        self.removed_by_undo = []
+        if not self._redo:
+            return None
+        last = self._redo[-1]
+        self._refuse_if_changed_elsewhere(last, "redo", self._redo)
+        before = self._put_back(last, trash_typed_notes=False)
+        self._redo.pop()
+        self._undo.append(Change(last.description, before))
+        del self._undo[:-UNDO_DEPTH]
+        return last.description
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _refuse_if_changed_elsewhere(self, change: Change, verb: str, stack: list[Change]) -> None:
+        if self._storage.touched_elsewhere & set(change.before):
+            # Putting our image back would silently revert a change made elsewhere.
+            stack.pop()
             raise StorageError(
-                f"cannot undo {last.description}: it was changed elsewhere since; "
-                "nothing was undone"
+                f"cannot {verb} {change.description}: it was changed elsewhere since; "
+                f"nothing was {verb}ne"
             )
+
+    def _removed_labels(self, change: Change) -> list[str]:
+        """What undoing ``change`` takes away: the records it made, as "the application …"."""
         data = self._storage.read()
+        labels = []
+        for (table, record_id), before in change.before.items():
+            current = data.get(table, {}).get(record_id)
+            if before is None and table in _TABLE_KIND and isinstance(current, dict):
+                kind = _TABLE_KIND[table]
+                label = _label_of(kind, current)
+                labels.append(f"the {label}" if kind == "interview" else f"the {kind} {label}")
+        return labels
+
+    def _put_back(
+        self, change: Change, *, trash_typed_notes: bool
+    ) -> dict[tuple[str, str], dict[str, Any] | None]:
+        """Write ``change``'s images back (one save), each record keeping its current notes;
+        return the images they replaced (to go the other way)."""
+        data = self._storage.read()
+        replaced: dict[tuple[str, str], dict[str, Any] | None] = {}
         with self.transaction():
-            for (table, record_id), before in last.before.items():
+            for (table, record_id), image in change.before.items():
                 rows = data.setdefault(table, {})
                 current = rows.get(record_id)
-                self._note_touched(table, record_id, before or current)
-                if before is None:
+                replaced[(table, record_id)] = copy.deepcopy(current)
+                self._note_touched(table, record_id, image or current)
+                if image is None:
                     rows.pop(record_id, None)
-                    if current is not None and table in _TABLE_KIND and current.get("notes"):
+                    if (
+                        trash_typed_notes
+                        and current is not None
+                        and table in _TABLE_KIND
+                        and current.get("notes")
+                    ):
                         # Made by the change, but notes were typed since: keep them in the
-                        # trash (undelete brings them back) rather than lose them.
-                        entry = self._trash_entry(_TABLE_KIND[table], current)
-                        data.setdefault(TRASH, {})[record_id] = entry
+                        # trash (undelete, or redo, brings them back) rather than lose them.
+                        trash = data.setdefault(TRASH, {})
+                        replaced.setdefault((TRASH, record_id), copy.deepcopy(trash.get(record_id)))
+                        trash[record_id] = self._trash_entry(_TABLE_KIND[table], current)
                     continue
-                restored = copy.deepcopy(before)
+                restored = copy.deepcopy(image)
                 if current is not None and "notes" in current:
                     restored["notes"] = current["notes"]
                 rows[record_id] = restored
             self._storage.write(data)
-        self._undo.pop()
-        return last.description
+        return replaced
 
     def reload_if_changed(self) -> bool:
         """Pick up changes made elsewhere (another jobtui, a sync tool). True if reloaded.
@@ -727,17 +804,7 @@ class Store:
 
     def _trash_entry(self, kind: str, doc: dict[str, Any]) -> dict[str, Any]:
         """A trash entry for one record's stored dict (its interviews and log added later)."""
-        if kind == "application":
-            label = f"{doc.get('company', '')} - {doc.get('role', '')}"
-        elif kind == "interview":
-            try:
-                label = f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
-            except (KeyError, TypeError, ValueError, OverflowError):
-                label = f"interview {str(doc.get('starts_at', ''))[:40]}"
-        elif kind == "sent":
-            label = f"sent {str(doc.get('kind', ''))[:40]} {str(doc.get('at', ''))[:40]}"
-        else:
-            label = str(doc.get("name", ""))
+        label = _label_of(kind, doc)
         return {
             "id": doc["id"],
             "kind": kind,
@@ -840,6 +907,7 @@ class Store:
             raise StorageError(f"{backup} cannot be restored: {exc}") from None
         self._storage.write_replacing(data)
         self._undo.clear()
+        self._redo.clear()
         self._forget_skipped()
         file = self._storage.file
         kept = file.backups() if file is not None else []
