@@ -32,8 +32,10 @@ __all__ = [
     "add_business_days",
     "business_days_between",
     "day_from_iso",
+    "format_age",
     "format_day",
     "format_duration",
+    "format_short_day",
     "format_when",
     "from_iso",
     "humanize_delta",
@@ -280,7 +282,7 @@ def parse_when(text: str, now: datetime, *, default_hour: int | None = None) -> 
       a year: the next occurrence on or after today (so in late November
       ``Jan 5`` is next year). All-numeric forms like ``3/12`` are rejected:
       day/month order is ambiguous.
-    * ``today``, ``tomorrow``, ``yesterday``.
+    * ``today``, ``tomorrow``, ``yesterday``; ``next week`` is Monday of next week.
     * Weekdays (``friday``, ``fri``):
 
       - ``fri`` / ``this fri``: the coming Friday. If today is Friday, that is
@@ -375,6 +377,8 @@ def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
         return build(today)
     if len(words) == 1 and lowered[0] in _DAY_WORDS:
         return build(today + timedelta(days=_DAY_WORDS[lowered[0]]))
+    if lowered == ["next", "week"]:  # the start of next week: its Monday
+        return build(today + timedelta(days=7 - today.weekday()))
     if lowered[0] in _WEEKDAY_MODIFIERS or (len(words) == 1 and lowered[0] in _WEEKDAYS):
         return _weekday(words, today, now, build, has_clock=clock is not None)
     return build(_calendar_date(words, today))
@@ -856,6 +860,30 @@ def _zone_label(dt: datetime) -> str:
 def format_day(d: date) -> str:
     """Display a date: "Thu 3 Dec 2026"."""
     return f"{_WEEKDAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def format_short_day(d: date, today: date, *, weekday: bool = False) -> str:
+    """A date for lists and titles: "3 Dec" (``weekday``: "Thu 3 Dec") in the current year,
+    with its year when it is in another one: "3 Dec 2025"."""
+    text = f"{d.day} {_MONTH_ABBR[d.month - 1]}"
+    if weekday:
+        text = f"{_WEEKDAY_ABBR[d.weekday()]} {text}"
+    return text if d.year == today.year else f"{text} {d.year}"
+
+
+def format_age(days: int) -> str:
+    """How long ago, compactly: "5d" under 100 days, then weeks ("14w") up to half a year,
+    months ("7mo") up to two years, then years ("3y"). A negative age (a date ahead)
+    keeps its sign: "-3d"."""
+    if days < 0:
+        return f"-{format_age(-days)}"
+    if days < 100:
+        return f"{days}d"
+    if days < 183:
+        return f"{days // 7}w"
+    if days < 730:
+        return f"{days * 12 // 365}mo"
+    return f"{days // 365}y"
 
 
 def humanize_delta(delta: timedelta) -> str:

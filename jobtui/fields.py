@@ -25,6 +25,7 @@ from jobtui.model import (
     Record,
     Status,
     ValidationError,
+    check_applied_on,
     check_money,
     check_text,
 )
@@ -232,6 +233,8 @@ def set_field(record: Record, name: str, text: str, now: datetime) -> FieldSpec:
             )
         record.duration = value - record.starts_at
         return spec
+    if isinstance(record, Application) and spec.name == "applied_on":
+        check_applied_on(value, record.status, now)
     if isinstance(record, Interview) and spec.name == "duration" and value.total_seconds() <= 0:
         raise ValidationError("duration", "the interview ends before it starts")
     previous = getattr(record, spec.name)

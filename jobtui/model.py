@@ -322,6 +322,20 @@ _INTERVIEW_DATES = (
 _CONTACT_TEXTS = ("name", "title", "company", "email", "phone", "url", "notes")
 
 
+def check_applied_on(applied_on: date | None, status: Status, now: datetime) -> None:
+    """ValidationError if ``applied_on`` is after today, unless the application is a wishlist
+    one (a date ahead there is when you mean to apply). Checked where a date is typed, not on
+    load: a stored date only drifts into the past."""
+    if applied_on is None or status == Status.WISHLIST:
+        return
+    if applied_on > now.astimezone(dates.local_tz()).date():
+        raise ValidationError(
+            "applied_on",
+            f"{dates.format_day(applied_on)} is in the future; only a wishlist application "
+            "can have a date ahead",
+        )
+
+
 @dataclass
 class Application:
     """One job applied for (or wished for), with everything about it."""

@@ -152,7 +152,6 @@ def test_set_fields_validated_like_the_tui(jobtui):
         (("set", "{app}", "salary_min=lots"), "salary_min: cannot read"),
         (("set", "{app}", "company="), "company: must not be empty"),
         (("set", "{app}", "nonsense=1"), "nonsense: no such field"),
-        (("status", "{app}", "bogus"), 'status: unknown value "bogus"'),
         (("interview", "{app}", "next blursday"), "when: "),
         (("interview", "zzzz", "tomorrow"), 'no application with an id starting "zzzz"'),
         (("add", "", "Dev"), "company: must not be empty"),
@@ -340,3 +339,146 @@ def test_import_reports_bad_rows_and_keeps_the_rest(jobtui):
 def test_import_of_a_missing_file_is_one_line(jobtui, tmp_path):
     code, _, err = jobtui("import", str(tmp_path / "nope.csv"))
     assert code == 1 and err.count("\n") == 1 and "nope.csv" in err
+
+
+# -- issue 9, item 15: list sorts like the TUI; a missing database is named; bad values are usage
+
+
+def test_list_sorts_by_urgency_by_default_like_the_tui(jobtui):
+    calm = _ok(jobtui("add", "Aardvark", "Dev"))  # applied today: nothing to do
+    old = _ok(jobtui("add", "Zebra", "Dev", "--applied", "2026-11-02"))  # follow-up overdue
+    iv_app = _ok(jobtui("add", "Middle", "Dev"))
+    _ok(jobtui("interview", iv_app, "yesterday 14:00"))  # thank-you due
+    ids = [line.split()[0] for line in _ok(jobtui("list")).splitlines()[1:]]
+    assert ids == [old[:8], iv_app[:8], calm[:8]]  # overdue, then due, then nothing
+    listed = json.loads(_ok(jobtui("list", "--json")))
+    assert [row["id"] for row in listed] == [old, iv_app, calm]
+    by_company = [line.split()[1] for line in _ok(jobtui("list", "--sort", "company")).splitlines()]
+    assert by_company[1:] == ["Aardvark", "Middle", "Zebra"]
+    by_applied = [
+        row["company"] for row in json.loads(_ok(jobtui("list", "--sort", "applied", "--json")))
+    ]
+    assert by_applied[-1] == "Zebra"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--json"),
+        ("followups",),
+        ("trash",),
+        ("stats",),
+        ("backups",),
+        ("check",),
+    ],
+)
+def test_a_read_command_on_a_missing_database_says_so(jobtui, tmp_path, args):
+    missing = tmp_path / "typo" / "jobs.json"
+    code, out, err = jobtui(*args, "--db", str(missing))
+    assert code == 0
+    assert err == f"jobtui: no database at {missing} yet ('jobtui add COMPANY ROLE' starts one)\n"
+    assert out in ("", "[]\n")
+    assert not missing.parent.exists()
+
+
+def test_show_on_a_missing_database_names_it(jobtui, tmp_path):
+    missing = tmp_path / "jobs.json"
+    code, out, err = jobtui("show", "abc", "--db", str(missing))
+    assert code == 1 and out == ""
+    assert f"no database at {missing} yet" in err and '"abc"' in err
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (("list", "--status", "nope"), "--status"),
+        (("list", "--sort", "nope"), "--sort"),
+        (("add", "Acme", "Dev", "--status", "nope"), "--status"),
+        (("interview", "abc", "tomorrow", "--kind", "nope"), "--kind"),
+        (("sent", "abc", "--kind", "nope"), "--kind"),
+        (("status", "abc", "bogus"), "STATUS"),
+        (("import", "x.csv", "--format", "nope"), "--format"),
+    ],
+)
+def test_an_unknown_option_value_is_a_usage_error(jobtui, db_path, args, where):
+    code, out, err = jobtui(*args)
+    assert code == 2 and out == ""
+    assert err.startswith(f"jobtui: argument {where}: ") and err.count("\n") == 1
+    assert "nope" in err or "bogus" in err
+    assert not db_path.exists()
+
+
+def test_option_values_are_read_loosely_like_forms(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev", "--status", "Screen"))
+    assert json.loads(_ok(jobtui("list", "--status", "SCREENING", "--json")))[0]["id"] == app_id
+
+
+def test_the_import_formats_the_parser_offers_are_the_importers():
+    from jobtui import importing
+    from jobtui.cli.parser import IMPORT_FORMATS
+
+    assert IMPORT_FORMATS == importing.FORMATS
+
+
+# -- issue 9, item 11: dates typed and shown
+
+
+def test_a_future_applied_date_is_refused_except_for_wishlist(jobtui, db_path):
+    code, out, err = jobtui("add", "Acme", "Dev", "--applied", "next week")
+    assert code == 1 and out == ""
+    assert "applied_on: Mon 30 Nov 2026 is in the future" in err
+    assert not db_path.exists()
+    wish = _ok(jobtui("add", "Acme", "Dev", "--status", "wishlist", "--applied", "next week"))
+    assert json.loads(_ok(jobtui("show", wish, "--json")))["applied_on"] == "2026-11-30"
+    app_id = _ok(jobtui("add", "Beta", "Dev"))
+    code, _, err = jobtui("set", app_id, "applied=tomorrow")
+    assert code == 1 and "is in the future" in err
+    _ok(jobtui("set", app_id, "applied=yesterday"))
+
+
+def test_list_ages_of_100_days_or_more_read_in_weeks_or_months(jobtui):
+    _ok(jobtui("add", "Recent", "Dev", "--applied", "2026-08-19"))  # 99 days
+    _ok(jobtui("add", "Weeks", "Dev", "--applied", "2026-08-18"))  # 100 days
+    _ok(jobtui("add", "Months", "Dev", "--applied", "2026-01-05"))  # 325 days
+    out = _ok(jobtui("list"))
+    assert "2026-08-19 (99d)" in out
+    assert "2026-08-18 (14w)" in out
+    assert "2026-01-05 (10mo)" in out
+
+
+# -- issue 9, item 11: an interview moves applied/screening to interviewing
+
+
+def test_an_interview_moves_the_application_to_interviewing_and_says_so(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev", "--applied", "2026-11-20"))
+    code, out, err = jobtui("interview", app_id, "tomorrow 10am")
+    assert code == 0 and len(out.split()) == 1  # stdout is still just the id
+    assert err == "jobtui: Acme - Dev moved from applied to interviewing\n"
+    assert json.loads(_ok(jobtui("show", app_id, "--json")))["status"] == "interviewing"
+    code, _, err = jobtui("interview", app_id, "2026-11-19 10:00")
+    assert code == 0 and "moved" not in err
+    assert "warning: the interview" in err and "before the applied date" in err
+
+
+# -- issue 9, item 6: check reports config problems
+
+
+def test_check_reports_key_problems_in_the_config(jobtui, tmp_path):
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys]\nnonsense = "x"\nquit = ""\n', encoding="utf-8")
+    _ok(jobtui("add", "Acme", "Dev"))
+    code, out, _ = jobtui("check")
+    assert code == 1
+    assert "1 record, all good" in out
+    assert "config problems:" in out
+    assert f"{config}: [keys] nonsense: no such binding id" in out
+    assert f'{config}: [keys] quit = ""' in out
+    code, out, _ = jobtui("check", "--json")
+    assert code == 1 and len(json.loads(out)["config_problems"]) == 2
+    config.write_text("[keys\n", encoding="utf-8")
+    code, out, _ = jobtui("check")
+    assert code == 1 and f"{config}:" in out and "1 record, all good" in out
+    config.write_text('[keys]\nquit = "ctrl+q"\n', encoding="utf-8")
+    assert jobtui("check") == (0, "1 record, all good\n", "")

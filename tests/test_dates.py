@@ -695,3 +695,52 @@ def test_format_day():
 )
 def test_humanize_delta(delta, text):
     assert humanize_delta(delta) == text
+
+
+# -- issue 9, item 11
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (NOW, date(2026, 11, 30)),  # a Thursday: the Monday after
+        (datetime(2026, 11, 30, 9, tzinfo=BERLIN), date(2026, 12, 7)),  # a Monday: a week on
+        (datetime(2026, 12, 6, 9, tzinfo=BERLIN), date(2026, 12, 7)),  # a Sunday: tomorrow
+        (datetime(2026, 12, 31, 9, tzinfo=BERLIN), date(2027, 1, 4)),  # across the year
+    ],
+)
+def test_next_week_is_monday_of_next_week(now, expected):
+    assert parse_day("next week", now) == expected
+    assert parse_when("Next Week 10am", now) == datetime.combine(
+        expected, datetime.min.time().replace(hour=10), tzinfo=BERLIN
+    )
+
+
+def test_format_short_day_shows_the_year_only_outside_the_current_one():
+    from jobtui.dates import format_short_day
+
+    today = NOW.date()
+    assert format_short_day(date(2026, 12, 3), today) == "3 Dec"
+    assert format_short_day(date(2026, 12, 3), today, weekday=True) == "Thu 3 Dec"
+    assert format_short_day(date(2025, 12, 3), today) == "3 Dec 2025"
+    assert format_short_day(date(2027, 1, 4), today, weekday=True) == "Mon 4 Jan 2027"
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (0, "0d"),
+        (99, "99d"),
+        (100, "14w"),
+        (182, "26w"),
+        (183, "6mo"),
+        (325, "10mo"),
+        (729, "23mo"),
+        (730, "2y"),
+        (-3, "-3d"),
+    ],
+)
+def test_format_age_reads_in_weeks_or_months_from_100_days(days, text):
+    from jobtui.dates import format_age
+
+    assert format_age(days) == text

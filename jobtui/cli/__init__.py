@@ -12,6 +12,7 @@ from jobtui.cli.parser import UsageError, build_parser
 from jobtui.config import ConfigError
 from jobtui.model import ValidationError
 from jobtui.storage import StorageError
+from jobtui.textsafe import visible
 
 
 class CommandError(Exception):
@@ -27,7 +28,7 @@ def run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
-        print(f"jobtui: {exc}", file=sys.stderr)
+        _error(exc)
         return 2
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
@@ -40,10 +41,10 @@ def run(argv: list[str]) -> int:
 
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(f"jobtui: {exc}", file=sys.stderr)
+        _error(exc)
         return 2
     except (CommandError, ValidationError, StorageError, ConfigError) as exc:
-        print(f"jobtui: {exc}", file=sys.stderr)
+        _error(exc)
         return 1
     except BrokenPipeError:  # e.g. `jobtui list | head`
         return 0
@@ -53,8 +54,14 @@ def run(argv: list[str]) -> int:
         from jobtui.storage import describe_os_error
 
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"jobtui: {where}{describe_os_error(exc)}", file=sys.stderr)
+        _error(f"{where}{describe_os_error(exc)}")
         return 1
+
+
+def _error(message: object) -> None:
+    """One line on stderr; a message quoting stored or typed text shows its control
+    characters visibly (an ESC in a company name cannot drive the terminal)."""
+    print(f"jobtui: {visible(str(message))}", file=sys.stderr)
 
 
 def _not_utf8(argv: list[str]) -> str | None:

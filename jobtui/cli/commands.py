@@ -4,31 +4,35 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from jobtui import dates, locations
 from jobtui.cli import CommandError, render
 from jobtui.cli.parser import UsageError
-from jobtui.config import load_config
+from jobtui.config import ConfigError, key_problems, load_config
 from jobtui.fields import parse_list, parse_money, set_field
 from jobtui.followup import all_followups, followups_for, sent_kind_for
+from jobtui.integrity import Problem
 from jobtui.model import (
     Application,
     Contact,
     Interview,
-    InterviewKind,
     Person,
+    Record,
     SentFollowUp,
     SentKind,
     Status,
     ValidationError,
+    check_applied_on,
 )
+from jobtui.overview import sort_rows
 from jobtui.storage import parse_database, write_file_atomically
-from jobtui.store import NotFoundError, Store
+from jobtui.store import NotFoundError, Store, interview_before_applied
+from jobtui.textsafe import shorten
 
 # Every store a command opened, so its warnings are printed once the command is done.
 _opened: list[Store] = []
@@ -43,8 +47,46 @@ def _open(args: argparse.Namespace, *, write: bool) -> Store:
     return store
 
 
+def _say(text: object = "") -> None:
+    """Print a line of human output. Stored text may hold ESC, OSC and other control
+    characters: they are shown visibly, never sent to the terminal raw."""
+    print(render.printable(str(text)))
+
+
+def _complain(message: str) -> None:
+    """A line on stderr, "jobtui: ...", control characters shown visibly."""
+    print(f"jobtui: {render.printable(message)}", file=sys.stderr)
+
+
+def _resolve(args: argparse.Namespace, store: Store, prefix: str, **kinds: Any) -> Record:
+    """``store.resolve``, saying "no database at PATH yet" when that is why nothing matched."""
+    try:
+        return store.resolve(prefix, **kinds)
+    except NotFoundError:
+        path = locations.database_file(args.db)
+        if not path.exists():
+            raise CommandError(
+                f'no record "{shorten(prefix, 60)}": {_no_database_message(path)}'
+            ) from None
+        raise
+
+
+def _no_database_message(path: Path) -> str:
+    return f"no database at {path} yet ('jobtui add COMPANY ROLE' starts one)"
+
+
+def _no_database_yet(args: argparse.Namespace) -> bool:
+    """For a command that only reads: True (having said so on stderr) when there is no
+    database file yet, so the command prints nothing instead of creating or inventing one."""
+    path = locations.database_file(args.db)
+    if path.exists():
+        return False
+    _complain(_no_database_message(path))
+    return True
+
+
 def _warn(message: str) -> None:
-    print(f"jobtui: warning: {render.printable(message)}", file=sys.stderr)
+    _complain(f"warning: {message}")
 
 
 def _print_warnings(*, skipped: bool) -> None:
@@ -91,12 +133,12 @@ def _when(text: str, field: str, now: datetime) -> datetime:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False))
+    print(render.json_text(value))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     now = _now()
-    status = Status.parse(args.status, "status") if args.status else Status.APPLIED
+    status = args.status or Status.APPLIED
     app = Application(
         company=args.company,
         role=args.role,
@@ -115,10 +157,11 @@ def cmd_add(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise ValidationError("applied", str(exc)) from None
     app.set_status(status, now)
+    check_applied_on(app.applied_on, app.status, now)
     app.validate()
     with _open(args, write=True) as store:
         store.save(app)
-    print(app.id)
+    _say(app.id)
     return 0
 
 
@@ -128,24 +171,30 @@ def cmd_interview(args: argparse.Namespace) -> int:
         app = store.resolve(args.app, kinds=(Application,))
         interview = Interview(application_id=app.id, starts_at=_when(args.when, "when", now))
         if args.kind:
-            interview.kind = InterviewKind.parse(args.kind, "kind")
+            interview.kind = args.kind
         try:
             interview.duration = dates.parse_duration(args.duration)
         except ValueError as exc:
             raise ValidationError("duration", str(exc)) from None
         interview.interviewers = [Person.parse(name) for name in args.interviewers if name.strip()]
         interview.where = args.where or ""
-        store.save(interview)
-    print(interview.id)
+        moved = store.add_interview(interview)
+    _say(interview.id)
+    # stderr, so that `ID=$(jobtui interview ...)` still gets just the id.
+    if moved is not None:
+        _complain(f"{render.label(app)} moved from {app.status.value} to {moved.value}")
+    warning = interview_before_applied(app, interview)
+    if warning:
+        _warn(warning)
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    status = Status.parse(args.status, "status")
+    status = args.status
     with _open(args, write=True) as store:
         app = store.resolve(args.app, kinds=(Application,))
         changed = store.set_status(app, status)
-    print(f"{app.company} - {app.role}: {status.value}" + ("" if changed else " (unchanged)"))
+    _say(f"{app.company} - {app.role}: {status.value}" + ("" if changed else " (unchanged)"))
     return 0
 
 
@@ -162,7 +211,7 @@ def cmd_sent(args: argparse.Namespace) -> int:
         items = followups_for(app, store.interviews(app.id), store.sent_log(app.id), now, rules)
         kind, interview = sent_kind_for(app, interview, items)
         if args.kind:
-            kind = SentKind.parse(args.kind, "kind")
+            kind = args.kind
             if interview is None and isinstance(target, Interview):
                 interview = target
         entry = SentFollowUp(
@@ -175,7 +224,7 @@ def cmd_sent(args: argparse.Namespace) -> int:
         )
         thank_you = interview if kind == SentKind.THANK_YOU and interview else None
         store.log_sent(entry, thank_you_interview=thank_you)
-    print(f"logged {kind.label} for {app.company} - {app.role} at {dates.format_when(at)}")
+    _say(f"logged {kind.label} for {app.company} - {app.role} at {dates.format_when(at)}")
     return 0
 
 
@@ -190,17 +239,17 @@ def cmd_snooze(args: argparse.Namespace) -> int:
         target = store.resolve(args.target, kinds=(Application, Interview))
         target.snoozed_until = until
         store.save(target)
-    print("snooze cleared" if until is None else f"snoozed until {dates.format_when(until)}")
+    _say("snooze cleared" if until is None else f"snoozed until {dates.format_when(until)}")
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args, write=False) as store:
-        record = store.resolve(args.id)
+        record = _resolve(args, store, args.id)
         if args.json:
             _print_json(render.record_json(store, record))
         else:
-            print(render.record_text(store, record, _now(), load_config().followup))
+            _say(render.record_text(store, record, _now(), load_config().followup))
     return 0
 
 
@@ -216,28 +265,35 @@ def cmd_set(args: argparse.Namespace) -> int:
         record = store.resolve(args.id)
         changed = [set_field(record, name, value, now).name for name, value in pairs]
         store.save(record)
-    print(f"set {', '.join(changed)} on {render.label(record)}")
+    _say(f"set {', '.join(changed)} on {render.label(record)}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     now = _now()
-    status = Status.parse(args.status, "status") if args.status else None
+    if _no_database_yet(args):
+        if args.json:
+            _print_json([])
+        return 0
     rules = load_config().followup
     with _open(args, write=False) as store:
-        apps = store.applications(status=status)
+        apps = store.applications(status=args.status)
         if args.open:
             apps = [a for a in apps if not a.closed]
-        rows = render.application_rows(store, apps, now, rules)
+        rows = sort_rows(render.application_rows(store, apps, now, rules), args.sort, now)
     if args.json:
         _print_json([render.row_json(row) for row in rows])
     else:
-        print(render.application_table(rows, now))
+        _say(render.application_table(rows, now))
     return 0
 
 
 def cmd_followups(args: argparse.Namespace) -> int:
     now = _now()
+    if _no_database_yet(args):
+        if args.json:
+            _print_json([])
+        return 0
     rules = load_config().followup
     with _open(args, write=False) as store:
         apps = store.applications()
@@ -247,7 +303,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([item.to_json(now) for item in items])
     else:
-        print(render.followup_table(items, now))
+        _say(render.followup_table(items, now))
     return 0
 
 
@@ -270,7 +326,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
                 contact.company = app.company
                 store.save(contact)
             store.save(app)
-    print(contact.id)
+    _say(contact.id)
     return 0
 
 
@@ -278,11 +334,15 @@ def cmd_delete(args: argparse.Namespace) -> int:
     with _open(args, write=True) as store:
         record = store.resolve(args.id)
         store.delete(record)
-    print(f"moved {render.label(record)} to the trash (jobtui undelete {record.id[:8]})")
+    _say(f"moved {render.label(record)} to the trash (jobtui undelete {record.id[:8]})")
     return 0
 
 
 def cmd_trash(args: argparse.Namespace) -> int:
+    if _no_database_yet(args):
+        if args.json:
+            _print_json([])
+        return 0
     with _open(args, write=False) as store:
         entries = store.trash()
     if args.json:
@@ -298,10 +358,10 @@ def cmd_trash(args: argparse.Namespace) -> int:
             ]
         )
     elif not entries:
-        print("the trash is empty")
+        _say("the trash is empty")
     else:
         for e in entries:
-            print(f"{e.id[:8]}  {e.kind:<11}  {dates.format_when(e.deleted_at)}  {e.label}")
+            _say(f"{e.id[:8]}  {e.kind:<11}  {dates.format_when(e.deleted_at)}  {e.label}")
     return 0
 
 
@@ -315,9 +375,9 @@ def cmd_undelete(args: argparse.Namespace) -> int:
         record = store.restore(matches[0].id)
     if record is None:  # it went to the trash damaged, and comes back as it was
         label = render.printable(matches[0].label)
-        print(f"restored {label} as it was stored; it is still damaged ('jobtui check' says why)")
+        _say(f"restored {label} as it was stored; it is still damaged ('jobtui check' says why)")
     else:
-        print(f"restored {render.label(record)}")
+        _say(f"restored {render.label(record)}")
     return 0
 
 
@@ -333,7 +393,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     now = _now()
     me = load_config().me
     with _open(args, write=False) as store:
-        target = store.resolve(args.id, kinds=(Application, Interview))
+        target = _resolve(args, store, args.id, kinds=(Application, Interview))
         if isinstance(target, Interview):
             app, interview = store.get_application(target.application_id), target
         else:
@@ -349,7 +409,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         draft = compose.render(args.template, context)
     except compose.TemplateError as exc:
         raise CommandError(str(exc)) from None
-    print(draft.text(), end="")
+    # Meant for pasting into an email: control characters are dropped, not shown.
+    print(render.pasteable(draft.text()), end="")
     return 0
 
 
@@ -365,24 +426,28 @@ def cmd_templates(args: argparse.Namespace) -> int:
             ]
         )
     elif not infos:
-        print("no templates found")
+        _say("no templates found")
     else:
         width = max(len(t.name) for t in infos)
         title_width = max(len(t.title) for t in infos)
         for t in infos:
-            print(f"{t.name:<{width}}  {t.source:<8}  {t.title:<{title_width}}  {t.path}")
+            _say(f"{t.name:<{width}}  {t.source:<8}  {t.title:<{title_width}}  {t.path}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args, write=True) as store:
         path = store.backup_to(Path(args.folder).expanduser() if args.folder else None)
-    print(path)
+    _say(path)
     return 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
     path = locations.database_file(args.db)
+    if not locations.backups_dir(path).exists() and _no_database_yet(args):
+        if args.json:
+            _print_json([])
+        return 0
     folder = locations.backups_dir(path)
     try:
         found = sorted(
@@ -414,11 +479,11 @@ def cmd_backups(args: argparse.Namespace) -> int:
             ]
         )
     elif not rows:
-        print(f"no backups yet in {folder}")
+        _say(f"no backups yet in {folder}")
     else:
         for backup, stamp, count, problem in rows:
             what = f"{count} applications" if count is not None else f"UNREADABLE: {problem}"
-            print(f"{dates.format_when(stamp)}  {what:<18}  {backup}")
+            _say(f"{dates.format_when(stamp)}  {what:<18}  {backup}")
     return 0
 
 
@@ -427,9 +492,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     with _open(args, write=True) as store:
         kept = store.restore_from(backup)
         count = len(store.applications())
-    print(f"restored {count} applications from {backup}")
+    _say(f"restored {count} applications from {backup}")
     if kept is not None:
-        print(f"the file as it was before is kept as {kept}")
+        _say(f"the file as it was before is kept as {kept}")
     return 0
 
 
@@ -447,12 +512,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     if args.dry_run:
         for line in plan.report_lines():
-            print(line)
-        print(plan.summary())
+            _say(line)
+        _say(plan.summary())
     else:
         for error in plan.errors:
-            print(f"jobtui: {error}", file=sys.stderr)
-        print(plan.summary(done=True))
+            _complain(str(error))
+        _say(plan.summary(done=True))
     return 1 if plan.errors else 0
 
 
@@ -483,8 +548,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(f"cannot write {target}: {exc.strerror}") from None
         what = "applications" if args.format != "ics" else "interviews and follow-ups"
-        print(f"wrote {target} ({args.format}, {what})")
+        _say(f"wrote {target} ({args.format}, {what})")
     else:
+        if sys.stdout.isatty():  # a person reads it: stored control characters shown, not run
+            text = payload.decode("utf-8").replace("\r\n", "\n")  # CSV and ICS end lines so
+            payload = render.printable(text).encode("utf-8")
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     return 0
@@ -493,6 +561,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from jobtui import stats
 
+    if _no_database_yet(args) and not args.json:
+        return 0
     with _open(args, write=False) as store:
         result = stats.compute_stats(
             store.applications(), store.interviews_by_application(), _now()
@@ -500,20 +570,35 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.to_json())
     else:
-        print(stats.stats_text(result))
+        _say(stats.stats_text(result))
     return 0
 
 
+def _config_problems() -> list[str]:
+    """What is wrong with config.toml, one sentence each naming the setting ([] if nothing):
+    a file that cannot be used at all, or [keys] settings the TUI will ignore."""
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        return [str(exc)]
+    where = f"{config.path}: " if config.path else ""
+    return [f"{where}{problem}" for problem in key_problems(config.keys)]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    # Only --fix writes; a plain check reads like `list` and never waits for the lock.
-    with _open(args, write=args.fix) as store:
-        problems = store.problems
-        total = sum(store.counts().values())
-        backup: Path | None = None
-        moved = 0
-        if args.fix and problems:
-            backup = store.backup_to()
-            moved = store.trash_bad_records()
+    config_problems = _config_problems()
+    problems: list[Problem] = []
+    total = moved = 0
+    backup: Path | None = None
+    missing = _no_database_yet(args)
+    if not missing:
+        # Only --fix writes; a plain check reads like `list` and never waits for the lock.
+        with _open(args, write=args.fix) as store:
+            problems = store.problems
+            total = sum(store.counts().values())
+            if args.fix and problems:
+                backup = store.backup_to()
+                moved = store.trash_bad_records()
     if args.json:
         _print_json(
             {
@@ -521,25 +606,33 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "problems": [render.problem_json(p) for p in problems],
                 "backup": str(backup) if backup else None,
                 "moved_to_trash": moved,
+                "config_problems": config_problems,
             }
         )
+    elif missing:
+        pass
     elif not problems:
-        print(f"{total} {'record' if total == 1 else 'records'}, all good")
+        _say(f"{total} {'record' if total == 1 else 'records'}, all good")
     else:
-        print(render.problem_table(problems))
+        _say(render.problem_table(problems))
         bad = render.damaged_count(problems)
         if backup is None:
-            print(
+            _say(
                 f"{bad} of {total} records are damaged; "
                 "'jobtui check --fix' takes a backup and moves them into the trash"
             )
         else:
-            print(f"backup written to {backup}")
-            print(
+            _say(f"backup written to {backup}")
+            _say(
                 f"moved {moved} damaged {'record' if moved == 1 else 'records'} into the trash; "
                 "'jobtui trash' lists them, 'jobtui undelete ID' brings one back"
             )
-    return 0 if not problems or args.fix else 1
+    if config_problems and not args.json:
+        _say("config problems:")
+        for problem in config_problems:
+            _say(f"    {problem}")
+    records_ok = not problems or args.fix
+    return 0 if records_ok and not config_problems else 1
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -7,7 +7,13 @@ import sys
 from typing import NoReturn
 
 from jobtui import __version__
-from jobtui.model import InterviewKind, SentKind, Status
+from jobtui.model import InterviewKind, SentKind, Status, ValidationError
+
+SORTS = ("urgency", "company", "applied", "status")
+"""The orders of `jobtui list` (the TUI's, urgency first)."""
+# jobtui.importing.FORMATS, spelled out so that parsing never imports the importer (a test
+# keeps the two the same).
+IMPORT_FORMATS = ("jobtui-json", "linkedin-applications", "linkedin-saved", "teal", "huntr", "csv")
 
 
 class UsageError(Exception):
@@ -23,6 +29,20 @@ class _Parser(argparse.ArgumentParser):
         if message:
             sys.stderr.write(message)
         raise SystemExit(status)
+
+
+def _choice(enum: type[Status] | type[InterviewKind] | type[SentKind]):
+    """An argparse ``type`` reading one of ``enum``'s values the way forms do ("phone
+    screen", a unique prefix); anything else is a usage error naming the choices."""
+
+    def parse(text: str):
+        try:
+            return enum.parse(text, "value")
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+
+    parse.__name__ = enum.__name__
+    return parse
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -63,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = command("add", "add an application; prints its id")
     add.add_argument("company")
     add.add_argument("role")
-    add.add_argument("--status", help=f"one of: {statuses} (default applied)")
+    add.add_argument("--status", type=_choice(Status), help=f"one of: {statuses} (default applied)")
     add.add_argument(
         "--applied", metavar="WHEN", help='when you applied (default today), e.g. "mon"'
     )
@@ -79,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     interview = command("interview", "add an interview to an application; prints its id")
     interview.add_argument("app", metavar="APP", help="application id (any unique prefix)")
     interview.add_argument("when", metavar="WHEN", help='e.g. "tomorrow 10am", "Dec 3 2pm PST"')
-    interview.add_argument("--kind", help=f"one of: {kinds}")
+    interview.add_argument("--kind", type=_choice(InterviewKind), help=f"one of: {kinds}")
     interview.add_argument(
         "--with",
         dest="interviewers",
@@ -93,13 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = command("status", "change an application's status")
     status.add_argument("app", metavar="APP")
-    status.add_argument("status", metavar="STATUS", help=statuses)
+    status.add_argument("status", metavar="STATUS", type=_choice(Status), help=statuses)
 
     sent = command("sent", "log a thank-you or follow-up as sent")
     sent.add_argument("target", metavar="INTERVIEW_OR_APP")
     sent.add_argument("--at", metavar="WHEN", help="when it was sent (default now)")
     sent.add_argument(
-        "--kind", help=f"{', '.join(k.value for k in SentKind)} (default: whatever is owed)"
+        "--kind",
+        type=_choice(SentKind),
+        help=f"{', '.join(k.value for k in SentKind)} (default: whatever is owed)",
     )
     sent.add_argument("--to", default="", help="who it went to")
     sent.add_argument(
@@ -119,8 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     set_cmd.add_argument("assignments", metavar="FIELD=VALUE", nargs="+")
 
     lst = command("list", "list applications")
-    lst.add_argument("--status", help=f"only this status ({statuses})")
+    lst.add_argument("--status", type=_choice(Status), help=f"only this status ({statuses})")
     lst.add_argument("--open", action="store_true", help="hide closed applications")
+    lst.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="urgency",
+        help="urgency (the default: most pressing first, as in the TUI), company, "
+        "applied (newest first) or status",
+    )
     _json_option(lst)
 
     followups = command("followups", "list what needs a follow-up, most urgent first")
@@ -171,8 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument(
         "--format",
-        help="jobtui-json, linkedin-applications, linkedin-saved, teal, huntr or csv "
-        "(default: detected from the file)",
+        choices=IMPORT_FORMATS,
+        help=f"{', '.join(IMPORT_FORMATS)} (default: detected from the file)",
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="show what would be added, updated and skipped"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -15,15 +15,31 @@ from jobtui.integrity import Problem
 from jobtui.model import Application, Contact, Interview, Record
 from jobtui.overview import AppRow, build_overview
 from jobtui.store import NotFoundError, Store
+from jobtui.textsafe import strip_controls, visible
 
-# C0 and C1 control characters (ESC, OSC, BEL...) and DEL: never sent to the terminal raw.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Every character textsafe.visible would replace, as a JSON escape. json.dumps escapes C0
+# itself but leaves DEL, C1 and the bidi controls raw.
+_JSON_ESCAPES = str.maketrans(
+    {code: f"\\u{code:04x}" for code in range(0x2070) if visible(chr(code)) != chr(code)}
+)
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters shown as escapes (a stored ESC cannot drive the
-    terminal)."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    """``text`` with control characters shown visibly ("␛" for ESC, textsafe.visible): a
+    stored ESC cannot drive the terminal. Newline and tab stay."""
+    return visible(text)
+
+
+def pasteable(text: str) -> str:
+    """``text`` without its control characters (newline and tab stay): for output meant to be
+    pasted into an email."""
+    return strip_controls(text)
+
+
+def json_text(value: object) -> str:
+    """``value`` as indented JSON for the terminal: exactly the same data, with every control
+    character escaped (json.dumps leaves DEL, C1 and the bidi controls raw)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
 
 
 def label(record: Record) -> str:
@@ -58,6 +74,7 @@ def application_rows(
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
@@ -84,7 +101,7 @@ def application_table(rows: Sequence[AppRow], now: datetime) -> str:
         applied = ""
         if app.applied_on:
             age = (today - app.applied_on).days
-            applied = f"{app.applied_on.isoformat()} ({age}d)"
+            applied = f"{app.applied_on.isoformat()} ({dates.format_age(age)})"
         body.append(
             [
                 app.id[:8],
