@@ -109,3 +109,143 @@ def test_redo_never_reverts_a_change_made_elsewhere(db_path, jobtui):
         "Staff Dev",
         "",
     )
+
+
+# -- in the TUI ------------------------------------------------------------------
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def two_apps_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        for company in ("Acme", "Beta [Remote]"):
+            app = Application(company=company, role="Dev")
+            app.set_status(Status.APPLIED, now - timedelta(days=1))
+            store.save(app)
+    return db_path
+
+
+@pytest.mark.parametrize("redo_key", ["U", "ctrl+r"])
+async def test_u_and_ctrl_r_redo_in_the_tui(two_apps_db, now, redo_key):
+    from tui_helpers import make_app, notices, settle
+
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s", "3")  # status: screening
+        await settle(pilot, app)
+        await pilot.press("d", "y")  # delete it
+        await settle(pilot, app)
+        assert len(_apps(two_apps_db)) == 1
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert {d["status"] for d in _apps(two_apps_db).values()} == {"applied"}
+        assert notices(app)[-1].endswith("U redoes it.")
+        await pilot.press(redo_key)
+        await settle(pilot, app)
+        assert "screening" in {d["status"] for d in _apps(two_apps_db).values()}
+        assert notices(app)[-1].startswith("Redid the status change of")
+        await pilot.press(redo_key)
+        await settle(pilot, app)
+        assert len(_apps(two_apps_db)) == 1
+        assert notices(app)[-1].startswith("Redid the deletion of")
+        await pilot.press(redo_key)
+        await settle(pilot, app)
+        assert notices(app)[-1] == "Nothing to redo."
+
+
+async def test_undoing_an_add_says_what_it_removed_and_that_redo_brings_it_back(db_path, now):
+    from tui_helpers import make_app, notices, settle
+
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#field-company").value = "Gamma [Remote]"
+        app.screen.query_one("#field-role").value = "Dev"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert list(_apps(db_path)) == ["Gamma [Remote]"]
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert _apps(db_path) == {}
+        assert notices(app)[-1] == (
+            "Undid adding Gamma [Remote] — Dev: removed the application "
+            "Gamma [Remote] - Dev. U brings it back."
+        )
+        await pilot.press("U")
+        await settle(pilot, app)
+        assert list(_apps(db_path)) == ["Gamma [Remote]"]
+
+
+async def test_the_trash_view_lists_deleted_records_with_when_and_enter_restores(two_apps_db, now):
+    from tui_helpers import make_app, notices, screen_text, settle
+
+    from jobtui.model import Contact
+    from jobtui.tui.screens.trash import TrashScreen
+
+    with Store(two_apps_db, clock=lambda: now - timedelta(hours=2)) as store:
+        beta = next(a for a in store.applications() if a.company.startswith("Beta"))
+        store.add_interview(Interview(application_id=beta.id, starts_at=now))
+        store.delete(beta)
+        contact = store.save(Contact(name="Dana [HR]"))
+        store.delete(contact)
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TrashScreen)
+        text = screen_text(app)
+        assert "Trash · 2 deleted, newest first" in text
+        assert "Beta [Remote] - Dev" in text  # literally, not read as markup
+        assert "Dana [HR]" in text
+        assert "deleted 26 Nov 08:00" in text
+        # Newest first: both at the same time here; pick Beta's row and restore it.
+        rows = [e.label for e in app.screen.entries]
+        await pilot.press(*["down"] * rows.index("Beta [Remote] - Dev"), "enter")
+        await settle(pilot, app)
+        assert "Restored Beta [Remote] - Dev. u undoes it." in notices(app)
+        assert "Trash · 1 deleted" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, TrashScreen)
+        assert "Beta [Remote]" in screen_text(app)
+    data = orjson.loads(two_apps_db.read_bytes())
+    assert {d["company"] for d in data["applications"].values()} == {"Acme", "Beta [Remote]"}
+    assert len(data["interviews"]) == 1  # back with its application
+    assert [d["label"] for d in data["trash"].values()] == ["Dana [HR]"]
+
+
+async def test_an_empty_trash_says_so(two_apps_db, now):
+    from tui_helpers import make_app, screen_text, settle
+
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("D")
+        await settle(pilot, app)
+        assert "Trash: empty" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.press("q")
+        await settle(pilot, app)
+        assert app.is_running  # q closed the trash, it did not quit
+
+
+async def test_the_palette_opens_the_trash(two_apps_db, now):
+    from tui_helpers import make_app, settle
+
+    from jobtui.tui.screens.trash import TrashScreen
+
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p", *"Trash")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TrashScreen)

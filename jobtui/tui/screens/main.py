@@ -52,6 +52,8 @@ class MainScreen(RecordActions, ToolActions, Screen):
         Binding("c", "toggle_closed", "Closed", id="toggle_closed"),
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo", "Undo", id="undo", show=False),
+        Binding("U,ctrl+r", "redo", "Redo", id="redo", show=False),
+        Binding("D", "trash", "Trash", id="trash", show=False),
         Binding("o", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("g", "stats", "Stats", id="stats", show=False),
         Binding("slash", "filter", "Filter", id="filter"),

@@ -1,4 +1,4 @@
-"""The main screen's record actions: add, edit, status, sent, snooze, delete, undo.
+"""The main screen's record actions: add, edit, status, sent, snooze, delete, undo, redo.
 
 A mixin of :class:`jobtui.tui.screens.main.MainScreen` (it uses the screen's selection,
 ``run_job`` and ``data``); kept apart so each file stays about one thing. On a read-only
@@ -8,7 +8,9 @@ database every one of them says why at once, before any form opens.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
 
 from jobtui.followup import sent_kind_for
 from jobtui.model import Application, Interview, SentFollowUp, SentKind
@@ -225,18 +227,66 @@ class RecordActions(_Base):
         if self.refuse_if_read_only():
             return
 
-        def done(undone: Any, overview: Overview | None) -> None:
+        def done(undone: tuple[str | None, list[str]], overview: Overview | None) -> None:
             if overview is not None:
                 self.show(overview)
-            if undone is None:
+            description, removed = undone
+            if description is None:
                 self.notify("Nothing to undo.", severity="warning")
+                return
+            redo = self._key_for("redo")
+            if removed:
+                self.notify(
+                    f"Undid {description}: removed {_listed(removed)}. {redo} brings it back."
+                )
             else:
-                self.notify(f"Undid {undone}.")
+                self.notify(f"Undid {description}. {redo} redoes it.")
 
         def failed(exc: BaseException) -> None:
             self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
 
-        self.data.submit(lambda store: store.undo(), done, failed)
+        self.data.submit(_undo, done, failed)
+
+    def action_redo(self) -> None:
+        """Do again what undo took back (several steps deep)."""
+        if self.refuse_if_read_only():
+            return
+
+        def done(redone: str | None, overview: Overview | None) -> None:
+            if overview is not None:
+                self.show(overview)
+            if redone is None:
+                self.notify("Nothing to redo.", severity="warning")
+            else:
+                self.notify(f"Redid {redone}. {self._key_for('undo')} undoes it again.")
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Could not redo: {exc}", severity="error", timeout=10)
+
+        self.data.submit(lambda store: store.redo(), done, failed)
+
+    def action_trash(self) -> None:
+        """The trash: deleted records with when; enter restores one."""
+        from jobtui.tui.screens.trash import TrashScreen
+
+        self.app.push_screen(TrashScreen())
+
+    def _key_for(self, binding_id: str) -> str:
+        """The first key of a main-screen binding as the user must press it now."""
+        from jobtui.config import BINDINGS
+
+        keys = self.app.config.keys  # type: ignore[attr-defined]
+        key = keys.get(binding_id) or BINDINGS["main screen"][binding_id]
+        return self.app.get_key_display(Binding(key.split(",")[0].strip(), binding_id))
+
+
+def _undo(store: Store) -> tuple[str | None, list[str]]:
+    description = store.undo()
+    return description, list(store.removed_by_undo)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _with_stored_notes(store: Store, record: Application | Interview) -> Application | Interview:

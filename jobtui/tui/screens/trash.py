@@ -1,0 +1,154 @@
+"""The trash: deleted applications, interviews and contacts, newest first; enter restores."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from jobtui import dates
+from jobtui.store import Store, TrashEntry
+from jobtui.tui.shown import shown
+
+if TYPE_CHECKING:
+    from jobtui.tui.screens.main import MainScreen
+
+# Longer labels are cut in the list (the whole one is in the toast after a restore).
+LABEL_LIMIT = 60
+
+
+def entry_prompt(entry: TrashEntry, now: datetime) -> Text:
+    """One row: the kind, what it was (literally, as typed), and when it was deleted."""
+    when = entry.deleted_at.astimezone(dates.local_tz())
+    day = dates.format_short_day(when.date(), now.astimezone(dates.local_tz()).date())
+    prompt = Text(f"{entry.kind:<11} ", style="dim")
+    prompt.append_text(shown(entry.label or "(no name)", limit=LABEL_LIMIT))
+    prompt.append(f"  deleted {day} {when:%H:%M}", style="dim")
+    return prompt
+
+
+class TrashScreen(ModalScreen[None]):
+    """Every deleted record with when it was deleted; enter restores the highlighted one
+    (one undoable change), escape or q closes."""
+
+    DEFAULT_CSS = """
+    TrashScreen {
+        align: center middle;
+        background: $background 60%;
+
+        & .dialog {
+            width: 100;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .dialog-title {
+            dock: top;
+            width: 1fr;
+            text-style: bold;
+            color: $text-primary;
+            padding-bottom: 1;
+        }
+        & .dialog-keys {
+            dock: bottom;
+            width: 1fr;
+            color: $text-muted;
+            padding-top: 1;
+        }
+        & #trash-entries {
+            height: auto;
+            max-height: 20;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "restore", "Restore", id="trash.restore", show=False),
+        Binding("escape,q", "close", "Close", id="trash.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[TrashEntry] = []
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Trash"), classes="dialog-title", id="trash-title")
+            yield OptionList(id="trash-entries")
+            yield Static(Text("enter restore · esc close"), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.reload()
+
+    @property
+    def main(self) -> MainScreen:
+        return self.app.main  # type: ignore[attr-defined]
+
+    def reload(self) -> None:
+        """Read the trash on the data thread and list it."""
+
+        def done(entries: list[TrashEntry], _overview: Any) -> None:
+            self.show_entries(entries)
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"Could not read the trash: {exc}", severity="error", timeout=10)
+
+        self.app.data.submit(_read_trash, done, failed, refresh=False)  # type: ignore[attr-defined]
+
+    def show_entries(self, entries: list[TrashEntry]) -> None:
+        self.entries = entries
+        self.loaded = True
+        options = self.query_one(OptionList)
+        keep = options.highlighted or 0
+        options.clear_options()
+        now = self.app.clock()  # type: ignore[attr-defined]
+        options.add_options(Option(entry_prompt(e, now), id=e.id) for e in entries)
+        count = len(entries)
+        title = "Trash: empty" if not count else f"Trash · {count} deleted, newest first"
+        self.query_one("#trash-title", Static).update(Text(title))
+        if entries:
+            options.highlighted = min(keep, count - 1)
+
+    @on(OptionList.OptionSelected, "#trash-entries")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_restore()
+
+    def action_restore(self) -> None:
+        """Bring the highlighted record back (an application with its interviews)."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not self.entries:
+            self.notify("The trash is empty: nothing to restore.", severity="warning")
+            return
+        entry = self.entries[options.highlighted]
+        label = entry.label or f"the {entry.kind}"
+
+        def restore(store: Store) -> Any:
+            return store.restore(entry.id)
+
+        self.main.run_job(
+            restore,
+            f"Restored {label}. u undoes it.",
+            then=lambda _: self.reload(),
+            undo_as=f"restoring {label}",
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _read_trash(store: Store) -> list[TrashEntry]:
+    return store.trash()
