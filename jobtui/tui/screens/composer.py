@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,10 +26,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from jobtui import compose, locations
+from jobtui import clipboard, compose, dates, locations
 from jobtui.config import Me
 from jobtui.model import Application, Contact, Interview
 from jobtui.storage import write_file_atomically
+from jobtui.textsafe import strip_controls
+from jobtui.tui.shown import shown
 
 # The interview fields a message is built from, as (field name, label).
 MESSAGE_FIELDS = (
@@ -98,7 +100,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 with VerticalScroll(id="composer-side"):
                     yield Label(Text("Template"), classes="composer-label")
                     yield OptionList(
-                        *(Option(Text(t.title), id=t.name) for t in self.templates),
+                        *(Option(shown(t.title), id=t.name) for t in self.templates),
                         id="composer-templates",
                     )
                     if self.interview is not None:
@@ -126,10 +128,14 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
 
     def _title(self) -> Text:
         title = Text("Follow-up — ")
-        title.append(self.application.company, style="bold")
-        title.append(f" · {self.application.role}")
+        title.append(shown(self.application.company, "bold", limit=60))
+        title.append(" · ")
+        title.append(shown(self.application.role, limit=60))
         if self.interview is not None:
-            title.append(f" · {self.interview.kind.label} {self.interview.starts_at:%d %b}")
+            day = self.interview.starts_at.astimezone(dates.local_tz()).date()
+            title.append(
+                f" · {self.interview.kind.label} {dates.format_short_day(day, self.today)}"
+            )
         return title
 
     def on_mount(self) -> None:
@@ -187,9 +193,10 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         try:
             draft = compose.render(self.template, context)
         except compose.TemplateError as exc:
-            status.update(Text(f"✗ {exc}", style="bold red"))
+            status.update(shown(f"✗ {exc}", "bold red"))
             return
-        self._rendered = draft.text()
+        # The draft is for pasting into an email: stored control characters are dropped.
+        self._rendered = strip_controls(draft.text())
         draft_area.load_text(self._rendered)
         status.update(Text(f"Template: {self.template}", style="dim"))
 
@@ -212,9 +219,27 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         return self.query_one("#composer-draft", TextArea).text
 
     def action_copy(self) -> None:
-        """Copy the draft to the clipboard (the terminal's, through OSC 52)."""
-        self.app.copy_to_clipboard(self.text)
-        self.notify("Copied the draft to the clipboard.")
+        """Copy the draft: with the system clipboard tool if there is one, else OSC 52."""
+        # Meant for pasting into an email: control characters are dropped, as in `render`.
+        text = strip_controls(self.text)
+        tool = clipboard.find_tool()
+        if tool is None:
+            self._copied(text, clipboard.CopyResult(None))
+        else:
+            self._copy_with(tool, text)
+
+    @work(thread=True, exclusive=True, group="composer-copy")
+    def _copy_with(self, tool: clipboard.ClipboardTool, text: str) -> None:
+        # A program runs: off the event loop (it is given a few seconds at most).
+        result = clipboard.copy_with_tool(text, tool=tool)
+        self.app.call_from_thread(self._copied, text, result)
+
+    def _copied(self, text: str, result: clipboard.CopyResult) -> None:
+        if result.tool is None:
+            self.app.copy_to_clipboard(text)  # OSC 52: up to the terminal
+            self.notify(f"Draft {result.message}.", timeout=8)
+        else:
+            self.notify(f"Draft {result.message}.")
 
     def action_save_file(self) -> None:
         """Save the draft as a text file in the drafts folder."""
