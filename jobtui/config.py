@@ -280,7 +280,7 @@ def check_keys(
                 named = " and ".join(ids)
                 problems.extend(
                     f"[keys] {i} = {_quoted(keys[i])}: {key} would do two things on the {screen} "
-                    f"({named}); the default key is kept"
+                    f"({named})"
                     for i in mine
                 )
             for i in mine:

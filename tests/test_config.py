@@ -300,15 +300,12 @@ def test_one_key_for_two_actions_of_a_screen_is_an_error_and_keeps_the_defaults(
     usable, problems = check_keys({"quit": "x", "undo": "x", "help": "?"})
     assert usable == {"help": "question_mark"}
     assert problems == [
-        '[keys] undo = "x": x would do two things on the main screen (undo and quit); '
-        "the default key is kept",
-        '[keys] quit = "x": x would do two things on the main screen (undo and quit); '
-        "the default key is kept",
+        '[keys] undo = "x": x would do two things on the main screen (undo and quit)',
+        '[keys] quit = "x": x would do two things on the main screen (undo and quit)',
     ]
     # Against a default key too.
     assert check_keys({"edit": "a"})[1] == [
-        '[keys] edit = "a": a would do two things on the main screen '
-        "(add_application and edit); the default key is kept"
+        '[keys] edit = "a": a would do two things on the main screen (add_application and edit)'
     ]
 
 
@@ -325,7 +322,7 @@ def test_swapped_keys_and_the_same_key_on_two_screens_are_fine():
 def test_key_problems_read_no_file_and_take_the_table_to_check():
     table = {"one": {"go": "g", "stop": "s"}}
     assert key_problems({"go": "s"}, table) == [
-        '[keys] go = "s": s would do two things on the one (go and stop); the default key is kept'
+        '[keys] go = "s": s would do two things on the one (go and stop)'
     ]
     assert key_problems({"edit": "x"}, table) == [
         "[keys] edit: no such binding id (the help, ?, lists them)"

@@ -104,3 +104,84 @@ async def test_escape_from_an_interviews_notes_goes_back_to_the_timeline(one_app
     [interview] = _disk(one_app_db)["interviews"].values()
     assert interview["notes"] == "asked about Kafka"
     assert interview["thank_you_sent_at"] == now.isoformat()
+
+
+# -- 6: validated [keys] -----------------------------------------------------------
+
+
+async def test_bad_key_settings_are_named_and_the_defaults_used(one_app_db, now, tmp_path):
+    from jobtui.config import Config
+
+    config = Config(
+        keys={"quit": "", "nope": "x", "add_application": "e", "help": "?"},
+        path=tmp_path / "config.toml",
+    )
+    app = make_app(one_app_db, now, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        shown = notices(app)
+        where = f"{tmp_path / 'config.toml'}: [keys]"
+        assert f'{where} quit = "": the key is empty: the default key is used instead.' in shown
+        assert any(n.startswith(f"{where} nope: no such binding id") for n in shown)
+        assert any(
+            n.startswith(f'{where} add_application = "e": e would do two things')
+            and "(add_application and edit)" in n
+            for n in shown
+        )
+        footer = screen_text(app).splitlines()[-1]
+        assert "q Quit" in footer and "? Help" in footer
+        await pilot.press("e")  # still edit, not add
+        await pilot.pause()
+        assert app.screen.query_one("#field-company").value == "Acme"
+        await pilot.press("escape")
+        await pilot.press("question_mark")  # "?" in config.toml works as the help key
+        await pilot.pause()
+        assert "help" in type(app.screen).__name__.lower()
+        await pilot.press("escape")
+        await pilot.press("q")  # the empty quit key kept the default
+        await pilot.pause()
+    assert not app.is_running
+
+
+def test_the_binding_table_of_config_matches_the_tui():
+    from jobtui.config import BINDINGS
+    from jobtui.tui.app import JobTUI
+    from jobtui.tui.screens.composer import ComposerScreen
+    from jobtui.tui.screens.main import MainScreen
+    from jobtui.tui.screens.trash import TrashScreen
+
+    def table(*classes) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for cls in classes:
+            for binding in cls.BINDINGS:
+                if binding.id:
+                    found[binding.id] = binding.key
+        return found
+
+    main = table(MainScreen, JobTUI, ApplicationsTable, Timeline)
+    assert main == BINDINGS["main screen"]
+    assert table(ComposerScreen) == BINDINGS["composer"]
+    assert table(TrashScreen) == BINDINGS["trash"]
+
+
+# -- 7: the footer at 80x24 --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "quit_key"), [({}, "q Quit"), ({"quit": "x"}, "x Quit"), ({"help": "h"}, "q Quit")]
+)
+async def test_the_footer_at_80x24_always_shows_help_and_quit(one_app_db, now, keys, quit_key):
+    from jobtui.config import Config
+
+    app = make_app(one_app_db, now, Config(keys=keys))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        footer = screen_text(app).splitlines()[-1]
+        assert quit_key in footer
+        assert ("h Help" if keys.get("help") else "? Help") in footer
+        assert "a Add" in footer  # the first keys still show; later ones dropped
+        assert "^p palette" in footer
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot, app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "d Delete" in footer and quit_key in footer

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +15,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
+from jobtui.config import check_keys
 from jobtui.model import Interview
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.recovery import UnsavedNote
@@ -35,6 +39,47 @@ MAX_ROWS = 200
 # application, and everything when searching it).
 TIMELINE_BACK = timedelta(days=14)
 TIMELINE_AHEAD = timedelta(days=60)
+
+
+class KeysFooter(Footer):
+    """The footer fitted to its width: Help and Quit always show; when the keys do not all
+    fit, the others drop from the end first (never half a key)."""
+
+    KEEP = ("help", "quit")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._fitted_width = -1
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        if not all(isinstance(w, FooterKey) for w in widgets):
+            yield from widgets  # binding groups: Textual's own layout
+            return
+        width = self.size.width or self.app.size.width
+        self._fitted_width = width
+        keys = [w for w in widgets if not w.has_class("-command-palette")]
+        budget = width - sum(_footer_width(w) + 1 for w in widgets if w not in keys)
+        kept = {id(k) for k in keys if k.action.rsplit(".", 1)[-1] in self.KEEP}
+        budget -= sum(_footer_width(k) for k in keys if id(k) in kept)
+        for key in keys:
+            if id(key) in kept:
+                continue
+            if _footer_width(key) > budget:
+                break  # this one and every later one drop
+            budget -= _footer_width(key)
+            kept.add(id(key))
+        yield from (w for w in widgets if id(w) in kept or w not in keys)
+
+    def on_resize(self) -> None:
+        if self.size.width != self._fitted_width:
+            self.call_after_refresh(self.recompose)
+
+
+def _footer_width(key: FooterKey) -> int:
+    """Cells a compact footer key takes: "k Description" and its right margin."""
+    text = key.key_display + (f" {key.description}" if key.description else "")
+    return cell_len(text) + 1
 
 
 class MainScreen(RecordActions, ToolActions, Screen):
@@ -91,12 +136,30 @@ class MainScreen(RecordActions, ToolActions, Screen):
                     yield Details(id="details")
                     yield NoteEditor(id="editor")
         yield Static(id="empty")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
+        self._use_checked_keys()
         self._hide_filter()
         self.query_one("#empty", Static).display = False
         self.query_one(ApplicationsTable).focus()
+
+    def _use_checked_keys(self) -> None:
+        """Start with the default key for every bad [keys] setting, and say which."""
+        config = self.app.config  # type: ignore[attr-defined]
+        if not config.keys:
+            return
+        usable, problems = check_keys(config.keys)
+        if usable != config.keys:  # bad ones dropped, or "?" named "question_mark"
+            self.app.config = dataclasses.replace(config, keys=usable)  # type: ignore[attr-defined]
+            self.app.set_keymap(usable)
+        where = f"{config.path}: " if config.path is not None else "config.toml: "
+        for problem in problems:
+            self.notify(
+                f"{where}{problem}: the default key is used instead.",
+                severity="error",
+                timeout=30,
+            )
 
     # -- data ----------------------------------------------------------------
 
