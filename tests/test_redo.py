@@ -249,3 +249,50 @@ async def test_the_palette_opens_the_trash(two_apps_db, now):
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, TrashScreen)
+
+
+# -- adding an interview moves an application on (undoably) ------------------------
+
+
+async def test_adding_an_interview_moves_applied_to_interviewing_and_u_undoes_both(
+    two_apps_db, now
+):
+    from tui_helpers import make_app, notices, settle
+
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        app.screen.query_one("#field-starts_at").value = "tomorrow 10:00"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        moved = [d for d in _apps(two_apps_db).values() if d["status"] == "interviewing"]
+        [company] = [d["company"] for d in moved]
+        assert moved[0]["status_history"][-1]["status"] == "interviewing"
+        assert (
+            f"Interview added; {company} moved from applied to interviewing. u undoes both."
+            in notices(app)
+        )
+        assert not any("before the applied date" in n for n in notices(app))
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert {d["status"] for d in _apps(two_apps_db).values()} == {"applied"}
+        assert orjson.loads(two_apps_db.read_bytes())["interviews"] == {}
+
+
+async def test_an_interview_before_the_applied_date_warns(two_apps_db, now):
+    from tui_helpers import make_app, notices, settle
+
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        app.screen.query_one("#field-starts_at").value = "23 Nov 2026 10:00"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert len(orjson.loads(two_apps_db.read_bytes())["interviews"]) == 1  # still saved
+        [warning] = [n for n in notices(app) if "before the applied date" in n]
+        assert warning == (
+            "Saved, but the interview (Mon 23 Nov 2026) is before the applied date "
+            "(Wed 25 Nov 2026); check the dates."
+        )

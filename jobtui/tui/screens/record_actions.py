@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from jobtui.followup import sent_kind_for
-from jobtui.model import Application, Interview, SentFollowUp, SentKind
+from jobtui.model import Application, Interview, SentFollowUp, SentKind, Status
 from jobtui.overview import Overview
-from jobtui.store import NotFoundError, Store
+from jobtui.store import NotFoundError, Store, interview_before_applied
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 if TYPE_CHECKING:
@@ -58,12 +58,25 @@ class RecordActions(_Base):
             return
 
         def saved(interview: Interview | None) -> None:
-            if interview is not None:
-                self.run_job(
-                    lambda store: store.save(interview),
-                    "Interview added",
-                    undo_as=f"adding the interview with {row.app.company}",
-                )
+            if interview is None:
+                return
+            company = row.app.company
+
+            def added(moved: Status | None) -> None:
+                if moved is None:
+                    self.notify(f"Interview added for {company}.")
+                else:
+                    self.notify(
+                        f"Interview added; {company} moved from {row.app.status.value} to "
+                        f"{moved.value}. u undoes both."
+                    )
+                self._warn_if_before_applied(row.app, interview)
+
+            self.run_job(
+                lambda store: store.add_interview(interview),
+                then=added,
+                undo_as=f"adding the interview with {company}",
+            )
 
         self.app.push_screen(InterviewForm(None, row.app, self.app.clock()), saved)  # type: ignore[attr-defined]
 
@@ -85,6 +98,7 @@ class RecordActions(_Base):
                     self.run_job(
                         lambda store: store.save(_with_stored_notes(store, edited)),
                         "Interview saved",
+                        then=lambda _: self._warn_if_before_applied(row.app, edited),
                         undo_as=f"the edit of the interview with {row.app.company}",
                     )
 
@@ -270,6 +284,11 @@ class RecordActions(_Base):
         from jobtui.tui.screens.trash import TrashScreen
 
         self.app.push_screen(TrashScreen())
+
+    def _warn_if_before_applied(self, app: Application, interview: Interview) -> None:
+        warning = interview_before_applied(app, interview)
+        if warning is not None:
+            self.notify(f"Saved, but {warning}.", severity="warning", timeout=10)
 
     def _key_for(self, binding_id: str) -> str:
         """The first key of a main-screen binding as the user must press it now."""
