@@ -15,7 +15,6 @@ import signal
 import sys
 import threading
 import time
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from jobtui.config import load_config
 from jobtui.store import Store
 
 if TYPE_CHECKING:
+    from jobtui.demo import DemoFolder
     from jobtui.tui.app import JobTUI
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -36,18 +36,30 @@ TERMINAL_CHECK_SECONDS = 0.5
 
 def run_tui(db: str | None, demo: bool) -> int:
     """Run the TUI; return the exit status. Errors that stop it are reported by the CLI."""
+    if not demo:
+        return _run(db, None)
+    from jobtui.demo import demo_environment, make_demo_folder
+
+    folder = make_demo_folder()
+    try:
+        # Every path jobtui uses points into the throwaway folder while the demo runs.
+        with demo_environment(folder):
+            return _run(None, folder)
+    finally:
+        shutil.rmtree(folder.root, ignore_errors=True)
+
+
+def _run(db: str | None, demo: DemoFolder | None) -> int:
     from jobtui.tui.app import JobTUI
 
     config = load_config()
-    demo_folder: list[Path] = []
 
     def open_store() -> tuple[Store, str | None]:
         # Runs on the data thread, after the first frame.
-        if demo:
+        if demo is not None:
             from jobtui.demo import open_demo_store
 
-            store, folder = open_demo_store(dates.now())
-            demo_folder.append(folder)
+            store, _ = open_demo_store(dates.now(), demo)
             return store, "Demo data: a throwaway copy. Nothing you change here is kept."
         # A file or folder that cannot be written opens read-only by itself (with why).
         return Store(locations.database_file(db)), None
@@ -62,8 +74,6 @@ def run_tui(db: str | None, demo: bool) -> int:
             app.data.close()  # waits for every queued save, the last one too
         finally:
             guard.finished()
-            for folder in demo_folder:
-                shutil.rmtree(folder, ignore_errors=True)
     _say_on_exit(app)
     if app.startup_error:
         _print(f"jobtui: {app.startup_error}")
