@@ -487,7 +487,13 @@ class Store:
         labels = []
         for (table, record_id), before in change.before.items():
             current = data.get(table, {}).get(record_id)
-            if before is None and table in _TABLE_KIND and isinstance(current, dict):
+            back_to_trash = change.before.get((TRASH, record_id)) is not None  # a restore
+            if (
+                before is None
+                and table in _TABLE_KIND
+                and isinstance(current, dict)
+                and not back_to_trash
+            ):
                 kind = _TABLE_KIND[table]
                 label = _label_of(kind, current)
                 labels.append(f"the {label}" if kind == "interview" else f"the {kind} {label}")

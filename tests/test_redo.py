@@ -296,3 +296,15 @@ async def test_an_interview_before_the_applied_date_warns(two_apps_db, now):
             "Saved, but the interview (Mon 23 Nov 2026) is before the applied date "
             "(Wed 25 Nov 2026); check the dates."
         )
+
+
+def test_undoing_a_restore_puts_it_back_in_the_trash_and_removes_nothing_else(store):
+    app = store.save(Application(company="Acme", role="Dev"))
+    store.delete(app)
+    with store.change("restoring Acme - Dev"):
+        store.restore(app.id)
+    assert store.undo() == "restoring Acme - Dev"
+    assert store.removed_by_undo == []  # it went back to the trash, not away
+    assert [e.label for e in store.trash()] == ["Acme - Dev"]
+    assert store.redo() == "restoring Acme - Dev"
+    assert store.trash() == [] and [a.company for a in store.applications()] == ["Acme"]
