@@ -36,7 +36,7 @@ AUTOSAVE_MAX_WAIT = 1.5
 RETRY_SECONDS = 3.0  # a failed save is tried again this often
 INDENT = "  "  # one level of a Markdown list
 # Said in the editor's border while it has focus: Tab no longer leaves it.
-KEYS_HINT = "tab indent · shift+tab dedent · esc leave"
+KEYS_HINT = "esc leave · tab/shift+tab indent"
 
 
 @dataclass(frozen=True)
