@@ -132,3 +132,82 @@ async def test_undo_after_marking_the_message_sent_brings_the_highlight_back(dem
         assert "Thank-you due" in screen_text(app)
     app.data.close()
     assert _northwind_interviews(demo_db)[-1]["thank_you_sent_at"] is None
+
+
+# -- issue 9, item 7: the composer at 80x24
+
+
+@pytest.mark.parametrize("size", [(80, 24), (93, 30)])
+async def test_the_composer_stacks_its_panes_on_a_narrow_terminal(demo_db, now, size):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        composer = app.screen
+        draft = composer.query_one("#composer-draft").region
+        side = composer.query_one("#composer-side").region
+        assert draft.width >= 50 + 2  # 50 columns to type in, inside its border
+        assert draft.y >= side.bottom  # below the templates and fields
+        assert draft.height >= 8 and draft.bottom <= size[1] - 1  # above the footer
+        text = screen_text(app)
+        assert "Follow-up — Northwind Analytics" in text
+        assert "Thank-you after an interview" in text and "Subject: Thank you" in text
+        assert "^y Copy" in text  # the footer lists the keys
+        # Tab still reaches the follow-up fields, which scroll into view.
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            if app.focused is not None and app.focused.id == "composer-topics":
+                break
+        else:
+            raise AssertionError(f"tab never reached the fields ({app.focused})")
+        await pilot.pause(0.3)
+        topics = app.focused.region
+        assert topics.height > 0 and side.y <= topics.y < side.bottom
+
+
+async def test_the_composer_is_side_by_side_when_wide(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        draft = app.screen.query_one("#composer-draft").region
+        side = app.screen.query_one("#composer-side").region
+        assert draft.x >= side.right and draft.width >= 52
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, app)
+        draft = app.screen.query_one("#composer-draft").region
+        assert draft.width >= 52 and draft.y >= app.screen.query_one("#composer-side").region.bottom
+
+
+async def test_the_composer_title_shows_the_year_of_an_interview_in_another_year(
+    demo_db, now, monkeypatch
+):
+    from datetime import datetime
+
+    from jobtui.config import Me
+    from jobtui.model import Interview, InterviewKind
+    from jobtui.tui.screens.composer import ComposerScreen
+
+    with Store(demo_db, clock=lambda: now) as store:
+        app_record = next(a for a in store.applications() if a.company == "Northwind Analytics")
+    last_year = Interview(
+        application_id=app_record.id,
+        starts_at=datetime(2025, 12, 3, 10, tzinfo=now.tzinfo),
+        kind=InterviewKind.PANEL,
+    )
+    this_year = Interview(
+        application_id=app_record.id,
+        starts_at=datetime(2026, 11, 25, 10, tzinfo=now.tzinfo),
+        kind=InterviewKind.PANEL,
+    )
+    for interview, shown in ((last_year, "panel 3 Dec 2025"), (this_year, "panel 25 Nov")):
+        screen = ComposerScreen(app_record, interview, [], Me(), now.date(), "thank_you", now)
+        title = screen._title().plain
+        assert title.endswith(shown), title

@@ -42,6 +42,10 @@ MESSAGE_FIELDS = (
 )
 
 RERENDER_DELAY = 0.3
+# Side by side, the side pane takes 38 columns and the frame 4: below this width the draft
+# would get fewer than 52 (50 to type in), so the panes stack, the draft below.
+STACK_BELOW_WIDTH = 94
+STACKED_SIDE_HEIGHT = 9
 
 
 @dataclass
@@ -138,7 +142,27 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             )
         return title
 
+    def on_resize(self) -> None:
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        """Side by side when there is room; stacked (templates and fields above the draft)
+        on a narrow terminal, where the footer alone lists the keys."""
+        stacked = self.size.width < STACK_BELOW_WIDTH
+        if stacked == self.has_class("-stacked"):
+            return
+        self.set_class(stacked, "-stacked")
+        # Inline styles: they win over the side-by-side rules in screens.tcss.
+        self.query_one("#composer-body").styles.layout = "vertical" if stacked else "horizontal"
+        side = self.query_one("#composer-side").styles
+        side.width = "100%" if stacked else 38
+        side.height = STACKED_SIDE_HEIGHT if stacked else "1fr"
+        self.query_one("#composer-main").styles.width = "100%" if stacked else "1fr"
+        self.query_one(".dialog-keys").display = not stacked
+        self.query_one(".dialog-title").styles.padding = (0, 0, 0, 0) if stacked else (0, 0, 1, 0)
+
     def on_mount(self) -> None:
+        self._fit_layout()
         options = self.query_one("#composer-templates", OptionList)
         names = [t.name for t in self.templates]
         if self.template in names:
