@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hostile import HOSTILE, looks_like
 
 from jobtui.textsafe import has_controls, strip_controls, visible
 
@@ -14,7 +15,7 @@ from jobtui.textsafe import has_controls, strip_controls, visible
 CLIPBOARD = "\x1b]52;c;cHduZWQ=\x07"
 TITLE = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J\x1b[H"
-HOSTILE = [
+MIXED = [
     f"Acme{CLIPBOARD}{TITLE}{CLEAR}",
     "Dev\x9b31m [bold red]x[/] [link=file:///etc/passwd]click[/link]",
     "\u202eevil\u202c \u2066iso\u2069 del\x7f bell\x07 back\x08 cr\r ff\x0c nul\x00",
@@ -39,7 +40,7 @@ def hostile_db(jobtui, tmp_path):
         _clean(err)
         return out.strip().splitlines()[0]
 
-    company, role, notes, tag = HOSTILE
+    company, role, notes, tag = MIXED
     app_id = ok(
         "add",
         company,
@@ -101,7 +102,7 @@ def test_no_command_sends_a_control_character_to_the_terminal(jobtui, hostile_db
 
 def test_show_prints_the_text_as_typed_with_controls_visible(jobtui, hostile_db):
     _, out, _ = jobtui("show", hostile_db["app"])
-    company, role, _notes, tag = HOSTILE
+    company, role, _notes, tag = MIXED
     for text in (company, role, tag, visible(CLEAR)):
         assert visible(text) in out
     assert "␛]52;c;cHduZWQ=␇" in out  # the clipboard write, harmless and readable
@@ -121,7 +122,7 @@ def test_list_shows_company_and_role_visibly(jobtui, hostile_db):
 
 
 def test_json_output_is_exact_json_and_escapes_every_control(jobtui, hostile_db):
-    company, role, notes, tag = HOSTILE
+    company, role, notes, tag = MIXED
     for args in (("list", "--json"), ("show", hostile_db["app"], "--json"), ("trash", "--json")):
         code, out, _ = jobtui(*args)
         assert code == 0
@@ -168,7 +169,7 @@ def test_import_reports_show_controls_visibly(jobtui, tmp_path):
 
 
 def test_import_of_a_json_export_with_controls_shows_them_visibly(jobtui, tmp_path):
-    company = HOSTILE[0]
+    company = MIXED[0]
     source = tmp_path / "a.json"
     assert jobtui("--db", str(source), "add", company, "Dev")[0] == 0
     export = tmp_path / "export.json"
@@ -196,3 +197,44 @@ def test_export_to_a_terminal_shows_controls_but_a_file_keeps_them(
         _, out, _ = jobtui("export", "--format", kind)
         _clean(out)
         assert "␛]52" in out or "\\u001b]52" in out  # shown, or JSON's own escape
+
+
+# -- the shared hostile corpus, through add and import, then every CLI text command
+
+
+@pytest.mark.parametrize("text", [t for _, t in HOSTILE], ids=[n for n, _ in HOSTILE])
+def test_hostile_text_through_every_cli_text_command(jobtui, tmp_path, text):
+    def run(*args: str) -> str:
+        code, out, err = jobtui(*args)
+        assert code in (0, 1), err
+        _clean(out)
+        _clean(err)
+        return out
+
+    app_id = run("add", text, text, "--notes", text, "--tag", text[:50], "--source", text)
+    app_id = app_id.strip()
+    iv_id = run("interview", app_id, "yesterday 14:00", "--with", text, "--where", text).strip()
+    run("contact", text, "--title", text, "--for", app_id)
+    # The same text imported from a CSV.
+    csv = tmp_path / "in.csv"
+    quoted = text.replace('"', '""')
+    csv.write_text(f'company,role\n"{quoted}","{quoted} 2"\n', encoding="utf-8")
+    run("import", str(csv), "--dry-run")
+    run("import", str(csv))
+
+    for out in (run("list"), run("followups"), run("show", app_id), run("show", iv_id)):
+        assert looks_like(text) in out
+    shown = run("show", app_id)
+    assert visible(text) in shown  # whole, in show
+    run("stats")
+    run("templates")
+    run("backups")
+    run("check")
+    assert strip_controls(text)[:8] in run("render", "thank_you", iv_id)
+    run("delete", iv_id)
+    assert looks_like(text, 4) in run("trash") or "interview" in run("trash")
+    run("set", app_id, f"location={text}")
+    run("status", app_id, "offer")
+    assert json.loads(run("show", app_id, "--json"))["company"] == text
+    assert {row["company"] for row in json.loads(run("list", "--json"))} == {text}
+    run("show", f"zz{text}")  # an error quoting it

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from jobtui import dates, locations
 from jobtui.config import load_config
 from jobtui.store import Store
+from jobtui.textsafe import visible
 
 if TYPE_CHECKING:
     from jobtui.demo import DemoFolder
@@ -84,9 +85,10 @@ def _run(db: str | None, demo: DemoFolder | None) -> int:
 
 
 def _print(line: str) -> None:
-    # stderr may be a terminal that is gone: never let that fail the exit.
+    # stderr may be a terminal that is gone: never let that fail the exit. A line may quote
+    # stored text (a note's label is its company): control characters are shown, not sent.
     with contextlib.suppress(OSError, ValueError):
-        print(line, file=sys.stderr, flush=True)
+        print(visible(line), file=sys.stderr, flush=True)
 
 
 def _say_on_exit(app: JobTUI) -> None:
