@@ -371,6 +371,7 @@ def test_list_sorts_by_urgency_by_default_like_the_tui(jobtui):
         ("stats",),
         ("backups",),
         ("check",),
+        ("export",),
     ],
 )
 def test_a_read_command_on_a_missing_database_says_so(jobtui, tmp_path, args):

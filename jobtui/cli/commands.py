@@ -525,6 +525,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from jobtui import exporting
 
     now = _now()
+    if _no_database_yet(args):
+        return 0  # nothing to export: no file is written, nothing is printed
     rules = load_config().followup
     with _open(args, write=False) as store:
         data = exporting.ExportData.from_store(store)
