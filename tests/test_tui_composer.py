@@ -14,6 +14,15 @@ from jobtui.tui.widgets.applications import ApplicationsTable
 SIZE = (120, 40)
 
 
+@pytest.fixture(autouse=True)
+def _no_real_clipboard(monkeypatch):
+    """ctrl+y never reaches this machine's clipboard tool: no display, and a remote session
+    (so pbcopy/clip.exe are not used either); copy goes through OSC 52 to the test app."""
+    for name in ("WAYLAND_DISPLAY", "DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "192.0.2.1 50000 192.0.2.2 22")
+
+
 @pytest.fixture
 def demo_db(db_path, now):
     with Store(db_path, clock=lambda: now) as store:
