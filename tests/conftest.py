@@ -22,6 +22,11 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("JOBTUI_DB", str(tmp_path / "data" / "jobtui.json"))
     monkeypatch.setenv("JOBTUI_NOW", NOW.isoformat())
     monkeypatch.setenv("JOBTUI_DRAFTS_DIR", str(tmp_path / "drafts"))
+    # No test may reach a real clipboard: no display to copy to, and "over SSH" skips the
+    # local-only tools (tests that want a clipboard tool build a fake one on PATH).
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "127.0.0.1 1 127.0.0.1 22")
 
 
 @pytest.fixture
