@@ -95,7 +95,9 @@ class FollowUp:
         if self.kind == FollowUpKind.CHECK_IN:
             if self.interview is not None and self.interview.decide_by and not self.attempts:
                 day = self.interview.decide_by
-                return f"Check in: decision was due {day:%a} {day.day} {day:%b}"
+                today = now.astimezone(dates.local_tz()).date()
+                shown = dates.format_short_day(day, today, weekday=True)
+                return f"Check in: decision was due {shown}"
             return f"Check in: {quiet} business days quiet"
         again = " again" if self.attempts else ""
         return f"Follow up{again}: {quiet} business days quiet"
@@ -124,9 +126,9 @@ def _short_when(moment: datetime, now: datetime) -> str:
     elif day == today + timedelta(days=1):
         label = "tomorrow"
     elif 0 < (day - today).days < 7:
-        label = f"{local:%a}"
+        label = dates.format_short_day(day, today, weekday=True).split(" ", 1)[0]
     else:
-        label = f"{local:%a} {local.day} {local:%b}"
+        label = dates.format_short_day(day, today, weekday=True)
     if local.time() != time(0, 0):
         label += f" {local:%H:%M}"
     return label

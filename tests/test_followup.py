@@ -747,6 +747,15 @@ DESCRIBE_CASES = [
         id="check-in-after-decision-date",
     ),
     pytest.param(
+        lambda: (
+            make_app(),
+            [ending_at(berlin(11, 18, 11), thanked=True, decide_by=date(2025, 12, 24))],
+            [],
+        ),
+        "Check in: decision was due Wed 24 Dec 2025",
+        id="check-in-after-a-decision-date-last-year",
+    ),
+    pytest.param(
         lambda: (make_app(), [ending_at(berlin(11, 20, 16), thanked=True)], []),
         "Check in tomorrow 16:00",
         id="check-in-upcoming",
