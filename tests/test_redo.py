@@ -143,7 +143,7 @@ async def test_u_and_ctrl_r_redo_in_the_tui(two_apps_db, now, redo_key):
         await pilot.press("u")
         await settle(pilot, app)
         assert {d["status"] for d in _apps(two_apps_db).values()} == {"applied"}
-        assert notices(app)[-1].endswith("U redoes it.")
+        assert notices(app)[-1].startswith("Undid the status change of")
         await pilot.press(redo_key)
         await settle(pilot, app)
         assert "screening" in {d["status"] for d in _apps(two_apps_db).values()}

@@ -87,7 +87,7 @@ async def test_tab_still_moves_between_the_other_panes(one_app_db, now):
         assert app.focused is app.screen.query_one(NoteEditor).text_area
 
 
-async def test_escape_from_an_interviews_notes_goes_back_to_the_timeline(one_app_db, now):
+async def test_escape_from_an_interviews_notes_then_t_thanks_for_it(one_app_db, now):
     from jobtui.model import Interview
 
     with Store(one_app_db, clock=lambda: now) as store:
@@ -96,9 +96,9 @@ async def test_escape_from_an_interviews_notes_goes_back_to_the_timeline(one_app
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("tab", "tab", *"asked about Kafka", "escape")
-        assert isinstance(app.focused, Timeline)
-        await pilot.press("t")  # the thank-you for that interview
+        await pilot.press("tab", "tab", *"asked about Kafka", "shift+tab", "escape")
+        assert isinstance(app.focused, ApplicationsTable)
+        await pilot.press("t")  # the thank-you owed for that interview
         await settle(pilot, app)
     app.data.close()
     [interview] = _disk(one_app_db)["interviews"].values()

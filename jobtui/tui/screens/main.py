@@ -118,7 +118,6 @@ class MainScreen(RecordActions, ToolActions, Screen):
         self._timeline_key: tuple[object, ...] | None = None
         self._timeline_base_key: tuple[object, ...] | None = None
         self._timeline_base: list[TimelineEntry] = []
-        self._pane_before_editor: type[ApplicationsTable] | type[Timeline] = ApplicationsTable
 
     # -- layout -------------------------------------------------------------
 
@@ -313,10 +312,6 @@ class MainScreen(RecordActions, ToolActions, Screen):
             self._show_interview()
 
     def on_descendant_focus(self) -> None:
-        if self._timeline_focused():
-            self._pane_before_editor = Timeline
-        elif isinstance(self.focused, ApplicationsTable):
-            self._pane_before_editor = ApplicationsTable
         if self.overview is None:
             return
         if self._timeline_focused():
@@ -532,8 +527,7 @@ class MainScreen(RecordActions, ToolActions, Screen):
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if self.focused is self.query_one(NoteEditor).text_area:
-            # Escape leaves the editor (which saves) for the pane it was entered from.
-            self.query_one(self._pane_before_editor).focus()
+            self.query_one(ApplicationsTable).focus()  # escape leaves the editor (and saves)
             return
         if not self.filter_text and not box.display:
             return

@@ -254,7 +254,7 @@ class RecordActions(_Base):
                     f"Undid {description}: removed {_listed(removed)}. {redo} brings it back."
                 )
             else:
-                self.notify(f"Undid {description}. {redo} redoes it.")
+                self.notify(f"Undid {description}.")
 
         def failed(exc: BaseException) -> None:
             self.notify(f"Could not undo: {exc}", severity="error", timeout=10)
