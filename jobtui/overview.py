@@ -193,6 +193,43 @@ def sort_rows(rows: Sequence[AppRow], how: str, now: datetime) -> list[AppRow]:
     return sorted(rows, key=lambda r: r.urgency_key(now))
 
 
+def active_snooze(app: Application, interview: Interview | None, now: datetime) -> datetime | None:
+    """When the snooze covering this application (or interview) ends, if one is still ahead.
+
+    A closed application has nothing to snooze. An application's snooze covers its interviews.
+    """
+    if app.closed:
+        return None
+    ends = [
+        until
+        for until in (app.snoozed_until, interview.snoozed_until if interview else None)
+        if until is not None and until > now
+    ]
+    return max(ends, default=None)
+
+
+def snoozed_action(until: datetime, now: datetime) -> str:
+    """The next action of a snoozed application: "Snoozed until Mon 30 Nov"."""
+    zone = dates.local_tz()
+    local, today = until.astimezone(zone), now.astimezone(zone).date()
+    if local.date() == today:
+        return f"Snoozed until {local:%H:%M} today"
+    day = f"{local:%a} {local.day} {local:%b}"
+    return f"Snoozed until {day}" + ("" if local.year == today.year else f" {local.year}")
+
+
+def row_next_action(
+    app: Application, interviews: Sequence[Interview], items: Sequence[FollowUp], now: datetime
+) -> str:
+    """The row's next action: what followup.next_action says, except that a snoozed
+    application with nothing pressing and no interview before the snooze ends says so."""
+    until = active_snooze(app, None, now)
+    quiet = until is not None and all(i.urgency == Urgency.UPCOMING for i in items)
+    if until is not None and quiet and not any(now < i.starts_at <= until for i in interviews):
+        return snoozed_action(until, now)
+    return next_action(app, interviews, items, now)
+
+
 def _row_and_entries(
     app: Application,
     interviews: list[Interview],
@@ -201,7 +238,7 @@ def _row_and_entries(
     rules: FollowUpRules,
 ) -> tuple[AppRow, list[TimelineEntry]]:
     items = followups_for(app, interviews, sent, now, rules)
-    row = AppRow(app, interviews, sent, items, next_action(app, interviews, items, now))
+    row = AppRow(app, interviews, sent, items, row_next_action(app, interviews, items, now))
     entries = [
         TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
         for interview in interviews

@@ -350,18 +350,19 @@ def compute_stats(
 # --------------------------------------------------------------------------- plain text
 
 
-def sparkline(values: Sequence[float]) -> str:
-    """One block character per value, scaled to the largest: 0 is ▁, the largest █.
+SPARK_NOTHING = " "
 
-    Any value above zero is at least ▂, so "a little" never looks like "nothing".
-    All zeros (or an empty sequence) draw as all ▁ (or "").
+
+def sparkline(values: Sequence[float]) -> str:
+    """One character per value, scaled to the largest: the largest is █, 0 is blank.
+
+    Nothing draws as nothing (a low bar would read as "a little"); any value above zero is at
+    least ▂, so "a little" never looks like "nothing". An empty sequence gives "".
     """
     top = max((v for v in values if v > 0), default=0)
-    if not top:
-        return SPARK_CHARS[0] * len(values)
     steps = len(SPARK_CHARS) - 2
     return "".join(
-        SPARK_CHARS[1 + round(v / top * steps)] if v > 0 else SPARK_CHARS[0] for v in values
+        SPARK_CHARS[1 + round(v / top * steps)] if v > 0 else SPARK_NOTHING for v in values
     )
 
 

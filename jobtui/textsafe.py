@@ -10,7 +10,14 @@ elsewhere, such as a rendered email). Newline and tab are kept by both. Pure: no
 
 from __future__ import annotations
 
-__all__ = ["ELLIPSIS", "has_controls", "shorten", "strip_controls", "visible"]
+__all__ = [
+    "ELLIPSIS",
+    "has_controls",
+    "shorten",
+    "strip_controls",
+    "visible",
+    "visible_in_place",
+]
 
 ELLIPSIS = "…"
 
@@ -35,6 +42,10 @@ _CONTROLS = [
 _VISIBLE = str.maketrans({code: _stand_in(code) for code in _CONTROLS})
 _STRIPPED = str.maketrans({code: None for code in _CONTROLS})
 _CONTROL_CHARS = frozenset(chr(code) for code in _CONTROLS)
+# One character for one: C0 and DEL as their pictures, C1 and bidi controls as U+FFFD "�".
+_IN_PLACE = str.maketrans(
+    {code: (_stand_in(code) if code < 0x20 or code == 0x7F else "\ufffd") for code in _CONTROLS}
+)
 
 
 def visible(text: str) -> str:
@@ -44,6 +55,13 @@ def visible(text: str) -> str:
     read as "\\x9b" and bidi overrides/isolates as "\\u202e". Everything else (emoji, CJK) is kept.
     """
     return text.translate(_VISIBLE)
+
+
+def visible_in_place(text: str) -> str:
+    """Like :func:`visible`, but one character for each control character, so positions in
+    the text stay where they were (for text being edited: a cursor at index 5 stays at 5).
+    C1 and bidi controls, which have no picture, become "\ufffd" ("�")."""
+    return text.translate(_IN_PLACE)
 
 
 def strip_controls(text: str) -> str:

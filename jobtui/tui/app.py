@@ -301,7 +301,8 @@ class JobTUI(App[None]):
     def action_help(self) -> None:
         from jobtui.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.key_help()))
+        store = self.data.store
+        self.push_screen(HelpScreen(self.key_help(), store.path if store is not None else None))
 
     def key_help(self) -> list[tuple[str, str, str]]:
         """(keys as the user must press them now, what they do, binding id) for the help."""
@@ -309,7 +310,8 @@ class JobTUI(App[None]):
             ("tab / shift+tab", "Move between panes: applications, timeline, notes", ""),
             ("j / k  ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
         ]
-        for binding in [*MainScreen.BINDINGS, *JobTUI.BINDINGS]:
+        # Quit and help first: they must never be below the fold of the help.
+        for binding in [*JobTUI.BINDINGS, *MainScreen.BINDINGS]:
             assert isinstance(binding, Binding) and binding.id
             key = self.config.keys.get(binding.id, binding.key)
             shown = " / ".join(

@@ -17,6 +17,10 @@ from jobtui.fields import (
 )
 from jobtui.model import Application, Contact
 from jobtui.tui.screens.record_form import RecordForm
+from jobtui.tui.shown import shown
+
+# A title naming an application with a 10,000-character name still fits on one line or two.
+NAME_CHARS = 80
 
 # Notes have their own editor; a snooze is set with the snooze dialog. Contacts (recruiter,
 # hiring manager) are edited here as lines of "Name <email> (title)".
@@ -31,9 +35,9 @@ def application_title(action: str, app: Application) -> Text:
     title = Text(action)
     if app.company or app.role:
         title.append(" — ")
-        title.append(app.company, style="bold")
+        title.append(shown(app.company, "bold", limit=NAME_CHARS))
         if app.role:
-            title.append(f" · {app.role}")
+            title.append(shown(f" · {app.role}", limit=NAME_CHARS))
     return title
 
 
@@ -45,6 +49,7 @@ class ApplicationForm(RecordForm[Application]):
     """
 
     EXTRA = frozenset({"contacts"})
+    FORMATS = {"contacts": "One a line: Name <email> (title)"}
 
     def __init__(
         self, app: Application | None, now: datetime, contacts: list[Contact] | None = None

@@ -11,6 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jobtui.tui.shown import shown
+
+# A question that names a record with a 10,000-character name still fits on the screen.
+QUESTION_CHARS = 300
+DETAIL_CHARS = 2000
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``, with an optional ``detail`` line.
@@ -32,9 +38,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question), classes="dialog-title", id="confirm-question")
+            question = shown(self.question, limit=QUESTION_CHARS)
+            yield Static(question, classes="dialog-title", id="confirm-question")
             if self.detail:
-                yield Static(Text(self.detail), classes="dialog-detail", id="confirm-detail")
+                detail = shown(self.detail, limit=DETAIL_CHARS)
+                yield Static(detail, classes="dialog-detail", id="confirm-detail")
             yield Static(Text("y / enter yes · n / esc no"), classes="dialog-keys")
 
     def action_answer(self, yes: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -14,6 +15,7 @@ from textual.widgets import Static
 
 from jobtui import locations
 from jobtui.config import FollowUpRules
+from jobtui.tui.shown import shown
 
 
 def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
@@ -24,7 +26,8 @@ def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
     table.add_column(Text("Does"), ratio=1)
     table.add_column(Text("Id, for config.toml [keys]"), style="dim", no_wrap=True)
     for key, description, binding_id in bindings:
-        table.add_row(Text(key), Text(description), Text(binding_id))
+        # Keys come from config.toml: shown as typed.
+        table.add_row(shown(key), shown(description), shown(binding_id))
     return table
 
 
@@ -54,14 +57,22 @@ def rules_text(rules: FollowUpRules) -> Text:
     return text
 
 
-def files_text() -> Text:
-    """Where the data and the settings live."""
-    db = locations.database_file()
+def files_text(db: Path | None = None) -> Text:
+    """Where the data and the settings live; ``db`` is the database open now (the default
+    location when None)."""
+    db = db or locations.database_file()
     text = Text("Files\n", style="bold")
-    text.append(f"Data     {db}\n")
-    text.append(f"Backups  {locations.backups_dir(db)}\n")
-    text.append(f"Config   {locations.config_file()}\n")
-    text.append(f"Messages {locations.user_templates_dir()} (overrides the packaged templates)")
+    for label, path in (
+        ("Data     ", db),
+        ("Backups  ", locations.backups_dir(db)),
+        ("Config   ", locations.config_file()),
+    ):
+        text.append(label)
+        text.append(shown(path))  # a path may hold any character
+        text.append("\n")
+    text.append("Messages ")
+    text.append(shown(locations.user_templates_dir()))
+    text.append(" (overrides the packaged templates)")
     return text
 
 
@@ -77,9 +88,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, bindings: list[tuple[str, str, str]]) -> None:
+    def __init__(self, bindings: list[tuple[str, str, str]], db: Path | None = None) -> None:
         super().__init__()
         self.key_rows = list(bindings)
+        self.db = db
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -87,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(keys_table(self.key_rows), id="help-keys")
                 yield Static(rules_text(FollowUpRules()), id="help-rules")
-                yield Static(files_text(), id="help-files")
+                yield Static(files_text(self.db), id="help-files")
             yield Static(Text("↑/↓ scroll · esc, q or ? close"), classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from jobtui.tui.shown import ShownInput, shown
+
 
 class ImportDialog(ModalScreen[Path | None]):
     """A path input; enter checks the file exists and dismisses with it, escape cancels."""
@@ -36,7 +38,7 @@ class ImportDialog(ModalScreen[Path | None]):
                 ),
                 classes="dialog-detail",
             )
-            yield Input(
+            yield ShownInput(
                 placeholder="path to the file, e.g. ~/Downloads/Job Applications.csv",
                 id="import-path",
             )
@@ -45,12 +47,21 @@ class ImportDialog(ModalScreen[Path | None]):
 
     @on(Input.Submitted, "#import-path")
     def _submitted(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
         error = self.query_one("#import-error", Static)
-        if not event.value.strip():
+        typed = event.value.strip()
+        if not typed:
             error.update("Type the path of a file.")
-        elif not path.is_file():
-            error.update(f"No file at {path}")
+            return
+        try:
+            path = Path(typed).expanduser()
+            found = path.is_file()
+        except (OSError, ValueError, RuntimeError) as exc:
+            # A name too long for the file system, a NUL, "~nobody": say so, stay open.
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            error.update(shown(f"Cannot use that path: {reason}", limit=300))
+            return
+        if not found:
+            error.update(shown(f"No file at {path}", limit=300))
         else:
             self.dismiss(path)
 

@@ -9,7 +9,9 @@ from rich.text import Text
 from jobtui import dates
 from jobtui.fields import INTERVIEW_FIELDS
 from jobtui.model import Application, Interview
+from jobtui.tui.screens.application_form import NAME_CHARS
 from jobtui.tui.screens.record_form import RecordForm
+from jobtui.tui.shown import shown
 
 # Notes have their own editor; the end follows from the duration; a snooze and the
 # thank-you are set by their own commands.
@@ -40,7 +42,7 @@ class InterviewForm(RecordForm[Interview]):
             interview = Interview(application_id=app.id, starts_at=tomorrow_at_ten(now))
         title = Text("Add interview" if self.is_new else "Edit interview")
         title.append(" — ")
-        title.append(app.company, style="bold")
+        title.append(shown(app.company, "bold", limit=NAME_CHARS))
         if app.role:
-            title.append(f" · {app.role}")
+            title.append(shown(f" · {app.role}", limit=NAME_CHARS))
         super().__init__(title, interview, FORM_FIELDS, now)

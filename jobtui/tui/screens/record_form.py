@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 from jobtui import dates
 from jobtui.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
 from jobtui.model import Record, ValidationError
+from jobtui.tui.shown import ShownInput, ShownTextArea, shown
 
 T = TypeVar("T", bound=Record)
 
@@ -57,22 +58,22 @@ def parse_hint(
         return None
     try:
         value = parse_value(spec, text, now)
-    except ValidationError as exc:
-        return Text(f"✗ {exc.message}")
+    except ValidationError as exc:  # the reason may quote what was typed
+        return shown(f"✗ {exc.message}")
     if value is None:
         return None
     match spec.kind:
         case FieldKind.DAY:
-            shown = dates.format_day(value)
+            reading = dates.format_day(value)
         case FieldKind.WHEN:
-            shown = dates.format_when(value, now)
+            reading = dates.format_when(value, now)
         case FieldKind.DURATION:
-            shown = dates.format_duration(value)
+            reading = dates.format_duration(value)
         case FieldKind.MONEY:
-            shown = f"{value:,}"
+            reading = f"{value:,}"
         case _:
-            shown = value.label
-    hint = Text(f"→ {shown}")
+            reading = value.label
+    hint = Text(f"→ {reading}")
     if spec.kind == FieldKind.CHOICE and show_choices:
         hint.append(f"   ({' · '.join(spec.choices)})", style="dim")
     return hint
@@ -93,9 +94,16 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
     EXTRA: ClassVar[frozenset[str]] = frozenset()
     """Names in ``specs`` that are not fields of the record; subclasses handle them."""
 
+    FORMATS: ClassVar[dict[str, str]] = {}
+    """A line under a field saying how to write it (field name -> text)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # Priority: focus moves the moment tab is read, so text pasted right after it lands
+        # in the next field (without it, the paste reaches the old field before tab does).
+        Binding("tab", "next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -126,20 +134,22 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         initial = self._initial[spec.name]
         with Horizontal(classes="form-row", id=f"row-{spec.name}"):
             label = Text(spec.label + (" *" if spec.required else ""))
+            placeholder = PLACEHOLDERS.get(spec.kind, "")
             yield Label(label, classes="form-label")
             with Vertical(classes="form-cell"):
                 if spec.kind == FieldKind.LONG_TEXT:
-                    yield TextArea(
+                    yield ShownTextArea(
                         initial,
                         soft_wrap=True,
                         compact=True,
                         highlight_cursor_line=False,
+                        placeholder=self.FORMATS.get(spec.name, placeholder),
                         id=f"field-{spec.name}",
                     )
                 else:
-                    yield Input(
+                    yield ShownInput(
                         initial,
-                        placeholder=PLACEHOLDERS.get(spec.kind, ""),
+                        placeholder=placeholder,
                         suggester=(
                             SuggestFromList(spec.choices, case_sensitive=False)
                             if spec.kind == FieldKind.CHOICE
@@ -148,6 +158,12 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
                         validate_on=[],  # the form marks fields itself; see _mark_invalid
                         compact=True,
                         id=f"field-{spec.name}",
+                    )
+                if spec.name in self.FORMATS:
+                    yield Static(
+                        Text(self.FORMATS[spec.name]),
+                        classes="form-hint",
+                        id=f"format-{spec.name}",
                     )
                 if spec.kind in HINTED_KINDS:
                     yield Static("", classes="form-hint", id=f"hint-{spec.name}", markup=False)
@@ -236,11 +252,19 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         widget = self.field_widget(name)
         widget.add_class("-invalid")
         error = self.query_one(f"#error-{name}", Static)
-        error.update(Text(str(exc)))
+        error.update(shown(str(exc)))
         error.display = True
         widget.focus()
         row = self.query_one(f"#row-{name}")
         self.call_after_refresh(row.scroll_visible)
+
+    def action_next_field(self) -> None:
+        """Tab: the next field."""
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        """Shift+tab: the previous field."""
+        self.focus_previous()
 
     # ------------------------------------------------------------------ submitting
 

@@ -15,6 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from jobtui import dates
+from jobtui.tui.shown import ShownInput, shown
+
+LABEL_CHARS = 120
 
 # Typed to clear a snooze, as in `jobtui snooze ID off`.
 CLEAR_WORDS = frozenset({"off", "none"})
@@ -75,14 +78,14 @@ class SnoozeDialog(ModalScreen[Snooze | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             title = Text("Snooze ")
-            title.append(self.label, style="bold")
+            title.append(shown(self.label, "bold", limit=LABEL_CHARS))
             yield Static(title, classes="dialog-title")
             if self.current is None:
                 current = Text("Not snoozed.")
             else:
                 current = Text(f"Snoozed until {dates.format_when(self.current, self.now)}.")
             yield Static(current, classes="dialog-detail", id="snooze-current")
-            yield Input(
+            yield ShownInput(
                 placeholder='+3d, next monday 9am, Dec 3 · "off" clears',
                 validate_on=[],
                 id="snooze-input",
@@ -106,11 +109,11 @@ class SnoozeDialog(ModalScreen[Snooze | None]):
             hint.set_classes("form-hint")
             return
         try:
-            shown = Text(f"→ {describe_snooze(read_snooze(text, self.now), self.now)}")
+            hint_text = Text(f"→ {describe_snooze(read_snooze(text, self.now), self.now)}")
             bad = False
-        except ValueError as exc:
-            shown, bad = Text(f"✗ {exc}"), True
-        hint.update(shown)
+        except ValueError as exc:  # the reason may quote what was typed
+            hint_text, bad = shown(f"✗ {exc}"), True
+        hint.update(hint_text)
         hint.set_classes(f"form-hint {'-bad' if bad else '-ok'}")
 
     @on(Input.Submitted, "#snooze-input")
@@ -120,7 +123,7 @@ class SnoozeDialog(ModalScreen[Snooze | None]):
             snooze = read_snooze(event.value, self.now)
         except ValueError as exc:
             event.input.add_class("-invalid")
-            self.query_one("#snooze-hint", Static).update(Text(f"✗ {exc}"))
+            self.query_one("#snooze-hint", Static).update(shown(f"✗ {exc}"))
             self.query_one("#snooze-hint", Static).set_classes("form-hint -bad")
             return
         self.dismiss(snooze)

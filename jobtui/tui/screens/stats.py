@@ -23,6 +23,7 @@ from jobtui.stats import (
     week_range,
     week_totals,
 )
+from jobtui.tui.shown import shown
 
 BAR_WIDTH = 30
 # A colour per funnel stage, from first contact to the finish line.
@@ -84,7 +85,7 @@ def sources_table(stats: Stats) -> RenderableType:
     table.add_column(Text("Median wait"), justify="right", no_wrap=True)
     for s in stats.by_source:
         table.add_row(
-            Text(s.source),  # user text: never markup
+            shown(s.source),  # user text: never markup, controls visible
             Text(str(s.applications)),
             Text(str(s.responses)),
             Text(percent(s.response_rate)),

@@ -14,6 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobtui.model import Status
+from jobtui.tui.shown import shown
+
+LABEL_CHARS = 120
 
 STATUSES = tuple(Status)
 
@@ -42,7 +45,7 @@ class StatusPicker(ModalScreen[Status | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             title = Text("Status of ")
-            title.append(self.label, style="bold")
+            title.append(shown(self.label, "bold", limit=LABEL_CHARS))
             yield Static(title, classes="dialog-title")
             options = []
             for n, status in enumerate(STATUSES, start=1):

@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from jobtui import dates
 from jobtui.overview import AppRow
+from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
+
+
+def _cell(text: str, style: str | Style = "") -> Text:
+    """A one-line cell of user text: literal, controls visible, cut with "…"."""
+    cell = shown(text, style)
+    cell.overflow = "ellipsis"
+    cell.no_wrap = True
+    return cell
 
 
 class ApplicationsTable(DataTable):
@@ -79,11 +89,11 @@ class ApplicationsTable(DataTable):
             dim = "dim" if app.closed else ""
             self.add_row(
                 Text(mark, style=style),
-                Text(app.company, style=dim, overflow="ellipsis", no_wrap=True),
-                Text(app.role, style=dim, overflow="ellipsis", no_wrap=True),
+                _cell(app.company, dim),
+                _cell(app.role, dim),
                 Text(app.status.value, style=dim),
                 Text(applied, style=dim),
-                Text(row.next_action, style=style, overflow="ellipsis", no_wrap=True),
+                _cell(row.next_action, style),
                 key=app.id,
             )
         if keep is not None:

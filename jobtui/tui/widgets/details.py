@@ -12,6 +12,7 @@ from textual.widgets import Static
 from jobtui import dates
 from jobtui.model import Application, Contact, Interview
 from jobtui.overview import AppRow, Overview
+from jobtui.tui.shown import shown
 
 
 def _grid() -> Table:
@@ -33,7 +34,7 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     """Every detail of an application, as Text (user data is never markup)."""
     app = row.app
     grid = _grid()
-    title = Text(f"{app.company} — {app.role}", style="bold")
+    title = shown(f"{app.company} — {app.role}", "bold")
     for label, value in (
         ("Status", app.status.value),
         ("Applied", dates.format_day(app.applied_on) if app.applied_on else ""),
@@ -45,10 +46,10 @@ def application_details(row: AppRow, overview: Overview) -> Group:
         ("Snoozed", dates.format_when(app.snoozed_until) if app.snoozed_until else ""),
     ):
         if value:
-            grid.add_row(label, Text(value))
+            grid.add_row(label, shown(value))
     contacts = [overview.contacts[c] for c in app.contact_ids if c in overview.contacts]
     for contact in contacts:
-        grid.add_row("Contact", Text(_contact_line(contact)))
+        grid.add_row("Contact", shown(_contact_line(contact)))
     history = " → ".join(
         f"{c.status.value} {c.at.astimezone(dates.local_tz()):%d %b}" for c in app.status_history
     )
@@ -56,7 +57,7 @@ def application_details(row: AppRow, overview: Overview) -> Group:
         grid.add_row("History", Text(history))
     for entry in row.sent:
         to = f" to {entry.to}" if entry.to else ""
-        grid.add_row("Sent", Text(f"{entry.kind.label}{to}, {dates.format_when(entry.at)}"))
+        grid.add_row("Sent", shown(f"{entry.kind.label}{to}, {dates.format_when(entry.at)}"))
     return Group(title, grid)
 
 
@@ -74,7 +75,7 @@ def _contact_line(contact: Contact) -> str:
 def interview_details(interview: Interview, app: Application, now: datetime) -> Group:
     """An interview's details, including the follow-up material."""
     grid = _grid()
-    title = Text(f"{interview.kind.label.capitalize()} — {app.company} — {app.role}", style="bold")
+    title = shown(f"{interview.kind.label.capitalize()} — {app.company} — {app.role}", "bold")
     ends = interview.ends_at.astimezone(dates.local_tz())
     rows = [
         ("When", f"{dates.format_when(interview.starts_at)} – {ends:%H:%M}"),
@@ -95,7 +96,7 @@ def interview_details(interview: Interview, app: Application, now: datetime) -> 
     ]
     for label, value in rows:
         if value:
-            grid.add_row(label, Text(value))
+            grid.add_row(label, shown(value))
     return Group(title, grid)
 
 
@@ -109,4 +110,4 @@ class Details(Static):
         self.update(interview_details(interview, app, now))
 
     def show_nothing(self, message: str = "") -> None:
-        self.update(Text(message, style="dim"))
+        self.update(shown(message, "dim"))

@@ -13,14 +13,18 @@ from textual.widgets.option_list import Option
 
 from jobtui import dates
 from jobtui.followup import FollowUpKind, Urgency
-from jobtui.overview import TimelineEntry
+from jobtui.overview import TimelineEntry, active_snooze
+from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
 
 NOW_MARKER_ID = "__now__"
 
 
-def badge(entry: TimelineEntry, now: datetime) -> tuple[str, Urgency | None, bool]:
-    """The follow-up badge: (text, urgency, done)."""
+def badge(
+    entry: TimelineEntry, now: datetime, *, short: bool = False
+) -> tuple[str, Urgency | None, bool]:
+    """The follow-up badge: (text, urgency, done). ``short`` drops the kind of follow-up
+    ("overdue", not "thank-you overdue") so a narrow timeline keeps the company."""
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
@@ -30,11 +34,15 @@ def badge(entry: TimelineEntry, now: datetime) -> tuple[str, Urgency | None, boo
             FollowUpKind.GHOSTED: "ghosted?",
             FollowUpKind.APPLICATION_FOLLOW_UP: "follow up",
         }[item.kind]
+        if short:
+            return item.urgency.value, item.urgency, False
         return f"{label} {item.urgency.value}", item.urgency, False
     if entry.thank_you_done:
-        return "✓ thanked", None, True
+        return ("✓" if short else "✓ thanked"), None, True
     if entry.interview.starts_at > now:
         return "upcoming", Urgency.UPCOMING, False
+    if active_snooze(entry.app, entry.interview, now) is not None:
+        return "snoozed", None, False
     return "", None, False
 
 
@@ -132,21 +140,32 @@ class Timeline(OptionList):
     def _line(self, entry: TimelineEntry, now: datetime, focus_app: str | None) -> Text:
         interview = entry.interview
         start = interview.starts_at.astimezone(dates.local_tz())
-        text, urgency, done = badge(entry, now)
-        style = urgency_style(self.app, urgency, done=done)
+        # As if the scrollbar were there: it appears once the list is longer than the pane,
+        # which narrows the text without resizing the widget (a too-long line would wrap).
+        width = min(
+            self.scrollable_content_region.width,
+            self.content_region.width - self.styles.scrollbar_size_vertical,
+        )
         mine = focus_app is not None and entry.app.id == focus_app
+        company = shown(entry.app.company, "bold" if mine else "")
+        text, urgency, done = badge(entry, now)
+        # "HH:MM " + " badge " + " ": when the company would not fit after the long badge,
+        # the short one ("overdue") keeps it in view.
+        if width > 4 and 7 + len(text) + 3 + company.cell_len > width - 1:
+            text, urgency, done = badge(entry, now, short=True)
+        style = urgency_style(self.app, urgency, done=done)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
         line.append(f"{start:%H:%M} ")
         if text:
             line.append(f" {text} ", style=style + Style(reverse=not done))
             line.append(" ")
-        line.append(f"{entry.app.company} — {entry.app.role}", style="bold" if mine else "")
+        line.append(company)
+        line.append(shown(f" — {entry.app.role}", "bold" if mine else ""))
         line.append(f" · {interview.kind.label}", style="dim")
         people = ", ".join(p.name for p in interview.interviewers)
         if people:
-            line.append(f" · {people}", style="dim")
-        width = self.scrollable_content_region.width
+            line.append(shown(f" · {people}", "dim"))
         if width > 4:
             line.truncate(width - 1, overflow="ellipsis")  # one line per interview, always
         return line
