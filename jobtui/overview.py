@@ -214,8 +214,8 @@ def snoozed_action(until: datetime, now: datetime) -> str:
     local, today = until.astimezone(zone), now.astimezone(zone).date()
     if local.date() == today:
         return f"Snoozed until {local:%H:%M} today"
-    day = f"{local:%a} {local.day} {local:%b}"
-    return f"Snoozed until {day}" + ("" if local.year == today.year else f" {local.year}")
+    # In English whatever the locale, with the year when it is not this one.
+    return f"Snoozed until {dates.format_short_day(local.date(), today, weekday=True)}"
 
 
 def row_next_action(

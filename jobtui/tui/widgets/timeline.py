@@ -20,11 +20,16 @@ from jobtui.tui.styles import urgency_style
 NOW_MARKER_ID = "__now__"
 
 
+# The badge in three lengths: the long one, the short one ("overdue" for "thank-you overdue")
+# and a mark, for a narrow timeline to keep the company in view.
+BADGE_FORMS = ("long", "short", "mark")
+_MARKS = {Urgency.OVERDUE: "!!", Urgency.DUE: "!", Urgency.UPCOMING: "›"}
+
+
 def badge(
-    entry: TimelineEntry, now: datetime, *, short: bool = False
+    entry: TimelineEntry, now: datetime, *, form: str = "long"
 ) -> tuple[str, Urgency | None, bool]:
-    """The follow-up badge: (text, urgency, done). ``short`` drops the kind of follow-up
-    ("overdue", not "thank-you overdue") so a narrow timeline keeps the company."""
+    """The follow-up badge: (text, urgency, done), in one of BADGE_FORMS."""
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
@@ -34,15 +39,14 @@ def badge(
             FollowUpKind.GHOSTED: "ghosted?",
             FollowUpKind.APPLICATION_FOLLOW_UP: "follow up",
         }[item.kind]
-        if short:
-            return item.urgency.value, item.urgency, False
-        return f"{label} {item.urgency.value}", item.urgency, False
+        text = {"long": f"{label} {item.urgency.value}", "short": item.urgency.value}
+        return text.get(form, _MARKS[item.urgency]), item.urgency, False
     if entry.thank_you_done:
-        return ("✓" if short else "✓ thanked"), None, True
+        return ("✓ thanked" if form == "long" else "✓"), None, True
     if entry.interview.starts_at > now:
-        return "upcoming", Urgency.UPCOMING, False
+        return ("›" if form == "mark" else "upcoming"), Urgency.UPCOMING, False
     if active_snooze(entry.app, entry.interview, now) is not None:
-        return "snoozed", None, False
+        return ("z" if form == "mark" else "snoozed"), None, False
     return "", None, False
 
 
@@ -148,11 +152,12 @@ class Timeline(OptionList):
         )
         mine = focus_app is not None and entry.app.id == focus_app
         company = shown(entry.app.company, "bold" if mine else "")
-        text, urgency, done = badge(entry, now)
-        # "HH:MM " + " badge " + " ": when the company would not fit after the long badge,
-        # the short one ("overdue") keeps it in view.
-        if width > 4 and 7 + len(text) + 3 + company.cell_len > width - 1:
-            text, urgency, done = badge(entry, now, short=True)
+        # " HH:MM " + " badge " + " " + company: the longest badge that leaves the company
+        # whole (the mark if none does).
+        for form in BADGE_FORMS:
+            text, urgency, done = badge(entry, now, form=form)
+            if width <= 4 or 7 + len(text) + 3 + company.cell_len <= width - 1:
+                break
         style = urgency_style(self.app, urgency, done=done)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
