@@ -21,7 +21,7 @@ def shown(text: object, style: str | Style = "", *, limit: int | None = None) ->
 
     ``limit`` shortens it to that many characters (ending in "…"). ``None`` shows as "".
     """
-    return Text(shown_plain(text, limit=limit), style=style, end="")
+    return Text(shown_plain(text, limit=limit), style=style)
 
 
 def shown_plain(text: object, *, limit: int | None = None) -> str:
