@@ -18,16 +18,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from jobtui.recovery import UnsavedNote
+from jobtui.textsafe import has_controls, visible_in_place
+from jobtui.tui.shown import shown
 
 AUTOSAVE_DELAY = 0.8  # seconds of quiet before an autosave
 # The first unsaved keystroke is sent to disk by then even if typing never pauses (the
@@ -112,6 +116,19 @@ class NoteArea(TextArea):
             return line[cut:], -cut
 
         self._rewrite_rows(dedent)
+
+    def render_line(self, y: int) -> Strip:
+        # The text stays exactly as stored; only what reaches the terminal is made safe: a
+        # control character (ESC, C1, a bidi override) shows as a visible stand-in, one
+        # character for one so the cursor stays where it is.
+        strip = super().render_line(y)
+        if not any(has_controls(segment.text) for segment in strip):
+            return strip
+        segments = [
+            Segment(visible_in_place(segment.text), segment.style, segment.control)
+            for segment in strip
+        ]
+        return Strip(segments).crop(0, strip.cell_length)
 
     def on_focus(self) -> None:
         self.border_subtitle = KEYS_HINT
@@ -307,17 +324,19 @@ class NoteEditor(Vertical):
             return
         failure = self._failures.get(self.target)
         if self.read_only_reason is not None:
-            line = Text(f"read-only: {self.read_only_reason}", style="bold")
+            line = Text("read-only: ", style="bold")
+            line.append_text(shown(self.read_only_reason, "bold"))
             line.append("\n")
         elif failure is not None:
-            line = Text(f"✗ not saved: {failure}", style="bold")
+            line = Text("✗ not saved: ", style="bold")
+            line.append_text(shown(failure, "bold"))
             line.append(f" (kept here; retrying every {RETRY_SECONDS:g} s)\n")
         elif self.dirty:
             line = Text("● unsaved", style="bold yellow")
         else:
             line = Text("✓ saved", style="green")
         line.append("Notes — " if line.plain.endswith("\n") else "  Notes — ", style="bold")
-        line.append(self.target.label, style="bold")
+        line.append_text(shown(self.target.label, "bold"))
         title.update(line)
         alarm = "error" if failure and self.read_only_reason is None else None
         if self.read_only_reason is not None:
