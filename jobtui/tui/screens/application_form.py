@@ -50,6 +50,7 @@ class ApplicationForm(RecordForm[Application]):
 
     EXTRA = frozenset({"contacts"})
     FORMATS = {"contacts": "One a line: Name <email> (title)"}
+    EXAMPLES = {"contacts": "e.g. Ana Lima <ana@example.com> (Recruiter)"}
 
     def __init__(
         self, app: Application | None, now: datetime, contacts: list[Contact] | None = None

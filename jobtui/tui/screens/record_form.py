@@ -97,6 +97,9 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
     FORMATS: ClassVar[dict[str, str]] = {}
     """A line under a field saying how to write it (field name -> text)."""
 
+    EXAMPLES: ClassVar[dict[str, str]] = {}
+    """Example input shown in an empty field, by field name (else by kind: PLACEHOLDERS)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -134,7 +137,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         initial = self._initial[spec.name]
         with Horizontal(classes="form-row", id=f"row-{spec.name}"):
             label = Text(spec.label + (" *" if spec.required else ""))
-            placeholder = PLACEHOLDERS.get(spec.kind, "")
+            placeholder = self.EXAMPLES.get(spec.name, PLACEHOLDERS.get(spec.kind, ""))
             yield Label(label, classes="form-label")
             with Vertical(classes="form-cell"):
                 if spec.kind == FieldKind.LONG_TEXT:
@@ -143,7 +146,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
                         soft_wrap=True,
                         compact=True,
                         highlight_cursor_line=False,
-                        placeholder=self.FORMATS.get(spec.name, placeholder),
+                        placeholder=placeholder,
                         id=f"field-{spec.name}",
                     )
                 else:
