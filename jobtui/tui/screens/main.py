@@ -22,6 +22,7 @@ from jobtui.model import Interview
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.recovery import UnsavedNote
 from jobtui.store import Store
+from jobtui.textsafe import visible
 from jobtui.tui.screens.record_actions import RecordActions
 from jobtui.tui.screens.tool_actions import ToolActions
 from jobtui.tui.widgets.applications import ApplicationsTable
@@ -259,11 +260,11 @@ class MainScreen(RecordActions, ToolActions, Screen):
             bits.append("needing follow-up")
         bits.append("closed shown" if self.show_closed else "closed hidden (c)")
         if self.filter_text and self.filter_target == "applications":
-            bits.append(f"filter: {self.filter_text}")
+            bits.append(f"filter: {visible(self.filter_text)}")
         self.query_one("#apps-title", Static).update(Text(" · ".join(bits), style="bold"))
         title = "Interviews"
         if self.filter_text and self.filter_target == "timeline":
-            title += f" · filter: {self.filter_text}"
+            title += f" · filter: {visible(self.filter_text)}"
         self.query_one("#timeline-title", Static).update(Text(title, style="bold"))
 
     # -- selection -------------------------------------------------------------
