@@ -337,6 +337,8 @@ overdue_grace_business_days = 2   # a check-in is overdue this long after it fal
 upcoming_days = 3                 # list follow-ups falling due within this many days
 
 [keys]
-# binding id = "key"; see the help screen (?) for ids
+# binding id = "key"; see the help screen (?) for ids. Several keys: "U,ctrl+r".
+# An unknown id, an empty key or one key for two actions of a screen is reported
+# (jobtui check, and a message in the TUI), and that action keeps its default key.
 # add_application = "n"
 """
