@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +24,14 @@ def _cell(text: str, style: str | Style = "") -> Text:
     return cell
 
 
+def applied_text(applied_on: date | None, today: date) -> str:
+    """The Applied cell: "26 Nov 3d", "3 Dec 2025 12mo" (the year when it is not this one)."""
+    if applied_on is None:
+        return ""
+    age = dates.format_age((today - applied_on).days)
+    return f"{dates.format_short_day(applied_on, today)} {age}"
+
+
 class ApplicationsTable(DataTable):
     """A DataTable keyed by application id. Every cell is Text: user data is never markup."""
 
@@ -38,10 +46,10 @@ class ApplicationsTable(DataTable):
         self._now: datetime | None = None
         self._layout_width = 0
 
-    def _add_columns(self) -> None:
+    def _add_columns(self, applied_width: int = 10) -> None:
         # DataTable has no flexible columns: share the width out ourselves.
         width = max(self.size.width, 60) - 2 * 6 - 3  # cell padding, vertical scrollbar
-        fixed = 2 + 12 + 10
+        fixed = 2 + 12 + applied_width
         company = max(10, int((width - fixed) * 0.24))
         role = max(10, int((width - fixed) * 0.30))
         action = max(12, width - fixed - company - role)
@@ -49,7 +57,7 @@ class ApplicationsTable(DataTable):
         self.add_column("Company", key="company", width=company)
         self.add_column("Role", key="role", width=role)
         self.add_column("Status", key="status", width=12)
-        self.add_column("Applied", key="applied", width=10)
+        self.add_column("Applied", key="applied", width=applied_width)
         self.add_column("Next action", key="next", width=action)
         self._layout_width = self.size.width
 
@@ -72,19 +80,19 @@ class ApplicationsTable(DataTable):
         """Replace the rows, keeping the cursor on the same application if it is still shown."""
         keep = self.selected_id
         self._rows, self._now = rows, now
-        if self.size.width != self._layout_width or not self.columns:
+        today = now.astimezone(dates.local_tz()).date()
+        applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
+        # Wider when a date of another year is shown ("3 Dec 2025 12mo").
+        applied_width = min(15, max([10, *map(len, applied_texts)]))
+        column = self.columns.get("applied") if self.columns else None
+        if self.size.width != self._layout_width or column is None or column.width != applied_width:
             self.clear(columns=True)
-            self._add_columns()
+            self._add_columns(applied_width)
         else:
             self.clear()
-        today = now.astimezone(dates.local_tz()).date()
-        for row in rows:
+        for row, applied in zip(rows, applied_texts, strict=True):
             app = row.app
             style = urgency_style(self.app, row.urgency if row.needs_follow_up else None)
-            applied = ""
-            if app.applied_on:
-                age = (today - app.applied_on).days
-                applied = f"{app.applied_on:%d %b} {age}d"
             mark = URGENCY_MARK.get(row.urgency, "  ") if row.needs_follow_up else "  "
             dim = "dim" if app.closed else ""
             self.add_row(
