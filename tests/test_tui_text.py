@@ -293,3 +293,32 @@ async def test_timeline_rows_keep_the_company_at_80x24(db_path, now):
                 assert company in str(option.prompt), str(option.prompt)
                 checked += 1
         assert checked >= 5
+
+
+# ---------------------------------------------------------------------- 9, 11 (TUI parts)
+
+
+async def test_the_help_names_the_database_that_is_open(tmp_path, now):
+    """The demo opens a throwaway copy: the help shows that file, not the usual one."""
+    other = tmp_path / "throwaway" / "demo.json"
+    app = make_app(other, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_files = str(app.screen.query_one("#help-files").content)
+        assert f"Data     {other}" in help_files
+        assert f"Backups  {other}.backups" in help_files
+
+
+async def test_the_applied_column_shows_another_years_date_and_a_long_age(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        old = Application(company="Oldco", role="Engineer")
+        old.set_status(Status.APPLIED, now - timedelta(days=420))
+        old.applied_on = date(2025, 10, 2)
+        store.save(old)
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ApplicationsTable)
+        assert table.get_row_at(0)[4].plain == "2 Oct 2025 13mo"
