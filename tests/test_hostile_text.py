@@ -106,7 +106,7 @@ async def test_hostile_text_through_every_screen(hostile, db_path, now):
         await settle(pilot, app)
         assert notices(app)[-1].startswith("Added ")
         assert seen in notices(app)[-1]
-        assert len(notices(app)[-1]) <= 240
+        assert len(notices(app)[-1]) <= 160
         assert_safe(app, seen)  # the row, the details and the toast
         assert app.return_code is None
 

@@ -103,8 +103,8 @@ async def test_a_long_name_makes_a_short_toast(db_path, now):
         await settle(pilot, app)
         await _add(pilot, app, "C" * 2000, "Engineer")
         [added] = notices(app)
-        assert added.startswith("Added CCCC") and added.endswith("…")
-        assert len(added) <= 240
+        assert added.startswith("Added CCCC") and added.endswith("CCC — Engineer")
+        assert "…" in added and len(added) <= 160
         await pilot.pause(0.1)
         [toast] = app.screen.query(Toast)
         assert toast.region.height <= 8  # not the whole screen

@@ -25,7 +25,7 @@ from jobtui.config import Config
 from jobtui.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.storage import write_file_atomically
 from jobtui.store import Store
-from jobtui.textsafe import ELLIPSIS, shorten, visible
+from jobtui.textsafe import ELLIPSIS, visible
 from jobtui.tui.commands import KEY_HELP, JobtuiCommands, main_screen_commands
 from jobtui.tui.data import DataService, StoreOpener
 from jobtui.tui.screens.main import MainScreen, failure_reason, save_note
@@ -36,20 +36,26 @@ REFRESH_SECONDS = 120
 # How often the file is checked for changes made elsewhere (a stat while nothing happens).
 POLL_SECONDS = 1.0
 # A toast says at most this much: a 2,000-character company name must not fill the screen.
-TOAST_CHARS = 240
-TOAST_LINES = 6
+TOAST_CHARS = 160
+TOAST_LINES = 5
 # A toast held while a dialog was typed in shows at least this long once it closes.
 HELD_TOAST_SECONDS = 3.0
 
 
 def toast_text(message: object, limit: int = TOAST_CHARS) -> str:
     """What a toast shows for ``message``: control characters visible, at most ``limit``
-    characters and TOAST_LINES lines (cut with "…")."""
+    characters and TOAST_LINES lines. A long one is cut in the middle ("Added ZZZ…ZZ — Dev"),
+    where a long name sits, so that how the sentence ends ("u undoes it") stays."""
     plain = message.plain if isinstance(message, Text) else str(message)
     lines = visible(plain).split("\n")
     if len(lines) > TOAST_LINES:
         lines = [*lines[: TOAST_LINES - 1], ELLIPSIS]
-    return shorten("\n".join(lines), limit)
+    text = "\n".join(lines)
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head - 1
+    return text[:head].rstrip() + ELLIPSIS + text[len(text) - tail :].lstrip()
 
 
 def remembered_theme(path: Path | None, config_theme: str | None) -> str | None:
