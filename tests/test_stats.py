@@ -290,11 +290,11 @@ def test_wishlist_only(now):
 
 def test_sparkline():
     assert sparkline([]) == ""
-    assert sparkline([0, 0, 0]) == "▁▁▁"
-    assert sparkline([0, 1, 2, 4, 8]) == "▁▃▄▅█"
+    assert sparkline([0, 0, 0]) == "   "  # a week with nothing draws blank, not a low bar
+    assert sparkline([0, 1, 2, 4, 8]) == " ▃▄▅█"
     assert sparkline([3, 3]) == "██"
     # The smallest count above zero never looks like zero.
-    assert sparkline([0, 1, 100]) == "▁▂█"
+    assert sparkline([0, 1, 100]) == " ▂█"
 
 
 def test_percent_and_days_text():
@@ -330,7 +330,8 @@ def test_stats_text(search, now):
     assert "Per week, Mon 7 Sep 2026 – Sun 29 Nov 2026 (weeks start on Monday)" in lines
     assert "  Week of         7  14  21  28   5  12  19  26   2   9  16  23" in lines
     spark = [line for line in lines if line.startswith("  Applications ")]
-    assert spark == ["  Applications   ▁▁  ▁▁  ▁▁  ▅▅  ▁▁  ▁▁  ▁▁  ▁▁  ▅▅  ▅▅  ▅▅  ██"]
+    # Weeks with nothing are blank, not low bars.
+    assert spark == ["  Applications               ▅▅                  ▅▅  ▅▅  ▅▅  ██"]
     assert "In 12 weeks: 6 applications, 4 interviews. This week: 2 applications, 1 interview." in (
         lines
     )
