@@ -205,3 +205,17 @@ async def test_stored_hostile_text_never_reaches_the_terminal(hostile, db_path, 
         await pilot.press("e")  # its edit form
         await pilot.pause()
         assert_safe(tui)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("m")  # the composer: the fields and the draft made from them
+        await settle(pilot, tui)
+        assert type(tui.screen).__name__ == "ComposerScreen"
+        assert_safe(tui)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("shift+tab", "d", "y")  # delete the application...
+        await settle(pilot, tui)
+        await pilot.press("D")  # ...and see it in the trash view
+        await settle(pilot, tui)
+        assert type(tui.screen).__name__ == "TrashScreen"
+        assert_safe(tui, looks_like(hostile)[:20])

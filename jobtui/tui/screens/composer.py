@@ -31,7 +31,7 @@ from jobtui.config import Me
 from jobtui.model import Application, Contact, Interview
 from jobtui.storage import write_file_atomically
 from jobtui.textsafe import strip_controls
-from jobtui.tui.shown import shown
+from jobtui.tui.shown import ShownTextArea, shown
 
 # The interview fields a message is built from, as (field name, label).
 MESSAGE_FIELDS = (
@@ -110,7 +110,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                     if self.interview is not None:
                         for name, label in MESSAGE_FIELDS:
                             yield Label(Text(label), classes="composer-label")
-                            yield TextArea(
+                            yield ShownTextArea(  # stored controls drawn visibly
                                 getattr(self.interview, name),
                                 soft_wrap=True,
                                 compact=True,
@@ -120,7 +120,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                             )
                 with Vertical(id="composer-main"):
                     yield Static(id="composer-status")
-                    yield TextArea(id="composer-draft", soft_wrap=True)
+                    yield ShownTextArea(id="composer-draft", soft_wrap=True)
             yield Static(
                 Text(
                     "ctrl+y copy · ctrl+s save to file · ctrl+t mark sent · "
