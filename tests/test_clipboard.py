@@ -118,7 +118,7 @@ def test_a_tool_that_hangs_is_given_up_on(tmp_path, monkeypatch):
 
 async def _copy_in_composer(tmp_path, now, monkeypatch, env: dict[str, str]):
     from test_tui_composer import _select
-    from tui_helpers import make_app, notices, settle
+    from tui_helpers import make_app, notices, screen_text, settle
 
     from jobtui.demo import populate_demo
     from jobtui.store import Store
@@ -141,7 +141,9 @@ async def _copy_in_composer(tmp_path, now, monkeypatch, env: dict[str, str]):
         await pilot.press("ctrl+y")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = notices(app)[-1]
+        said = app.screen.said  # on the composer's status line: no toast over the draft
+        assert said in screen_text(app).replace("\n", "")
+        assert not notices(app)
         clipped = app.clipboard
     app.data.close()
     return draft, said, clipped

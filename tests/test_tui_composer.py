@@ -220,3 +220,24 @@ async def test_the_composer_title_shows_the_year_of_an_interview_in_another_year
         screen = ComposerScreen(app_record, interview, [], Me(), now.date(), "thank_you", now)
         title = screen._title().plain
         assert title.endswith(shown), title
+
+
+async def test_toasts_wait_while_the_composer_is_open(demo_db, now):
+    from tui_helpers import notices
+
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        composer = app.screen
+        app.notify("merged changes made elsewhere: 1 changed")  # news from the data layer
+        await pilot.press("ctrl+s")  # the composer's own news: on its status line
+        await pilot.pause()
+        assert notices(app) == []  # nothing covers the draft being typed in
+        assert "Saved the draft to" in composer.said
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert notices(app) == ["merged changes made elsewhere: 1 changed"]

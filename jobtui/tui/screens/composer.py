@@ -59,6 +59,9 @@ class ComposerResult:
 
 
 class ComposerScreen(ModalScreen[ComposerResult | None]):
+    # Typed in: toasts would cover the draft, so the app holds them until it closes and the
+    # composer says its own news on its status line.
+    HOLDS_TOASTS = True
     """Draft, edit, copy, save and mark sent a follow-up message."""
 
     CSS_PATH = "screens.tcss"
@@ -94,6 +97,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self._rendered = ""  # the last draft we rendered, to tell hand edits apart
         self._timer: Timer | None = None
         self.saved_path: Path | None = None
+        self.said = ""  # the last news on the status line (tests read it)
 
     # -- layout --------------------------------------------------------------------
 
@@ -261,9 +265,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     def _copied(self, text: str, result: clipboard.CopyResult) -> None:
         if result.tool is None:
             self.app.copy_to_clipboard(text)  # OSC 52: up to the terminal
-            self.notify(f"Draft {result.message}.", timeout=8)
-        else:
-            self.notify(f"Draft {result.message}.")
+        self.say(f"Draft {result.message}.")
 
     def action_save_file(self) -> None:
         """Save the draft as a text file in the drafts folder."""
@@ -278,10 +280,16 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 path = folder / f"{self.today.isoformat()}-{slug}-{self.template}-{counter}.txt"
             write_file_atomically(path, self.text.encode("utf-8"))  # 0600: it is private
         except OSError as exc:
-            self.notify(f"Could not save the draft: {exc}", severity="error")
+            self.say(f"Could not save the draft: {exc}", error=True)
             return
         self.saved_path = path
-        self.notify(f"Saved the draft to {path}")
+        self.say(f"Saved the draft to {path}")
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """News of the composer's own actions, on its status line (not a toast over it)."""
+        self.said = message
+        style = "bold red" if error else "bold"
+        self.query_one("#composer-status", Static).update(shown(message, style))
 
     def action_rerender(self) -> None:
         self.render_draft(force=True)
