@@ -187,3 +187,14 @@ async def test_the_footer_at_80x24_always_shows_help_and_quit(one_app_db, now, k
         await settle(pilot, app)
         footer = screen_text(app).splitlines()[-1]
         assert "d Delete" in footer and quit_key in footer
+
+
+async def test_the_help_says_what_tab_and_escape_do_in_the_notes(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "in the notes" in text
+        assert "Indent / dedent the lines" in text and "esc leaves" in text

@@ -314,6 +314,7 @@ class JobTUI(App[None]):
         """(keys as the user must press them now, what they do, binding id) for the help."""
         rows = [
             ("tab / shift+tab", "Move between panes: applications, timeline, notes", ""),
+            ("  in the notes", "Indent / dedent the lines (Markdown lists); esc leaves", ""),
             ("j / k  ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
         ]
         # Quit and help first: they must never be below the fold of the help.
