@@ -247,8 +247,8 @@ def interview_before_applied(app: Application, interview: Interview) -> str | No
     if day >= app.applied_on:
         return None
     return (
-        f"the interview ({day:%a %d %b %Y}) is before the applied date "
-        f"({app.applied_on:%a %d %b %Y}); check the dates"
+        f"the interview ({dates.format_day(day)}) is before the applied date "
+        f"({dates.format_day(app.applied_on)}); check the dates"
     )
 
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
+from jobtui import dates
 from jobtui.config import check_keys
 from jobtui.model import Interview
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
@@ -358,7 +359,9 @@ class MainScreen(RecordActions, ToolActions, Screen):
             return
         interview, row = found
         self.query_one(Details).show_interview(interview, row.app, self.overview.now)
-        label = f"{row.app.company} · {interview.kind.label} {interview.starts_at:%d %b}"
+        local = interview.starts_at.astimezone(dates.local_tz())  # the day as the user lives it
+        day = dates.format_short_day(local, self.overview.now.astimezone(dates.local_tz()).date())
+        label = f"{row.app.company} · {interview.kind.label} {day}"
         self.query_one(NoteEditor).load(
             NoteTarget("interview", interview.id, label), interview.notes
         )

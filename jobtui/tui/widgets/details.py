@@ -50,8 +50,10 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     contacts = [overview.contacts[c] for c in app.contact_ids if c in overview.contacts]
     for contact in contacts:
         grid.add_row("Contact", shown(_contact_line(contact)))
+    today = overview.now.astimezone(dates.local_tz()).date()
     history = " → ".join(
-        f"{c.status.value} {c.at.astimezone(dates.local_tz()):%d %b}" for c in app.status_history
+        f"{c.status.value} {dates.format_short_day(c.at.astimezone(dates.local_tz()), today)}"
+        for c in app.status_history
     )
     if history:
         grid.add_row("History", Text(history))
