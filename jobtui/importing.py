@@ -41,6 +41,7 @@ from jobtui.model import (
     SentFollowUp,
     Status,
     ValidationError,
+    check_applied_on,
 )
 
 if TYPE_CHECKING:
@@ -824,6 +825,7 @@ class _RowReader:
         app.notes = _notes_with_extras(cell("notes"), extra)
         try:
             app.validate()
+            check_applied_on(app.applied_on, app.status, self.now)  # the same rule as typing
         except ValidationError as exc:
             raise _BadRow(str(exc)) from None
         contacts = []

@@ -739,3 +739,17 @@ def test_a_failing_store_leaves_the_file_unchanged(store, db_path, now, monkeypa
 )
 def test_status_words_from_other_trackers(text, expected):
     assert status_from_text(text) == expected
+
+
+def test_a_future_applied_date_is_reported_by_line_unless_wishlist(tmp_path, store, now):
+    path = tmp_path / "jobs.csv"
+    path.write_text(
+        "Company,Role,Date Applied,Status\n"
+        "Acme,Dev,2027-03-01,applied\n"
+        "Beta,Ops,2027-03-01,wishlist\n"
+        "Gamma,QA,2026-11-20,applied\n",
+        encoding="utf-8",
+    )
+    plan = _import(store, path, now)
+    assert sorted(a.company for a in store.applications()) == ["Beta", "Gamma"]
+    assert any("line 2" in e and "in the future" in e for e in plan.errors), plan.errors
