@@ -425,3 +425,33 @@ async def test_a_save_that_merges_changes_made_elsewhere_says_so_and_shows_them(
     app.data.close()
     on_disk = _apps_on_disk(two_apps_db)
     assert on_disk["Acme"]["notes"] == "mine" and "Gamma" in on_disk
+
+
+async def test_a_note_refused_for_its_length_is_kept_and_not_retried(two_apps_db, now, monkeypatch):
+    from jobtui.model import MAX_TEXT
+
+    monkeypatch.setattr(editor_module, "RETRY_SECONDS", 0.2)
+    tries = []
+    real_save = Store.save
+
+    def counting_save(self, record, **kwargs):
+        tries.append(len(record.notes))
+        return real_save(self, record, **kwargs)
+
+    monkeypatch.setattr(Store, "save", counting_save)
+    app = make_app(two_apps_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await _to_editor(pilot, app)
+        editor = _editor(app)
+        editor.replace_text("x" * (MAX_TEXT + 1))
+        await settle(pilot, app)
+        await asyncio.sleep(1.0)  # five retry periods
+        await settle(pilot, app)
+        assert len(tries) == 1  # refused once, not retried every 0.2 s
+        assert "change it to save" in screen_text(app)
+        assert editor.text_area.text == "x" * (MAX_TEXT + 1)  # kept in the editor
+        editor.replace_text("short again")  # a change that fits is saved at once
+        await settle(pilot, app)
+    app.data.close()
+    assert "short again" in {d["notes"] for d in _apps_on_disk(two_apps_db).values()}

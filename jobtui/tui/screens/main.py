@@ -19,7 +19,7 @@ from textual.widgets._footer import FooterKey
 
 from jobtui import dates
 from jobtui.config import check_keys
-from jobtui.model import Interview
+from jobtui.model import Interview, ValidationError
 from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
 from jobtui.recovery import UnsavedNote
 from jobtui.store import Store
@@ -449,9 +449,12 @@ class MainScreen(RecordActions, ToolActions, Screen):
             return store.take_warnings()
 
         def failed(exc: BaseException) -> None:
-            if editor.save_failed(target, text, failure_reason(exc)):
+            # A refused value (too long) fails the same way every time: no point retrying.
+            retry = not isinstance(exc, ValidationError)
+            if editor.save_failed(target, text, failure_reason(exc), retry=retry):
+                then = "retrying" if retry else "change them to save"
                 self.notify(
-                    f"Notes not saved: {failure_reason(exc)}. They stay in the editor; retrying.",
+                    f"Notes not saved: {failure_reason(exc)}. They stay in the editor; {then}.",
                     severity="error",
                     timeout=10,
                 )

@@ -158,6 +158,9 @@ class NoteEditor(Vertical):
         # Text asked to be saved and not yet confirmed on disk, for every record.
         self._pending: dict[NoteTarget, str] = {}
         self._failures: dict[NoteTarget, str] = {}  # the reason the last save failed
+        # Failures that trying again cannot fix (the text itself is refused, e.g. too long):
+        # kept, said, and saved again only once the text changes.
+        self._refused: set[NoteTarget] = set()
         self._retry_timer: Timer | None = None
         self.read_only_reason: str | None = None
 
@@ -261,6 +264,7 @@ class NoteEditor(Vertical):
         if self._pending.get(target) == text:
             del self._pending[target]
         self._failures.pop(target, None)
+        self._refused.discard(target)
         if not self._failures and self._retry_timer is not None:
             self._retry_timer.stop()
             self._retry_timer = None
@@ -270,10 +274,17 @@ class NoteEditor(Vertical):
                 self._requested_text = None
         self._show_title()
 
-    def save_failed(self, target: NoteTarget, text: str, reason: str) -> bool:
-        """The save of ``text`` failed: keep it, say why, retry. True if this is news."""
-        new = target not in self._failures
+    def save_failed(
+        self, target: NoteTarget, text: str, reason: str, *, retry: bool = True
+    ) -> bool:
+        """The save of ``text`` failed: keep it, say why, retry (unless ``retry`` is False:
+        the text itself was refused, so only a change to it can help). True if news."""
+        new = target not in self._failures or (target in self._refused) == retry
         self._failures[target] = reason
+        if retry:
+            self._refused.discard(target)
+        else:
+            self._refused.add(target)
         self._pending.setdefault(target, text)
         if target == self.target:
             self._requested_text = None  # so the next flush asks again
@@ -283,8 +294,10 @@ class NoteEditor(Vertical):
         return new
 
     def retry_failed(self) -> None:
-        """Ask again for every save that failed."""
+        """Ask again for every save that failed (not those refused for their text)."""
         for target in list(self._failures):
+            if target in self._refused:
+                continue
             if target == self.target:
                 self._requested_text = None
                 self.flush()
@@ -330,7 +343,10 @@ class NoteEditor(Vertical):
         elif failure is not None:
             line = Text("✗ not saved: ", style="bold")
             line.append_text(shown(failure, "bold"))
-            line.append(f" (kept here; retrying every {RETRY_SECONDS:g} s)\n")
+            if self.target in self._refused:
+                line.append(" (kept here; change it to save)\n")
+            else:
+                line.append(f" (kept here; retrying every {RETRY_SECONDS:g} s)\n")
         elif self.dirty:
             line = Text("● unsaved", style="bold yellow")
         else:
