@@ -556,10 +556,7 @@ class DatabaseFile:
         """The file's bytes if they differ from what we last read or wrote, else None."""
         if not self.changed_on_disk():
             return None
-        try:
-            current = self._read()
-        except StorageError:
-            raise
+        current = self._read()
         if current is None or current == self._known or not current.strip():
             # Gone (we write ours: nothing on disk to lose), touched but the same, or
             # emptied by something else (its content is in the backups).

@@ -293,7 +293,6 @@ class Store:
             )
         self.read_only = file.read_only if file is not None else read_only
         self.read_only_reason = file.read_only_reason if file is not None else None
-        self._warnings: list[str] = []
         try:
             self._storage = _FileStorage(file)
         except BaseException:
@@ -354,9 +353,7 @@ class Store:
     def take_warnings(self) -> list[str]:
         """Sentences for the user from the data layer since the last call: merges of
         changes made elsewhere, a backup that could not be made."""
-        taken, self._warnings = self._warnings, []
-        taken.extend(self._storage.merges)
-        self._storage.merges = []
+        taken, self._storage.merges = self._storage.merges, []
         if self._storage.file is not None:
             taken.extend(self._storage.file.take_warnings())
         return taken
@@ -373,7 +370,7 @@ class Store:
     # -- lifecycle ---------------------------------------------------------
 
     def close(self) -> None:
-        """Release the lock. Every change is already on disk."""
+        """Close the file. Every change is already on disk (no lock is held between saves)."""
         self._storage.close()
 
     def __enter__(self) -> Store:
