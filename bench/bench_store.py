@@ -34,9 +34,9 @@ import orjson
 import tinydb
 from tinydb import TinyDB
 
-from jobtui.model import Application, Interview, InterviewKind, Person, Status
-from jobtui.storage import BackupPolicy
-from jobtui.store import Store
+from jobtui.core.model import Application, Interview, InterviewKind, Person, Status
+from jobtui.db.datafile import BackupPolicy
+from jobtui.db.store import Store
 
 GOAL_SIZE = 10_000
 GOAL_RATIO = 1.3

@@ -6,7 +6,7 @@ For each size it builds a database with bench_store's builder (the same realisti
 in a temporary folder, then measures:
 
 1. startup: a fresh ``python`` process running the real ``jobtui --db DB`` (the CLI entry
-   point, so exactly what launch.py does), timed from just before the spawn to the first
+   point, so exactly what open_tui.py does), timed from just before the spawn to the first
    frame painted and to the first frame painted after the data is shown (``app.loaded``).
    The floor is bench/bare_app.py (one Static) started and timed the same way. By default
    the child runs on a pseudo-terminal (120x40) with Textual's real driver, so the frame is
@@ -62,8 +62,8 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Input, Static  # noqa: E402
 
 from jobtui.config import Config  # noqa: E402
-from jobtui.model import Status  # noqa: E402
-from jobtui.store import Store  # noqa: E402
+from jobtui.core.model import Status  # noqa: E402
+from jobtui.db.store import Store  # noqa: E402
 from jobtui.tui.app import JobTUI  # noqa: E402
 from jobtui.tui.screens.main import MainScreen  # noqa: E402
 from jobtui.tui.screens.status_picker import STATUSES  # noqa: E402

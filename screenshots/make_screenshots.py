@@ -31,8 +31,8 @@ from textual.widgets import Input, TextArea  # noqa: E402
 
 from jobtui import dates  # noqa: E402
 from jobtui.config import Config, Me  # noqa: E402
-from jobtui.demo import demo_id, populate_demo  # noqa: E402
-from jobtui.store import Store  # noqa: E402
+from jobtui.db.store import Store  # noqa: E402
+from jobtui.io.demo import demo_id, populate_demo  # noqa: E402
 from jobtui.tui.app import JobTUI  # noqa: E402
 from jobtui.tui.widgets.applications import ApplicationsTable  # noqa: E402
 

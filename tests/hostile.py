@@ -2,13 +2,13 @@
 literally and harmlessly. Shared by the TUI tests (test_hostile_text.py) and the CLI tests.
 
 Each entry is (id, text). ``looks_like(text)`` is what a screen or CLI output must contain for
-it: the text with its control characters made visible (jobtui.textsafe.visible), cut to a prefix
-short enough to fit in a table cell.
+it: the text with its control characters made visible (jobtui.core.textsafe.visible), cut to a
+prefix short enough to fit in a table cell.
 """
 
 from __future__ import annotations
 
-from jobtui.textsafe import visible
+from jobtui.core.textsafe import visible
 
 HOSTILE: list[tuple[str, str]] = [
     ("markup-style", "[bold red]x[/]"),

@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from jobtui.model import Application
-from jobtui.store import Store
+from jobtui.core.model import Application
+from jobtui.db.store import Store
 
 # A few hundred characters per record, like real notes, so that the file has bulk.
 NOTES = (
@@ -50,7 +50,7 @@ def write_forever(path: str) -> None:
 
 def hold(path: str) -> None:
     # A save that never ends: hold the lock a save takes, as a hung writer would.
-    from jobtui.storage import DatabaseFile
+    from jobtui.db.datafile import DatabaseFile
 
     file = DatabaseFile(Path(path))
     with file._lock.held(file.path, 0):

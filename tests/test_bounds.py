@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from dateutil import tz
 
-from jobtui import dates, followup
 from jobtui.config import FollowUpRules
-from jobtui.fields import find_field, parse_money, parse_value, set_field
-from jobtui.model import (
+from jobtui.core import dates, followup
+from jobtui.core.fields import find_field, parse_money, parse_value, set_field
+from jobtui.core.model import (
     MAX_MONEY,
     MAX_TEXT,
     Application,

@@ -13,8 +13,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from jobtui.model import Application, Interview, Status
-from jobtui.storage import empty_database
+from jobtui.core.model import Application, Interview, Status
+from jobtui.db.datafile import empty_database
 
 SKIPPED = (
     "jobtui: warning: {n} records were skipped because they are damaged; "
@@ -322,7 +322,7 @@ def test_a_moved_record_comes_back_with_undelete(jobtui, damaged, db_path):
 
 
 def test_data_layer_warnings_are_printed_after_the_command(jobtui, monkeypatch):
-    from jobtui import store as store_module
+    from jobtui.db import store as store_module
 
     said = ["the backups folder /x cannot be written (Permission denied): saved without a backup"]
 
@@ -343,7 +343,7 @@ def test_data_layer_warnings_are_printed_after_the_command(jobtui, monkeypatch):
 
 
 def test_warnings_are_printed_when_the_command_fails_too(jobtui, monkeypatch):
-    from jobtui import store as store_module
+    from jobtui.db import store as store_module
 
     monkeypatch.setattr(store_module.Store, "take_warnings", lambda self: ["merged 1 change"])
     code, _, err = jobtui("show", "feedface")

@@ -416,8 +416,8 @@ def test_option_values_are_read_loosely_like_forms(jobtui):
 
 
 def test_the_import_formats_the_parser_offers_are_the_importers():
-    from jobtui import importing
     from jobtui.cli.parser import IMPORT_FORMATS
+    from jobtui.io import importing
 
     assert IMPORT_FORMATS == importing.FORMATS
 

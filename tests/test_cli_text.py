@@ -8,7 +8,7 @@ import json
 import pytest
 from hostile import HOSTILE, looks_like
 
-from jobtui.textsafe import has_controls, strip_controls, visible
+from jobtui.core.textsafe import has_controls, strip_controls, visible
 
 # Escape sequences that wrote the clipboard (OSC 52), retitled the window, cleared the screen;
 # a one-character CSI (C1), DEL, bidi overrides; markup; emoji and CJK; a very long string.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from jobtui import clipboard
+from jobtui.io import clipboard
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake tools are shell scripts")
 # The fakes run with only their own folder on PATH.
@@ -120,8 +120,8 @@ async def _copy_in_composer(tmp_path, now, monkeypatch, env: dict[str, str]):
     from test_tui_composer import _select
     from tui_helpers import make_app, notices, screen_text, settle
 
-    from jobtui.demo import populate_demo
-    from jobtui.store import Store
+    from jobtui.db.store import Store
+    from jobtui.io.demo import populate_demo
 
     for name in ("PATH", "DISPLAY", "WAYLAND_DISPLAY", "SSH_CONNECTION", "SSH_TTY"):
         monkeypatch.delenv(name, raising=False)

@@ -1,4 +1,4 @@
-"""Tests for jobtui.compose: the packaged templates, the filters, user overrides and errors.
+"""Tests for jobtui.core.drafts: the packaged templates, the filters, user overrides and errors.
 
 "Now" is the conftest's Thu 2026-11-26 10:00 Europe/Berlin; the interview was the day before.
 """
@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from jobtui import compose, locations
-from jobtui.compose import Draft, TemplateError, TemplateInfo
+from jobtui import locations
 from jobtui.config import Me
-from jobtui.followup import FollowUpKind
-from jobtui.model import (
+from jobtui.core import drafts
+from jobtui.core.drafts import Draft, TemplateError, TemplateInfo
+from jobtui.core.followup import FollowUpKind
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,
@@ -89,7 +90,7 @@ def me() -> Me:
 
 @pytest.fixture
 def full(app, interview, contacts, me, today):
-    return compose.build_context(app, interview, contacts, me, today)
+    return drafts.build_context(app, interview, contacts, me, today)
 
 
 @pytest.fixture
@@ -97,7 +98,7 @@ def empty(app, now, today):
     """Every optional field empty: no interviewers, no follow-up notes, no contact, no me."""
     bare_app = Application(company="Acme", role="Backend Engineer")
     bare = Interview(application_id=bare_app.id, starts_at=now - timedelta(days=1))
-    return compose.build_context(bare_app, bare, [], Me(), today)
+    return drafts.build_context(bare_app, bare, [], Me(), today)
 
 
 def assert_clean(draft: Draft) -> None:
@@ -119,7 +120,7 @@ def assert_clean(draft: Draft) -> None:
 
 
 def test_every_packaged_template_is_listed_with_a_title():
-    infos = compose.list_templates()
+    infos = drafts.list_templates()
     assert [t.name for t in infos] == PACKAGED
     assert all(t.source == "packaged" for t in infos)
     assert all(t.path.is_file() and t.path.name == f"{t.name}.txt.j2" for t in infos)
@@ -136,7 +137,7 @@ def test_every_packaged_template_is_listed_with_a_title():
 
 
 def test_thank_you_with_full_data_reads_as_written(full):
-    draft = compose.render("thank_you", full)
+    draft = drafts.render("thank_you", full)
     assert draft.template == "thank_you"
     assert draft.subject == "Thank you — Backend Engineer interview"
     assert draft.body == (
@@ -172,7 +173,7 @@ def test_thank_you_with_full_data_reads_as_written(full):
 
 
 def test_thank_you_with_every_optional_field_empty_leaves_no_holes(empty):
-    draft = compose.render("thank_you", empty)
+    draft = drafts.render("thank_you", empty)
     assert draft.text() == (
         "Subject: Thank you — Backend Engineer interview\n"
         "\n"
@@ -220,7 +221,7 @@ EXPECTED_FULL = {
 
 @pytest.mark.parametrize("name", PACKAGED)
 def test_every_template_with_full_data(full, name):
-    draft = compose.render(name, full)
+    draft = drafts.render(name, full)
     assert draft.subject
     assert "Backend Engineer" in draft.subject
     for expected in EXPECTED_FULL[name]:
@@ -235,7 +236,7 @@ def test_every_template_with_every_optional_field_empty(empty, name, with_interv
     context = dict(empty)
     if not with_interview:
         context.update(interview=None, interviewers=[])
-    draft = compose.render(name, context)
+    draft = drafts.render(name, context)
     assert draft.body.startswith("Hello,\n\n")
     assert "Acme" in draft.text() and "Backend Engineer" in draft.text()
     assert_clean(draft)
@@ -243,7 +244,7 @@ def test_every_template_with_every_optional_field_empty(empty, name, with_interv
 
 @pytest.mark.parametrize("name", PACKAGED)
 def test_me_name_signs_when_there_is_no_signature(full, name):
-    draft = compose.render(name, {**full, "me": Me(name="Jo Park")})
+    draft = drafts.render(name, {**full, "me": Me(name="Jo Park")})
     assert draft.body.endswith(",\nJo Park")
 
 
@@ -258,7 +259,7 @@ def test_me_name_signs_when_there_is_no_signature(full, name):
 )
 def test_thank_you_greets_interviewers_then_the_contact(full, people, contact, greeting, thanks):
     context = {**full, "interviewers": people, "contact": contact}
-    draft = compose.render("thank_you", context)
+    draft = drafts.render("thank_you", context)
     assert draft.body.startswith(f"{greeting}\n\n{thanks}")
 
 
@@ -267,7 +268,7 @@ def test_multi_line_fields_become_bullets_and_one_line_reads_inline(full, interv
     interview.concerns = "Kafka: ran RabbitMQ at scale\nGo: shipped two services in it"
     interview.strengths = "Led the billing migration."
     interview.liked = "- remote-first\n- the 4-day week"
-    body = compose.render("thank_you", full).body
+    body = drafts.render("thank_you", full).body
     assert "our conversation about:\n- their event bus\n- the on-call rota\n\n" in body
     assert (
         "a few things we discussed:\n- Kafka: ran RabbitMQ at scale\n"
@@ -275,22 +276,22 @@ def test_multi_line_fields_become_bullets_and_one_line_reads_inline(full, interv
     ) in body
     assert "most relevant part of my background is this: Led the billing migration.\n" in body
     assert "even keener to join, especially:\n- remote-first\n- the 4-day week\n\n" in body
-    assert_clean(compose.render("thank_you", full))
+    assert_clean(drafts.render("thank_you", full))
 
 
 def test_inline_text_keeps_its_own_punctuation(full, interview):
     interview.topics = "your move to Rust."
     interview.concerns = "Could I lead a team? Yes: I led four people at Beta!"
-    body = compose.render("thank_you", full).body
+    body = drafts.render("thank_you", full).body
     assert "our conversation about your move to Rust.\n" in body
     assert "we discussed: Could I lead a team? Yes: I led four people at Beta!\n" in body
 
 
 def test_an_older_interview_is_named_by_its_day(full, interview, now):
     interview.starts_at = now - timedelta(days=3)
-    assert "talk with me on Monday about" in compose.render("thank_you", full).body
+    assert "talk with me on Monday about" in drafts.render("thank_you", full).body
     interview.starts_at = now - timedelta(days=10)
-    assert "talk with me on Monday 16 November about" in compose.render("thank_you", full).body
+    assert "talk with me on Monday 16 November about" in drafts.render("thank_you", full).body
 
 
 MARKUP = "[bold]x[/] <b>&amp; {{ not code }} {% raw %} Zoë 🚀 \\n"
@@ -313,8 +314,8 @@ def test_unicode_and_markup_like_text_is_shown_exactly_as_typed(name, now, today
         liked=MARKUP,
     )
     me = Me(name="Jo", signature="Jo <jo@x> & {{ me }} 🙂")
-    context = compose.build_context(app, interview, [Contact("Ünal [i]")], me, today)
-    text = compose.render(name, context).text()
+    context = drafts.build_context(app, interview, [Contact("Ünal [i]")], me, today)
+    text = drafts.render(name, context).text()
     assert "[red]Café[/] <Ünïcode> & Co 🚀" in text
     assert "Développeuse {{ role }}" in text
     assert text.rstrip().endswith("Jo <jo@x> & {{ me }} 🙂")
@@ -326,36 +327,36 @@ def test_unicode_and_markup_like_text_is_shown_exactly_as_typed(name, now, today
 
 def test_plain_text_is_not_html_escaped(full, interview):
     interview.topics = "<b>&"
-    assert "conversation about <b>&." in compose.render("thank_you", full).body
+    assert "conversation about <b>&." in drafts.render("thank_you", full).body
 
 
 # -- filters --------------------------------------------------------------------------------
 
 
 def test_first_name_and_first_names():
-    assert compose.first_name(Person("Ana Lima")) == "Ana"
-    assert compose.first_name(Contact("Rita")) == "Rita"
-    assert compose.first_name("  Bo   Chen ") == "Bo"
-    assert compose.first_name("Prof. Ada Lovelace") == "Prof. Lovelace"
-    assert compose.first_name("") == ""
-    assert compose.first_name(None) == ""
-    assert compose.first_names([Person("Ana Lima"), "Bo Chen", Person(""), Contact("Ché X")]) == [
+    assert drafts.first_name(Person("Ana Lima")) == "Ana"
+    assert drafts.first_name(Contact("Rita")) == "Rita"
+    assert drafts.first_name("  Bo   Chen ") == "Bo"
+    assert drafts.first_name("Prof. Ada Lovelace") == "Prof. Lovelace"
+    assert drafts.first_name("") == ""
+    assert drafts.first_name(None) == ""
+    assert drafts.first_names([Person("Ana Lima"), "Bo Chen", Person(""), Contact("Ché X")]) == [
         "Ana",
         "Bo",
         "Ché",
     ]
-    assert compose.first_names([]) == []
+    assert drafts.first_names([]) == []
 
 
 def test_long_date_is_english_and_local(now):
-    assert compose.long_date(date(2026, 12, 1)) == "Tuesday 1 December"
-    assert compose.long_date(date(2026, 12, 3)) == "Thursday 3 December"
+    assert drafts.long_date(date(2026, 12, 1)) == "Tuesday 1 December"
+    assert drafts.long_date(date(2026, 12, 3)) == "Thursday 3 December"
     # 23:30 in New York on Sat 3 Jan 2026 is already Sunday 4 January in Berlin.
     from dateutil import tz
 
     late = datetime(2026, 1, 3, 23, 30, tzinfo=tz.gettz("America/New_York"))
-    assert compose.long_date(late) == "Sunday 4 January"
-    assert compose.long_date(now) == "Thursday 26 November"
+    assert drafts.long_date(late) == "Sunday 4 January"
+    assert drafts.long_date(now) == "Thursday 26 November"
 
 
 def test_long_date_ignores_the_process_locale(now):
@@ -363,7 +364,7 @@ def test_long_date_ignores_the_process_locale(now):
         "import locale, datetime\n"
         "try: locale.setlocale(locale.LC_TIME, 'de_DE.UTF-8')\n"
         "except locale.Error: pass\n"
-        "from jobtui.compose import long_date\n"
+        "from jobtui.core.drafts import long_date\n"
         "print(long_date(datetime.date(2026, 12, 1)))"
     )
     out = subprocess.run(
@@ -387,8 +388,8 @@ def test_long_date_ignores_the_process_locale(now):
     ],
 )
 def test_relative_day(now, day, expected):
-    assert compose.relative_day(day, now) == expected
-    assert compose.relative_day(day, now.date()) == expected
+    assert drafts.relative_day(day, now) == expected
+    assert drafts.relative_day(day, now.date()) == expected
 
 
 @pytest.mark.parametrize(
@@ -403,26 +404,26 @@ def test_relative_day(now, day, expected):
     ],
 )
 def test_natural_join(items, expected):
-    assert compose.natural_join(items) == expected
+    assert drafts.natural_join(items) == expected
 
 
 def test_natural_join_with_another_word():
-    assert compose.natural_join(["tea", "coffee"], "or") == "tea or coffee"
+    assert drafts.natural_join(["tea", "coffee"], "or") == "tea or coffee"
 
 
 def test_lines():
     text = (
         "- Led the migration\n\n  * Cut latency 40%  \n1. Mentored two\n• Wrote docs\n-not a bullet"
     )
-    assert compose.lines(text) == [
+    assert drafts.lines(text) == [
         "Led the migration",
         "Cut latency 40%",
         "Mentored two",
         "Wrote docs",
         "-not a bullet",
     ]
-    assert compose.lines("") == [] and compose.lines("  \n \n") == [] and compose.lines(None) == []
-    assert compose.lines("[bold]x[/]\n<b>&amp;") == ["[bold]x[/]", "<b>&amp;"]
+    assert drafts.lines("") == [] and drafts.lines("  \n \n") == [] and drafts.lines(None) == []
+    assert drafts.lines("[bold]x[/]\n<b>&amp;") == ["[bold]x[/]", "<b>&amp;"]
 
 
 @pytest.mark.parametrize(
@@ -439,7 +440,7 @@ def test_lines():
     ],
 )
 def test_phrase(text, expected):
-    assert compose.phrase(text) == expected
+    assert drafts.phrase(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -453,15 +454,15 @@ def test_phrase(text, expected):
     ],
 )
 def test_sentence(text, expected):
-    assert compose.sentence(text) == expected
+    assert drafts.sentence(text) == expected
 
 
 def test_greeting_picks_the_first_group_with_names():
     ana, bo = Person("Ana Lima"), Person("Bo Chen")
-    assert compose.greeting([ana, bo], Contact("Rita")) == "Hi Ana and Bo,"
-    assert compose.greeting([], Contact("Rita Moreno")) == "Hi Rita,"
-    assert compose.greeting([], None) == "Hello,"
-    assert compose.greeting() == "Hello,"
+    assert drafts.greeting([ana, bo], Contact("Rita")) == "Hi Ana and Bo,"
+    assert drafts.greeting([], Contact("Rita Moreno")) == "Hi Rita,"
+    assert drafts.greeting([], None) == "Hello,"
+    assert drafts.greeting() == "Hello,"
 
 
 def test_filters_are_usable_from_a_template(tmp_path, full):
@@ -472,7 +473,7 @@ def test_filters_are_usable_from_a_template(tmp_path, full):
         "{{ today | relative_day(today) }}\n",
         encoding="utf-8",
     )
-    draft = compose.render("filters", full, user_dir=tmp_path)
+    draft = drafts.render("filters", full, user_dir=tmp_path)
     assert draft.subject == "Ana, Bo and Chidi"
     assert draft.body == (
         "Ana / Wednesday 25 November\n"
@@ -485,7 +486,7 @@ def test_filters_are_usable_from_a_template(tmp_path, full):
 
 
 def test_build_context(app, interview, contacts, me, today):
-    context = compose.build_context(app, interview, contacts, me, today)
+    context = drafts.build_context(app, interview, contacts, me, today)
     assert set(context) == {
         "application",
         "interview",
@@ -499,7 +500,7 @@ def test_build_context(app, interview, contacts, me, today):
     assert context["contact"] is contacts[0]
     assert context["contacts"] == contacts
     assert context["today"] == today
-    bare = compose.build_context(app, None, [], me, today)
+    bare = drafts.build_context(app, None, [], me, today)
     assert bare["interview"] is None and bare["interviewers"] == [] and bare["contact"] is None
 
 
@@ -508,15 +509,15 @@ def test_draft_subject_prefix_is_optional_and_blank_lines_are_tidied(tmp_path, f
         "{# title: Tidy #}\n\n  Just a subject  \n\n\n  \nBody line   \n\t\n\n\n\nLast\n\n\n",
         encoding="utf-8",
     )
-    draft = compose.render("tidy", full, user_dir=tmp_path)
+    draft = drafts.render("tidy", full, user_dir=tmp_path)
     assert draft == Draft(template="tidy", subject="Just a subject", body="Body line\n\nLast")
     assert draft.text() == "Subject: Just a subject\n\nBody line\n\nLast\n"
     (tmp_path / "prefixed.txt.j2").write_text("SUBJECT:Hello there\nBody\n", encoding="utf-8")
-    assert compose.render("prefixed", full, user_dir=tmp_path).subject == "Hello there"
+    assert drafts.render("prefixed", full, user_dir=tmp_path).subject == "Hello there"
 
 
 def test_render_accepts_the_file_name(full):
-    assert compose.render("thank_you.txt.j2", full) == compose.render("thank_you", full)
+    assert drafts.render("thank_you.txt.j2", full) == drafts.render("thank_you", full)
 
 
 # -- user templates -----------------------------------------------------------------------
@@ -530,9 +531,9 @@ def test_a_user_template_overrides_the_packaged_one_by_name(full):
         "Cheers {{ interviewers | first_names | natural_join }}\n",
         encoding="utf-8",
     )
-    draft = compose.render("thank_you", full)
+    draft = drafts.render("thank_you", full)
     assert draft == Draft("thank_you", "Thanks, Acme!", "Cheers Ana, Bo and Chidi")
-    infos = {t.name: t for t in compose.list_templates()}
+    infos = {t.name: t for t in drafts.list_templates()}
     assert infos["thank_you"] == TemplateInfo(
         "thank_you", "user", user_dir / "thank_you.txt.j2", "My thank-you"
     )
@@ -548,13 +549,13 @@ def test_a_new_user_template_is_listed_and_renders(tmp_path, full):
     (tmp_path / "untitled.txt.j2").write_text("Subject: x\nbody\n", encoding="utf-8")
     (tmp_path / "_partial.txt.j2").write_text("shared\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a template\n", encoding="utf-8")
-    infos = {t.name: t for t in compose.list_templates(tmp_path)}
+    infos = {t.name: t for t in drafts.list_templates(tmp_path)}
     assert sorted(infos) == sorted([*PACKAGED, "referral_ask", "untitled"])
     assert list(infos) == sorted(infos)
     assert infos["referral_ask"].source == "user"
     assert infos["referral_ask"].title == "Ask for a referral"
     assert infos["untitled"].title == "untitled"
-    draft = compose.render("referral_ask", full, user_dir=tmp_path)
+    draft = drafts.render("referral_ask", full, user_dir=tmp_path)
     assert (draft.subject, draft.body) == ("A favour", "Hi Rita")
 
 
@@ -563,7 +564,7 @@ def test_a_user_template_can_include_a_partial(tmp_path, full):
     (tmp_path / "short.txt.j2").write_text(
         "Subject: Hi\nThanks!\n\n{% include '_sign.txt.j2' %}", encoding="utf-8"
     )
-    assert compose.render("short", full, user_dir=tmp_path).body == "Thanks!\n\nCheers,\nJo Park"
+    assert drafts.render("short", full, user_dir=tmp_path).body == "Thanks!\n\nCheers,\nJo Park"
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -577,7 +578,7 @@ def _write(folder: Path, name: str, text: str) -> None:
 def test_a_syntax_error_names_the_template_and_line(tmp_path, full):
     _write(tmp_path, "broken", "{# title: Broken #}\nSubject: x\n\n{% if interview %}\nno end\n")
     with pytest.raises(TemplateError) as caught:
-        compose.render("broken", full, user_dir=tmp_path)
+        drafts.render("broken", full, user_dir=tmp_path)
     error = caught.value
     assert (error.template, error.line) == ("broken", 5)
     assert str(error).startswith('template "broken" line 5: Unexpected end of template')
@@ -587,13 +588,13 @@ def test_a_syntax_error_names_the_template_and_line(tmp_path, full):
 def test_a_syntax_error_in_the_middle(tmp_path, full):
     _write(tmp_path, "broken", "Subject: x\n\n{{ application.company }\nmore\n")
     with pytest.raises(TemplateError, match=r'^template "broken" line 3: '):
-        compose.render("broken", full, user_dir=tmp_path)
+        drafts.render("broken", full, user_dir=tmp_path)
 
 
 def test_an_undefined_variable_names_the_template_and_line(tmp_path, full):
     _write(tmp_path, "typo", "Subject: x\nHi\n\n{{ interveiw.topics }}\n")
     with pytest.raises(TemplateError) as caught:
-        compose.render("typo", full, user_dir=tmp_path)
+        drafts.render("typo", full, user_dir=tmp_path)
     assert str(caught.value) == "template \"typo\" line 4: 'interveiw' is undefined"
     assert (caught.value.template, caught.value.line, caught.value.reason) == (
         "typo",
@@ -607,17 +608,17 @@ def test_a_missing_attribute_and_a_none_interview(tmp_path, full):
     with pytest.raises(
         TemplateError, match=r"^template \"attr\" line 2: .*has no attribute 'nope'"
     ):
-        compose.render("attr", full, user_dir=tmp_path)
+        drafts.render("attr", full, user_dir=tmp_path)
     _write(tmp_path, "noguard", "Subject: x\n\n\n{{ interview.topics }}\n")
     with pytest.raises(TemplateError, match=r"line 4: 'None' has no attribute 'topics'"):
-        compose.render("noguard", {**full, "interview": None}, user_dir=tmp_path)
+        drafts.render("noguard", {**full, "interview": None}, user_dir=tmp_path)
 
 
 def test_a_packaged_template_missing_a_variable_fails_clearly(full):
     context = dict(full)
     del context["me"]
     with pytest.raises(TemplateError) as caught:
-        compose.render("thank_you", context)
+        drafts.render("thank_you", context)
     assert caught.value.template == "thank_you"
     assert caught.value.line is not None and caught.value.line > 1
     assert caught.value.reason == "'me' is undefined"
@@ -626,7 +627,7 @@ def test_a_packaged_template_missing_a_variable_fails_clearly(full):
 def test_any_other_error_while_rendering(tmp_path, full):
     _write(tmp_path, "maths", "Subject: x\nok\n{{ 1 // 0 }}\n")
     with pytest.raises(TemplateError) as caught:
-        compose.render("maths", full, user_dir=tmp_path)
+        drafts.render("maths", full, user_dir=tmp_path)
     assert str(caught.value) == (
         'template "maths" line 3: ZeroDivisionError: integer division or modulo by zero'
     )
@@ -635,27 +636,27 @@ def test_any_other_error_while_rendering(tmp_path, full):
 def test_an_unknown_filter_is_reported(tmp_path, full):
     _write(tmp_path, "filt", "Subject: x\n\n{{ me.name | shout }}\n")
     with pytest.raises(TemplateError, match=r"line 3: No filter named 'shout'"):
-        compose.render("filt", full, user_dir=tmp_path)
+        drafts.render("filt", full, user_dir=tmp_path)
 
 
 def test_an_error_in_a_partial_names_the_partial(tmp_path, full):
     _write(tmp_path, "_part", "fine\n{{ nope }}\n")
     _write(tmp_path, "outer", "Subject: x\n{% include '_part.txt.j2' %}\n")
     with pytest.raises(TemplateError) as caught:
-        compose.render("outer", full, user_dir=tmp_path)
+        drafts.render("outer", full, user_dir=tmp_path)
     assert (caught.value.template, caught.value.line) == ("_part", 2)
 
 
 def test_a_template_that_is_not_utf8(tmp_path, full):
     (tmp_path / "latin.txt.j2").write_bytes(b"Subject: caf\xe9\n")
     with pytest.raises(TemplateError, match=r'^template "latin": is not UTF-8 text$'):
-        compose.render("latin", full, user_dir=tmp_path)
-    assert {t.name: t.title for t in compose.list_templates(tmp_path)}["latin"] == "latin"
+        drafts.render("latin", full, user_dir=tmp_path)
+    assert {t.name: t.title for t in drafts.list_templates(tmp_path)}["latin"] == "latin"
 
 
 def test_an_unknown_template_lists_the_available_ones(full):
     with pytest.raises(TemplateError) as caught:
-        compose.render("thank_yuo", full)
+        drafts.render("thank_yuo", full)
     assert caught.value.line is None
     assert str(caught.value) == (
         'template "thank_yuo": no such template (available: ' + ", ".join(PACKAGED) + ")"
@@ -665,7 +666,7 @@ def test_an_unknown_template_lists_the_available_ones(full):
 @pytest.mark.parametrize("name", ["../pyproject", "/etc/passwd", "", "thank_you/x"])
 def test_names_outside_the_template_folders_are_unknown(full, name):
     with pytest.raises(TemplateError, match="no such template"):
-        compose.render(name, full)
+        drafts.render(name, full)
 
 
 # -- which template fits ----------------------------------------------------------------------
@@ -682,7 +683,7 @@ def test_names_outside_the_template_folders_are_unknown(full, name):
     ],
 )
 def test_a_due_follow_up_picks_the_template(app, kind, expected):
-    assert compose.suggested_template(app, kind) == expected
+    assert drafts.suggested_template(app, kind) == expected
 
 
 @pytest.mark.parametrize(
@@ -701,38 +702,38 @@ def test_a_due_follow_up_picks_the_template(app, kind, expected):
 )
 def test_with_nothing_due_the_status_picks_the_template(status, expected):
     app = Application(company="Acme", role="Dev", status=status)
-    assert compose.suggested_template(app, None) == expected
+    assert drafts.suggested_template(app, None) == expected
 
 
 def test_with_nothing_due_an_unthanked_interview_picks_the_thank_you(app, interview, now):
-    assert compose.suggested_template(app, None, interview) == "thank_you"
+    assert drafts.suggested_template(app, None, interview) == "thank_you"
     interview.thank_you_sent_at = now
-    assert compose.suggested_template(app, None, interview) == "check_in"
+    assert drafts.suggested_template(app, None, interview) == "check_in"
     app.status = Status.REJECTED
     interview.thank_you_sent_at = None
-    assert compose.suggested_template(app, None, interview) == "keep_in_touch"
+    assert drafts.suggested_template(app, None, interview) == "keep_in_touch"
 
 
 def test_every_suggestion_is_a_packaged_template():
-    assert set(compose.TEMPLATE_FOR) == set(FollowUpKind)
-    suggested = set(compose.TEMPLATE_FOR.values())
+    assert set(drafts.TEMPLATE_FOR) == set(FollowUpKind)
+    suggested = set(drafts.TEMPLATE_FOR.values())
     for status in Status:
-        suggested.add(compose.suggested_template(Application("A", "B", status=status), None))
+        suggested.add(drafts.suggested_template(Application("A", "B", status=status), None))
     assert suggested <= set(PACKAGED)
 
 
 def test_sent_kind_for_template():
-    assert compose.sent_kind_for_template("thank_you") == SentKind.THANK_YOU
-    assert compose.sent_kind_for_template("check_in.txt.j2") == SentKind.CHECK_IN
-    assert compose.sent_kind_for_template("application_follow_up") == (
+    assert drafts.sent_kind_for_template("thank_you") == SentKind.THANK_YOU
+    assert drafts.sent_kind_for_template("check_in.txt.j2") == SentKind.CHECK_IN
+    assert drafts.sent_kind_for_template("application_follow_up") == (
         SentKind.APPLICATION_FOLLOW_UP
     )
-    assert compose.sent_kind_for_template("withdraw") == SentKind.OTHER
+    assert drafts.sent_kind_for_template("withdraw") == SentKind.OTHER
 
 
 def test_compose_imports_neither_textual_nor_tinydb():
     code = (
-        "import sys, jobtui.compose; "
+        "import sys, jobtui.core.drafts; "
         "print(sorted(m for m in ('textual', 'tinydb') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.model import Application
-from jobtui.storage import DatabaseFile, StorageError, parse_database
-from jobtui.store import Store
+from jobtui.core.model import Application
+from jobtui.db.datafile import DatabaseFile, StorageError, parse_database
+from jobtui.db.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, modes and locks")
 
@@ -346,8 +346,8 @@ def test_deleted_elsewhere_while_changed_here_keeps_the_change_in_the_trash(db_p
 
 CONTENDER = """
 import sys
-from jobtui.model import Application
-from jobtui.store import Store
+from jobtui.core.model import Application
+from jobtui.db.store import Store
 db, prefix, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 refused = 0
 for n in range(count):

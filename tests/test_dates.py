@@ -1,4 +1,4 @@
-"""Tests for jobtui.dates: parsing, business days, ISO storage and display.
+"""Tests for jobtui.core.dates: parsing, business days, ISO storage and display.
 
 Every test runs with TZ=Europe/Berlin and an explicit "now" of
 Thu 2026-11-26 10:00 Berlin time, so nothing depends on the real clock.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from dateutil import tz
 
-from jobtui.dates import (
+from jobtui.core.dates import (
     DateParseError,
     add_business_days,
     business_days_between,
@@ -395,7 +395,7 @@ def test_now_rejects_garbage_override(monkeypatch):
 def test_jobtui_now_freezes_a_subprocess():
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "TZ": "Europe/Berlin", "JOBTUI_NOW": "2026-11-26T10:00"}
-    code = "from jobtui.dates import now; print(now().isoformat())"
+    code = "from jobtui.core.dates import now; print(now().isoformat())"
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
     )
@@ -717,7 +717,7 @@ def test_next_week_is_monday_of_next_week(now, expected):
 
 
 def test_format_short_day_shows_the_year_only_outside_the_current_one():
-    from jobtui.dates import format_short_day
+    from jobtui.core.dates import format_short_day
 
     today = NOW.date()
     assert format_short_day(date(2026, 12, 3), today) == "3 Dec"
@@ -741,6 +741,6 @@ def test_format_short_day_shows_the_year_only_outside_the_current_one():
     ],
 )
 def test_format_age_reads_in_weeks_or_months_from_100_days(days, text):
-    from jobtui.dates import format_age
+    from jobtui.core.dates import format_age
 
     assert format_age(days) == text

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from dateutil import tz
 
-from jobtui import dates, followup
 from jobtui.config import FollowUpRules
-from jobtui.demo import open_demo_store, populate_demo
-from jobtui.followup import FollowUpKind, Urgency
-from jobtui.model import CLOSED_STATUSES, Status
-from jobtui.storage import DatabaseFile
-from jobtui.store import Store
+from jobtui.core import dates, followup
+from jobtui.core.followup import FollowUpKind, Urgency
+from jobtui.core.model import CLOSED_STATUSES, Status
+from jobtui.db.datafile import DatabaseFile
+from jobtui.db.store import Store
+from jobtui.io.demo import open_demo_store, populate_demo
 
 BERLIN = tz.gettz("Europe/Berlin")  # the zone conftest sets
 

@@ -1,6 +1,6 @@
 """`jobtui --demo` writes nothing outside its throwaway folder, and the help names its paths.
 
-The real TUI is launched as `jobtui --demo` launches it (jobtui.tui.launch.run_tui), with
+The real TUI is launched as `jobtui --demo` launches it (jobtui.tui.run.run_tui), with
 its event loop driven by a Pilot script instead of a terminal.
 """
 
@@ -15,7 +15,7 @@ from test_tui_composer import _select
 from tui_helpers import notices, settle
 
 from jobtui import locations
-from jobtui.tui import launch
+from jobtui.tui import run as launch
 from jobtui.tui.app import JobTUI
 
 
@@ -108,9 +108,9 @@ def test_the_help_shows_the_demos_paths(tmp_path, monkeypatch, user_settings):
 def test_the_demo_keeps_the_users_settings(tmp_path, monkeypatch, user_settings):
     async def look(app: JobTUI, pilot, seen: dict) -> None:
         seen["me"] = app.config.me.name
-        from jobtui import compose
+        from jobtui.core import drafts
 
-        seen["templates"] = {t.name for t in compose.list_templates()}
+        seen["templates"] = {t.name for t in drafts.list_templates()}
 
     seen = _run_demo(monkeypatch, look)
     assert seen["me"] == "Sam Rivera"
@@ -118,7 +118,7 @@ def test_the_demo_keeps_the_users_settings(tmp_path, monkeypatch, user_settings)
 
 
 def test_demo_environment_points_every_path_inside_and_restores(tmp_path):
-    from jobtui.demo import demo_environment, make_demo_folder
+    from jobtui.io.demo import demo_environment, make_demo_folder
 
     before = (locations.database_file(), locations.config_file(), locations.drafts_dir())
     folder = make_demo_folder()

@@ -20,7 +20,19 @@ from dateutil import tz
 from icalendar import Calendar
 
 from jobtui.config import FollowUpRules
-from jobtui.exporting import (
+from jobtui.core.followup import FollowUp, FollowUpKind, Urgency, all_followups
+from jobtui.core.model import (
+    Application,
+    Contact,
+    Interview,
+    InterviewKind,
+    Person,
+    SentFollowUp,
+    SentKind,
+    Status,
+)
+from jobtui.db.store import Store
+from jobtui.io.exporting import (
     CALENDAR_NAME,
     CSV_COLUMNS,
     PRIORITY,
@@ -33,18 +45,6 @@ from jobtui.exporting import (
     interview_uid,
     neutralise_formula,
 )
-from jobtui.followup import FollowUp, FollowUpKind, Urgency, all_followups
-from jobtui.model import (
-    Application,
-    Contact,
-    Interview,
-    InterviewKind,
-    Person,
-    SentFollowUp,
-    SentKind,
-    Status,
-)
-from jobtui.store import Store
 
 BERLIN = tz.gettz("Europe/Berlin")  # the zone conftest sets
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)  # conftest's frozen now, a Thursday

@@ -1,4 +1,4 @@
-"""Tests for jobtui.fields: typed text -> field values (``jobtui set`` and the TUI forms)."""
+"""Tests for jobtui.core.fields: typed text -> field values (``jobtui set`` and the TUI forms)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from dateutil import tz
 
-from jobtui.fields import (
+from jobtui.core.fields import (
     APPLICATION_FIELDS,
     CONTACT_FIELDS,
     INTERVIEW_FIELDS,
@@ -20,7 +20,7 @@ from jobtui.fields import (
     parse_money,
     set_field,
 )
-from jobtui.model import (
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,

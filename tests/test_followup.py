@@ -1,4 +1,4 @@
-"""Tests for jobtui.followup: which follow-ups are owed, when they fall due, how urgent they are.
+"""Tests for jobtui.core.followup: which follow-ups are owed, when they fall due, how urgent.
 
 "Now" is frozen at Thu 2026-11-26 10:00 Europe/Berlin. Most tests keep that "now" and move
 the interview or the application date instead, so each boundary is hit exactly: at the
@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from dateutil import tz
 
-from jobtui import dates
 from jobtui.config import FollowUpRules
-from jobtui.followup import (
+from jobtui.core import dates
+from jobtui.core.followup import (
     FollowUp,
     FollowUpKind,
     Urgency,
@@ -24,7 +24,7 @@ from jobtui.followup import (
     next_action,
     sent_kind_for,
 )
-from jobtui.model import Application, Interview, SentFollowUp, SentKind, Status, StatusChange
+from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status, StatusChange
 
 BERLIN = tz.gettz("Europe/Berlin")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)  # a Thursday

@@ -20,9 +20,9 @@ import pytest
 from hostile import HOSTILE, HOSTILE_IDS, looks_like
 from tui_helpers import make_app, notices, screen_text, settle
 
-from jobtui.model import Application, Interview, Person, Status
-from jobtui.store import Store
-from jobtui.textsafe import has_controls, shorten, strip_controls, visible
+from jobtui.core.model import Application, Interview, Person, Status
+from jobtui.core.textsafe import has_controls, shorten, strip_controls, visible
+from jobtui.db.store import Store
 
 SIZE = (120, 40)
 # Textual's own escape sequences: colours (SGR) and cursor moves.

@@ -11,8 +11,20 @@ from pathlib import Path
 import orjson
 import pytest
 
-from jobtui import dates
-from jobtui.importing import (
+from jobtui.core import dates
+from jobtui.core.model import (
+    Application,
+    Contact,
+    Interview,
+    InterviewKind,
+    Person,
+    SentFollowUp,
+    SentKind,
+    Status,
+)
+from jobtui.db.datafile import DatabaseFile
+from jobtui.db.store import Store
+from jobtui.io.importing import (
     FORMATS,
     ImportFileError,
     apply_import,
@@ -23,18 +35,6 @@ from jobtui.importing import (
     read_rows,
     status_from_text,
 )
-from jobtui.model import (
-    Application,
-    Contact,
-    Interview,
-    InterviewKind,
-    Person,
-    SentFollowUp,
-    SentKind,
-    Status,
-)
-from jobtui.storage import DatabaseFile
-from jobtui.store import Store
 
 DATA = Path(__file__).parent / "data"
 LINKEDIN = DATA / "linkedin_job_applications.csv"

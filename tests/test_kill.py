@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from kill_writer import make_application  # tests/ is on sys.path (rootdir conftest)
 
-from jobtui.storage import DatabaseLockedError, parse_database
-from jobtui.store import Store
+from jobtui.db.datafile import DatabaseLockedError, parse_database
+from jobtui.db.store import Store
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="needs SIGKILL and POSIX file locks"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from jobtui.merge import merge_databases
-from jobtui.storage import empty_database
+from jobtui.db.datafile import empty_database
+from jobtui.db.merge import merge_databases
 
 
 def _db(**apps: dict) -> dict:

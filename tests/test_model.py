@@ -1,4 +1,4 @@
-"""Tests for jobtui.model: validation messages, dict round trips, status history, parsing."""
+"""Tests for jobtui.core.model: validation messages, dict round trips, status history, parsing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from dateutil import tz
 
-from jobtui.model import (
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,

@@ -7,9 +7,9 @@ from datetime import timedelta
 import orjson
 import pytest
 
-from jobtui.model import Application, Interview, Status
-from jobtui.storage import StorageError
-from jobtui.store import Store
+from jobtui.core.model import Application, Interview, Status
+from jobtui.db.datafile import StorageError
+from jobtui.db.store import Store
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ async def test_undoing_an_add_says_what_it_removed_and_that_redo_brings_it_back(
 async def test_the_trash_view_lists_deleted_records_with_when_and_enter_restores(two_apps_db, now):
     from tui_helpers import make_app, notices, screen_text, settle
 
-    from jobtui.model import Contact
+    from jobtui.core.model import Contact
     from jobtui.tui.screens.trash import TrashScreen
 
     with Store(two_apps_db, clock=lambda: now - timedelta(hours=2)) as store:

@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 from tui_helpers import make_app, settle
 
-from jobtui.demo import populate_demo
-from jobtui.store import Store
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.tui.app import JobTUI
 
 WIDE = (120, 40)

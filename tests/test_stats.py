@@ -9,9 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from dateutil import tz
 
-from jobtui.demo import populate_demo
-from jobtui.model import Application, Interview, InterviewKind, Status
-from jobtui.stats import (
+from jobtui.core.model import Application, Interview, InterviewKind, Status
+from jobtui.core.stats import (
     FUNNEL_STAGES,
     UNKNOWN_SOURCE,
     SourceStats,
@@ -21,7 +20,8 @@ from jobtui.stats import (
     sparkline,
     stats_text,
 )
-from jobtui.store import Store
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 
 BERLIN = tz.gettz("Europe/Berlin")
 

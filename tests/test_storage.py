@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 import orjson
 import pytest
 
-from jobtui import storage
-from jobtui.storage import (
+from jobtui.db import datafile
+from jobtui.db.datafile import (
     SCHEMA_VERSION,
     BackupPolicy,
     CorruptDatabaseError,
@@ -53,7 +53,7 @@ def test_file_is_private_and_folder_is_0700(db_path):
     file.save(_data(1))
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
-    assert stat.S_IMODE(storage.locations.lock_file(db_path).stat().st_mode) == 0o600
+    assert stat.S_IMODE(datafile.locations.lock_file(db_path).stat().st_mode) == 0o600
 
 
 def test_unicode_is_stored_as_utf8(db_path):
@@ -212,7 +212,7 @@ def test_empty_file_is_a_new_database(db_path):
 
 def test_migrations_run_in_order_from_every_earlier_version(monkeypatch):
     # Pretend we are at schema 3 with two migrations; a schema-1 file goes through both.
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(datafile, "SCHEMA_VERSION", 3)
 
     def v1_to_v2(data):
         for app in data.get("applications", {}).values():
@@ -224,7 +224,7 @@ def test_migrations_run_in_order_from_every_earlier_version(monkeypatch):
             app["status"] = app.get("status") or "applied"
         return data
 
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: v1_to_v2, 2: v2_to_v3})
+    monkeypatch.setattr(datafile, "MIGRATIONS", {1: v1_to_v2, 2: v2_to_v3})
     old = {
         "_meta": {"1": {"app": "jobtui", "schema": 1}},
         "applications": {"a": {"id": "a", "labels": ["x"]}},
@@ -239,8 +239,8 @@ def test_migrations_run_in_order_from_every_earlier_version(monkeypatch):
 
 
 def test_a_missing_migration_is_refused(monkeypatch):
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {})
+    monkeypatch.setattr(datafile, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(datafile, "MIGRATIONS", {})
     with pytest.raises(ValueError, match="no migration from schema 1"):
         parse_database(b'{"_meta": {"1": {"app": "jobtui", "schema": 1}}}')
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import orjson
 import pytest
 
-from jobtui.model import (
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,
@@ -19,8 +19,8 @@ from jobtui.model import (
     Status,
     ValidationError,
 )
-from jobtui.storage import StorageError
-from jobtui.store import AmbiguousIdError, NotFoundError, Store, interview_before_applied
+from jobtui.db.datafile import StorageError
+from jobtui.db.store import AmbiguousIdError, NotFoundError, Store, interview_before_applied
 
 
 @pytest.fixture

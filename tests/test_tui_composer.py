@@ -7,8 +7,8 @@ import pytest
 from tui_helpers import make_app, screen_text, settle
 
 from jobtui.config import Config, Me
-from jobtui.demo import populate_demo
-from jobtui.store import Store
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 SIZE = (120, 40)
@@ -201,7 +201,7 @@ async def test_the_composer_title_shows_the_year_of_an_interview_in_another_year
     from datetime import datetime
 
     from jobtui.config import Me
-    from jobtui.model import Interview, InterviewKind
+    from jobtui.core.model import Interview, InterviewKind
     from jobtui.tui.screens.composer import ComposerScreen
 
     with Store(demo_db, clock=lambda: now) as store:

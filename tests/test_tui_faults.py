@@ -18,8 +18,8 @@ import pytest
 from tui_helpers import make_app, notices, screen_text, settle
 
 from jobtui.config import Config
-from jobtui.model import Application, Status
-from jobtui.store import Store
+from jobtui.core.model import Application, Status
+from jobtui.db.store import Store
 from jobtui.tui.app import JobTUI
 from jobtui.tui.screens.confirm import ConfirmDialog
 from jobtui.tui.widgets import editor as editor_module
@@ -248,7 +248,7 @@ async def test_leaving_on_a_signal_when_the_last_save_fails_writes_a_recovery_fi
 
 
 def test_launch_prints_where_the_recovery_file_is(two_apps_db, capsys, monkeypatch):
-    from jobtui.tui import launch
+    from jobtui.tui import run as launch
 
     async def drive(app: JobTUI) -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -428,7 +428,7 @@ async def test_a_save_that_merges_changes_made_elsewhere_says_so_and_shows_them(
 
 
 async def test_a_note_refused_for_its_length_is_kept_and_not_retried(two_apps_db, now, monkeypatch):
-    from jobtui.model import MAX_TEXT
+    from jobtui.core.model import MAX_TEXT
 
     monkeypatch.setattr(editor_module, "RETRY_SECONDS", 0.2)
     tries = []

@@ -9,8 +9,8 @@ import orjson
 import pytest
 from tui_helpers import make_app, notices, screen_text, settle
 
-from jobtui.model import Application, Status
-from jobtui.store import Store
+from jobtui.core.model import Application, Status
+from jobtui.db.store import Store
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.editor import NoteEditor
 from jobtui.tui.widgets.timeline import Timeline
@@ -89,7 +89,7 @@ async def test_tab_still_moves_between_the_other_panes(one_app_db, now):
 
 
 async def test_escape_from_an_interviews_notes_then_t_thanks_for_it(one_app_db, now):
-    from jobtui.model import Interview
+    from jobtui.core.model import Interview
 
     with Store(one_app_db, clock=lambda: now) as store:
         [acme] = store.applications()

@@ -10,9 +10,9 @@ import pytest
 from tui_helpers import make_app, notices, screen_text, settle
 
 from jobtui.config import Config
-from jobtui.demo import populate_demo
-from jobtui.model import Application, Interview, Person, Status
-from jobtui.store import Store
+from jobtui.core.model import Application, Interview, Person, Status
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.editor import NoteEditor
 from jobtui.tui.widgets.timeline import Timeline
@@ -513,7 +513,7 @@ async def test_a_corrupt_database_stops_the_tui_with_the_reason(db_path, now):
 
 
 def test_launch_prints_why_it_could_not_open(db_path, capsys, monkeypatch):
-    from jobtui.tui import launch
+    from jobtui.tui import run as launch
     from jobtui.tui.app import JobTUI
 
     db_path.parent.mkdir(parents=True)

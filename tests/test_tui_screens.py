@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from jobtui.fields import FieldKind, FieldSpec
-from jobtui.model import Application, Interview, InterviewKind, Person, Status
+from jobtui.core.fields import FieldKind, FieldSpec
+from jobtui.core.model import Application, Interview, InterviewKind, Person, Status
 from jobtui.tui.screens.application_form import ApplicationForm
 from jobtui.tui.screens.confirm import ConfirmDialog
 from jobtui.tui.screens.help import HelpScreen

@@ -21,8 +21,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from jobtui.model import Application, Status
-from jobtui.store import Store
+from jobtui.core.model import Application, Status
+from jobtui.db.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals and signals")
 

@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from tui_helpers import screen_text
 
-from jobtui.model import Application, Interview, InterviewKind, Status
-from jobtui.stats import Stats, compute_stats
+from jobtui.core.model import Application, Interview, InterviewKind, Status
+from jobtui.core.stats import Stats, compute_stats
 from jobtui.tui.screens.stats import StatsScreen
 
 BERLIN = tz.gettz("Europe/Berlin")

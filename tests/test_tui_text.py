@@ -15,11 +15,12 @@ from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 from tui_helpers import make_app, notices, screen_text, settle
 
-from jobtui import dates, locations
+from jobtui import locations
 from jobtui.config import Config
-from jobtui.demo import populate_demo
-from jobtui.model import Application, Interview, Status
-from jobtui.store import Store
+from jobtui.core import dates
+from jobtui.core.model import Application, Interview, Status
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.timeline import Timeline
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from jobtui.config import Config
-from jobtui.store import Store
+from jobtui.db.store import Store
 from jobtui.tui.app import JobTUI
 
 

@@ -10,9 +10,9 @@ import sys
 
 from jobtui.cli.parser import UsageError, build_parser
 from jobtui.config import ConfigError
-from jobtui.model import ValidationError
-from jobtui.storage import StorageError
-from jobtui.textsafe import visible
+from jobtui.core.model import ValidationError
+from jobtui.core.textsafe import visible
+from jobtui.db.datafile import StorageError
 
 
 class CommandError(Exception):
@@ -34,7 +34,7 @@ def run(argv: list[str]) -> int:
         return int(exc.code or 0)
     try:
         if args.command is None:
-            from jobtui.cli.launch import launch_tui
+            from jobtui.cli.open_tui import launch_tui
 
             return launch_tui(args)
         from jobtui.cli.commands import COMMANDS
@@ -51,7 +51,7 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # disk full, permission denied... on a path a command was given
-        from jobtui.storage import describe_os_error
+        from jobtui.db.datafile import describe_os_error
 
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"{where}{describe_os_error(exc)}")

@@ -10,14 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jobtui import dates, locations
+from jobtui import locations
 from jobtui.cli import CommandError, render
 from jobtui.cli.parser import UsageError
 from jobtui.config import ConfigError, key_problems, load_config
-from jobtui.fields import parse_list, parse_money, set_field
-from jobtui.followup import all_followups, followups_for, sent_kind_for
-from jobtui.integrity import Problem
-from jobtui.model import (
+from jobtui.core import dates
+from jobtui.core.fields import parse_list, parse_money, set_field
+from jobtui.core.followup import all_followups, followups_for, sent_kind_for
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,
@@ -29,10 +29,11 @@ from jobtui.model import (
     ValidationError,
     check_applied_on,
 )
-from jobtui.overview import sort_rows
-from jobtui.storage import parse_database, write_file_atomically
-from jobtui.store import NotFoundError, Store, interview_before_applied
-from jobtui.textsafe import shorten
+from jobtui.core.overview import sort_rows
+from jobtui.core.textsafe import shorten
+from jobtui.db.datafile import parse_database, write_file_atomically
+from jobtui.db.integrity import Problem
+from jobtui.db.store import NotFoundError, Store, interview_before_applied
 
 # Every store a command opened, so its warnings are printed once the command is done.
 _opened: list[Store] = []
@@ -388,7 +389,7 @@ def _latest_started(interviews: list[Interview], now: datetime) -> Interview | N
 
 def cmd_render(args: argparse.Namespace) -> int:
     # Imported here so the other commands never pay for Jinja2.
-    from jobtui import compose
+    from jobtui.core import drafts
 
     now = _now()
     me = load_config().me
@@ -404,10 +405,10 @@ def cmd_render(args: argparse.Namespace) -> int:
                 contacts.append(store.get_contact(contact_id))
             except NotFoundError:  # a deleted contact: write to the others
                 continue
-    context = compose.build_context(app, interview, contacts, me, now.date())
+    context = drafts.build_context(app, interview, contacts, me, now.date())
     try:
-        draft = compose.render(args.template, context)
-    except compose.TemplateError as exc:
+        draft = drafts.render(args.template, context)
+    except drafts.TemplateError as exc:
         raise CommandError(str(exc)) from None
     # Meant for pasting into an email: control characters are dropped, not shown.
     print(render.pasteable(draft.text()), end="")
@@ -415,9 +416,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from jobtui import compose
+    from jobtui.core import drafts
 
-    infos = compose.list_templates()
+    infos = drafts.list_templates()
     if args.json:
         _print_json(
             [
@@ -499,7 +500,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from jobtui import importing
+    from jobtui.io import importing
 
     now = _now()
     path = Path(args.file).expanduser()
@@ -522,7 +523,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from jobtui import exporting
+    from jobtui.io import exporting
 
     now = _now()
     if _no_database_yet(args):
@@ -561,7 +562,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from jobtui import stats
+    from jobtui.core import stats
 
     if _no_database_yet(args) and not args.json:
         return 0

@@ -7,11 +7,11 @@ import sys
 from typing import NoReturn
 
 from jobtui import __version__
-from jobtui.model import InterviewKind, SentKind, Status, ValidationError
+from jobtui.core.model import InterviewKind, SentKind, Status, ValidationError
 
 SORTS = ("urgency", "company", "applied", "status")
 """The orders of `jobtui list` (the TUI's, urgency first)."""
-# jobtui.importing.FORMATS, spelled out so that parsing never imports the importer (a test
+# jobtui.io.importing.FORMATS, spelled out so that parsing never imports the importer (a test
 # keeps the two the same).
 IMPORT_FORMATS = ("jobtui-json", "linkedin-applications", "linkedin-saved", "teal", "huntr", "csv")
 

@@ -7,15 +7,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from jobtui import dates
 from jobtui.config import FollowUpRules
-from jobtui.fields import display_value, fields_for
-from jobtui.followup import FollowUp, followups_for
-from jobtui.integrity import Problem
-from jobtui.model import Application, Contact, Interview, Record
-from jobtui.overview import AppRow, build_overview
-from jobtui.store import NotFoundError, Store
-from jobtui.textsafe import strip_controls, visible
+from jobtui.core import dates
+from jobtui.core.fields import display_value, fields_for
+from jobtui.core.followup import FollowUp, followups_for
+from jobtui.core.model import Application, Contact, Interview, Record
+from jobtui.core.overview import AppRow, build_overview
+from jobtui.core.textsafe import strip_controls, visible
+from jobtui.db.integrity import Problem
+from jobtui.db.store import NotFoundError, Store
 
 # Every character textsafe.visible would replace, as a JSON escape. json.dumps escapes C0
 # itself but leaves DEL, C1 and the bidi controls raw.

@@ -20,14 +20,15 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from jobtui import dates, locations
+from jobtui import locations
 from jobtui.config import Config
-from jobtui.recovery import RecoveryError, UnsavedNote, write_recovery
-from jobtui.storage import write_file_atomically
-from jobtui.store import Store
-from jobtui.textsafe import ELLIPSIS, visible
-from jobtui.tui.commands import KEY_HELP, JobtuiCommands, main_screen_commands
+from jobtui.core import dates
+from jobtui.core.textsafe import ELLIPSIS, visible
+from jobtui.db.datafile import write_file_atomically
+from jobtui.db.recovery import RecoveryError, UnsavedNote, write_recovery
+from jobtui.db.store import Store
 from jobtui.tui.data import DataService, StoreOpener
+from jobtui.tui.palette import KEY_HELP, JobtuiCommands, main_screen_commands
 from jobtui.tui.screens.main import MainScreen, failure_reason, save_note
 from jobtui.tui.widgets.editor import RETRY_SECONDS
 

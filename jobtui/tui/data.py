@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import Any
 
 from jobtui.config import Config
-from jobtui.overview import Overview, build_overview, update_overview
-from jobtui.store import NotFoundError, Store
+from jobtui.core.overview import Overview, build_overview, update_overview
+from jobtui.db.store import NotFoundError, Store
 
 Job = Callable[[Store], Any]
 # Opens the store (on the data thread) and says anything the user should know (read-only...).

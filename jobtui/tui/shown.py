@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Input, TextArea
 
-from jobtui.textsafe import has_controls, shorten, visible, visible_in_place
+from jobtui.core.textsafe import has_controls, shorten, visible, visible_in_place
 
 __all__ = ["ShownInput", "ShownTextArea", "shown", "shown_plain"]
 
@@ -35,7 +35,7 @@ class ShownInput(Input):
 
     Textual's Input writes its value to the terminal as it is: a stored company holding
     ``ESC [ 2 J`` would clear the screen when its edit form opens. One character is drawn
-    for each (see :func:`jobtui.textsafe.visible_in_place`), so the cursor stays in place.
+    for each (see :func:`jobtui.core.textsafe.visible_in_place`), so the cursor stays in place.
     """
 
     @property

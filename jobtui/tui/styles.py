@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual.app import App
 
-from jobtui.followup import Urgency
+from jobtui.core.followup import Urgency
 
 
 def urgency_style(app: App, urgency: Urgency | None, *, done: bool = False) -> Style:

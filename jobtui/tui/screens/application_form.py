@@ -7,15 +7,15 @@ from datetime import datetime
 
 from rich.text import Text
 
-from jobtui import dates
-from jobtui.fields import (
+from jobtui.core import dates
+from jobtui.core.fields import (
     APPLICATION_FIELDS,
     CONTACTS_FIELD,
     FieldSpec,
     format_contacts,
     parse_contacts,
 )
-from jobtui.model import Application, Contact
+from jobtui.core.model import Application, Contact
 from jobtui.tui.screens.record_form import RecordForm
 from jobtui.tui.shown import shown
 

@@ -26,11 +26,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from jobtui import clipboard, compose, dates, locations
+from jobtui import locations
 from jobtui.config import Me
-from jobtui.model import Application, Contact, Interview
-from jobtui.storage import write_file_atomically
-from jobtui.textsafe import strip_controls
+from jobtui.core import dates, drafts
+from jobtui.core.model import Application, Contact, Interview
+from jobtui.core.textsafe import strip_controls
+from jobtui.db.datafile import write_file_atomically
+from jobtui.io import clipboard
 from jobtui.tui.shown import ShownTextArea, shown
 
 # The interview fields a message is built from, as (field name, label).
@@ -91,7 +93,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.me = me
         self.today = today
         self.now = now
-        self.templates = compose.list_templates()
+        self.templates = drafts.list_templates()
         names = [t.name for t in self.templates]
         self.template = suggested if suggested in names else (names[0] if names else "")
         self._rendered = ""  # the last draft we rendered, to tell hand edits apart
@@ -215,12 +217,12 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if not self.template:
             status.update(Text("No templates found.", style="bold red"))
             return
-        context = compose.build_context(
+        context = drafts.build_context(
             self.application, self._interview_for_render(), self.contacts, self.me, self.today
         )
         try:
-            draft = compose.render(self.template, context)
-        except compose.TemplateError as exc:
+            draft = drafts.render(self.template, context)
+        except drafts.TemplateError as exc:
             status.update(shown(f"✗ {exc}", "bold red"))
             return
         # The draft is for pasting into an email: stored control characters are dropped.

@@ -6,9 +6,9 @@ from datetime import datetime, time, timedelta
 
 from rich.text import Text
 
-from jobtui import dates
-from jobtui.fields import INTERVIEW_FIELDS
-from jobtui.model import Application, Interview
+from jobtui.core import dates
+from jobtui.core.fields import INTERVIEW_FIELDS
+from jobtui.core.model import Application, Interview
 from jobtui.tui.screens.application_form import NAME_CHARS
 from jobtui.tui.screens.record_form import RecordForm
 from jobtui.tui.shown import shown

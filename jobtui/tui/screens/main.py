@@ -17,13 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from jobtui import dates
 from jobtui.config import check_keys
-from jobtui.model import Interview, ValidationError
-from jobtui.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
-from jobtui.recovery import UnsavedNote
-from jobtui.store import Store
-from jobtui.textsafe import visible
+from jobtui.core import dates
+from jobtui.core.model import Interview, ValidationError
+from jobtui.core.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
+from jobtui.core.textsafe import visible
+from jobtui.db.recovery import UnsavedNote
+from jobtui.db.store import Store
 from jobtui.tui.screens.record_actions import RecordActions
 from jobtui.tui.screens.tool_actions import ToolActions
 from jobtui.tui.widgets.applications import ApplicationsTable

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from jobtui.followup import sent_kind_for
-from jobtui.model import Application, Interview, SentFollowUp, SentKind, Status
-from jobtui.overview import Overview
-from jobtui.store import NotFoundError, Store, interview_before_applied
+from jobtui.core.followup import sent_kind_for
+from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status
+from jobtui.core.overview import Overview
+from jobtui.db.store import NotFoundError, Store, interview_before_applied
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 if TYPE_CHECKING:

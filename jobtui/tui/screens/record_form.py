@@ -1,6 +1,6 @@
 """A modal form that edits one record, field by field, with the CLI's validation.
 
-Every value goes through :func:`jobtui.fields.set_field`, the function behind ``jobtui set``,
+Every value goes through :func:`jobtui.core.fields.set_field`, the function behind ``jobtui set``,
 so the form accepts and refuses exactly what the command line does. Dates, times, durations,
 amounts and choices show live, under the input, what they will be read as.
 """
@@ -21,9 +21,9 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from jobtui import dates
-from jobtui.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
-from jobtui.model import Record, ValidationError
+from jobtui.core import dates
+from jobtui.core.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
+from jobtui.core.model import Record, ValidationError
 from jobtui.tui.shown import ShownInput, ShownTextArea, shown
 
 T = TypeVar("T", bound=Record)

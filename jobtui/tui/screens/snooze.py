@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from jobtui import dates
+from jobtui.core import dates
 from jobtui.tui.shown import ShownInput, shown
 
 LABEL_CHARS = 120

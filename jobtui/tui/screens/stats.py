@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobtui.stats import (
+from jobtui.core.stats import (
     WEEK_COLUMN,
     Stats,
     days_text,
@@ -124,7 +124,7 @@ DEFINITIONS = (
 
 
 class StatsScreen(ModalScreen[None]):
-    """How the search is going, from :func:`jobtui.stats.compute_stats`.
+    """How the search is going, from :func:`jobtui.core.stats.compute_stats`.
 
     Escape, q or g close it; arrows and page keys scroll when it does not fit.
     """

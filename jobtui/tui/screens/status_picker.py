@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobtui.model import Status
+from jobtui.core.model import Status
 from jobtui.tui.shown import shown
 
 LABEL_CHARS = 120

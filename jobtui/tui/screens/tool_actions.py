@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jobtui import dates
-from jobtui.followup import sort_key
-from jobtui.model import SentFollowUp, SentKind
-from jobtui.store import Store
+from jobtui.core import dates
+from jobtui.core.followup import sort_key
+from jobtui.core.model import SentFollowUp, SentKind
+from jobtui.db.store import Store
 from jobtui.tui.widgets.editor import NoteEditor
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class ToolActions(_Base):
         """Draft the follow-up that is owed (or any other) from a template."""
         if self.refuse_if_read_only():
             return  # its fields are saved with the interview: nothing to type in vain
-        from jobtui import compose
+        from jobtui.core import drafts
         from jobtui.tui.screens.composer import ComposerScreen
 
         now = self.app.clock()  # type: ignore[attr-defined]
@@ -72,7 +72,7 @@ class ToolActions(_Base):
         contacts = [
             self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
         ]
-        suggested = compose.suggested_template(row.app, first.kind if first else None, interview)
+        suggested = drafts.suggested_template(row.app, first.kind if first else None, interview)
         screen = ComposerScreen(
             row.app,
             interview,
@@ -88,7 +88,7 @@ class ToolActions(_Base):
         def done(result) -> None:
             if result is None:
                 return
-            kind = compose.sent_kind_for_template(result.template)
+            kind = drafts.sent_kind_for_template(result.template)
             people = ", ".join(p.name for p in interview.interviewers) if interview else ""
             to = people or (contacts[0].name if contacts else "")
 
@@ -130,7 +130,7 @@ class ToolActions(_Base):
 
     def action_import(self) -> None:
         """Import a file: preview what it adds, then (if confirmed) save it in one go."""
-        from jobtui import importing
+        from jobtui.io import importing
         from jobtui.tui.screens.confirm import ConfirmDialog
         from jobtui.tui.screens.import_dialog import ImportDialog
 
@@ -177,7 +177,7 @@ class ToolActions(_Base):
 
     def action_stats(self) -> None:
         """The funnel, response rates by source and activity per week."""
-        from jobtui.stats import compute_stats
+        from jobtui.core.stats import compute_stats
         from jobtui.tui.screens.stats import StatsScreen
 
         if self.overview is None:

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobtui import dates
-from jobtui.store import Store, TrashEntry
+from jobtui.core import dates
+from jobtui.db.store import Store, TrashEntry
 from jobtui.tui.shown import shown
 
 if TYPE_CHECKING:

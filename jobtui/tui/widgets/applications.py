@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from jobtui import dates
-from jobtui.overview import AppRow
+from jobtui.core import dates
+from jobtui.core.overview import AppRow
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
 

@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from jobtui import dates
-from jobtui.model import Application, Contact, Interview
-from jobtui.overview import AppRow, Overview
+from jobtui.core import dates
+from jobtui.core.model import Application, Contact, Interview
+from jobtui.core.overview import AppRow, Overview
 from jobtui.tui.shown import shown
 
 

@@ -29,8 +29,8 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
-from jobtui.recovery import UnsavedNote
-from jobtui.textsafe import has_controls, visible_in_place
+from jobtui.core.textsafe import has_controls, visible_in_place
+from jobtui.db.recovery import UnsavedNote
 from jobtui.tui.shown import shown
 
 AUTOSAVE_DELAY = 0.8  # seconds of quiet before an autosave

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from jobtui.followup import Urgency
-from jobtui.overview import Overview
+from jobtui.core.followup import Urgency
+from jobtui.core.overview import Overview
 from jobtui.tui.styles import urgency_style
 
 

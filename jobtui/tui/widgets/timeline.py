@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from jobtui import dates
-from jobtui.followup import FollowUpKind, Urgency
-from jobtui.overview import TimelineEntry, active_snooze
+from jobtui.core import dates
+from jobtui.core.followup import FollowUpKind, Urgency
+from jobtui.core.overview import TimelineEntry, active_snooze
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
 

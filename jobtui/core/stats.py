@@ -48,8 +48,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from jobtui import dates
-from jobtui.model import Application, Interview, InterviewKind, Status
+from jobtui.core import dates
+from jobtui.core.model import Application, Interview, InterviewKind, Status
 
 __all__ = [
     "FUNNEL_STAGES",

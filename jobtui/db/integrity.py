@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jobtui.model import Application, Contact, Interview, SentFollowUp, ValidationError
+from jobtui.core.model import Application, Contact, Interview, SentFollowUp, ValidationError
 
 # Stored table name -> the record type it holds. Kept here (not imported from store) so
 # this module stays free of TinyDB.

@@ -22,10 +22,11 @@ from typing import Any
 
 import jinja2
 
-from jobtui import dates, locations
+from jobtui import locations
 from jobtui.config import Me
-from jobtui.followup import FollowUpKind
-from jobtui.model import Application, Contact, Interview, Person, SentKind, Status
+from jobtui.core import dates
+from jobtui.core.followup import FollowUpKind
+from jobtui.core.model import Application, Contact, Interview, Person, SentKind, Status
 
 SUFFIX = ".txt.j2"
 

@@ -14,8 +14,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from jobtui import dates
-from jobtui.model import (
+from jobtui.core import dates
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,

@@ -18,13 +18,14 @@ import time
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from jobtui import dates, locations
+from jobtui import locations
 from jobtui.config import load_config
-from jobtui.store import Store
-from jobtui.textsafe import visible
+from jobtui.core import dates
+from jobtui.core.textsafe import visible
+from jobtui.db.store import Store
 
 if TYPE_CHECKING:
-    from jobtui.demo import DemoFolder
+    from jobtui.io.demo import DemoFolder
     from jobtui.tui.app import JobTUI
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -39,7 +40,7 @@ def run_tui(db: str | None, demo: bool) -> int:
     """Run the TUI; return the exit status. Errors that stop it are reported by the CLI."""
     if not demo:
         return _run(db, None)
-    from jobtui.demo import demo_environment, make_demo_folder
+    from jobtui.io.demo import demo_environment, make_demo_folder
 
     folder = make_demo_folder()
     try:
@@ -58,7 +59,7 @@ def _run(db: str | None, demo: DemoFolder | None) -> int:
     def open_store() -> tuple[Store, str | None]:
         # Runs on the data thread, after the first frame.
         if demo is not None:
-            from jobtui.demo import open_demo_store
+            from jobtui.io.demo import open_demo_store
 
             store, _ = open_demo_store(dates.now(), demo)
             return store, "Demo data: a throwaway copy. Nothing you change here is kept."

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from jobtui import dates
 from jobtui.config import FollowUpRules
-from jobtui.model import Application, Interview, SentFollowUp, SentKind, Status
+from jobtui.core import dates
+from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status
 
 
 class Urgency(StrEnum):

@@ -10,7 +10,7 @@ Supported: jobtui's JSON export, LinkedIn's "Job Applications.csv" and "Saved Jo
 and Huntr's CSV exports, and any CSV with a header row naming at least a company and a role.
 Nothing in a row is dropped: columns jobtui has no field for go into the notes.
 
-No Textual and no TinyDB here; the store is only touched through :class:`~jobtui.store.Store`.
+No Textual and no TinyDB here; the store is only touched through :class:`~jobtui.db.store.Store`.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dateutil import tz
 
-from jobtui import dates
-from jobtui.fields import parse_list, parse_money
-from jobtui.model import (
+from jobtui.core import dates
+from jobtui.core.fields import parse_list, parse_money
+from jobtui.core.model import (
     MAX_TEXT,
     Application,
     Contact,
@@ -45,7 +45,7 @@ from jobtui.model import (
 )
 
 if TYPE_CHECKING:
-    from jobtui.store import Store
+    from jobtui.db.store import Store
 
 FORMATS = ("jobtui-json", "linkedin-applications", "linkedin-saved", "teal", "huntr", "csv")
 

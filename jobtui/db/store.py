@@ -1,7 +1,7 @@
 """The only module that touches TinyDB: records in, records out, one durable save per change.
 
 A :class:`Store` wraps a TinyDB whose storage is :class:`_FileStorage`: the data is parsed once
-and served from memory; every write goes through :class:`jobtui.storage.DatabaseFile`, which
+and served from memory; every write goes through :class:`jobtui.db.datafile.DatabaseFile`, which
 saves atomically. Several changes can be grouped with :meth:`Store.transaction` into one save
 that either lands whole or not at all.
 """
@@ -21,10 +21,8 @@ from tinydb import TinyDB, where
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from jobtui import dates
-from jobtui.integrity import Problem, bad_ids, find_problems, problem_of
-from jobtui.merge import merge_databases
-from jobtui.model import (
+from jobtui.core import dates
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,
@@ -32,7 +30,7 @@ from jobtui.model import (
     SentFollowUp,
     Status,
 )
-from jobtui.storage import (
+from jobtui.db.datafile import (
     DEFAULT_LOCK_WAIT,
     BackupPolicy,
     DatabaseFile,
@@ -42,6 +40,8 @@ from jobtui.storage import (
     parse_database,
     write_file_atomically,
 )
+from jobtui.db.integrity import Problem, bad_ids, find_problems, problem_of
+from jobtui.db.merge import merge_databases
 
 APPLICATIONS = "applications"
 INTERVIEWS = "interviews"
@@ -114,7 +114,7 @@ class _FileStorage(Storage):
     Inside a transaction writes are held back and flushed once at the end; if the
     flush (or the transaction) fails, memory is restored to what is on disk. If the file
     changed on disk since it was read, a flush merges the other side's changes first
-    (see :mod:`jobtui.merge`) and ``merges`` says what was taken from them.
+    (see :mod:`jobtui.db.merge`) and ``merges`` says what was taken from them.
     """
 
     def __init__(self, file: DatabaseFile | None) -> None:

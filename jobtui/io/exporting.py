@@ -43,12 +43,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from icalendar import Calendar, Event, Todo
 
-from jobtui import dates
-from jobtui.followup import FollowUp, FollowUpKind, Urgency
-from jobtui.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core import dates
+from jobtui.core.followup import FollowUp, FollowUpKind, Urgency
+from jobtui.core.model import Application, Contact, Interview, SentFollowUp
 
 if TYPE_CHECKING:
-    from jobtui.store import Store
+    from jobtui.db.store import Store
 
 EXPORT_VERSION = 1
 PRODID = "-//jobtui//jobtui//EN"
@@ -319,7 +319,7 @@ def export_ics(data: ExportData, followups: Sequence[FollowUp], now: datetime) -
     """An RFC 5545 calendar: a VEVENT per interview and a VTODO per follow-up item.
 
     Interviews come in start order (then id), follow-ups in the order given (usually
-    :func:`jobtui.followup.all_followups`, most urgent first); an item repeated with the same
+    :func:`jobtui.core.followup.all_followups`, most urgent first); an item repeated with the same
     UID is written once. All times are UTC; DTSTAMP is ``now``.
     """
     cal = Calendar()

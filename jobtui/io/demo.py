@@ -1,7 +1,7 @@
 """A realistic demo job search, for `jobtui --demo`, screenshots and trying things out.
 
 Everything is dated relative to a given "now" (business days back, whole minutes, interviews
-at office hours in :func:`jobtui.dates.local_tz`), and every id is a ``uuid5`` of a fixed name,
+at office hours in :func:`jobtui.core.dates.local_tz`), and every id is a ``uuid5`` of a fixed name,
 so the same "now" always gives exactly the same data.
 
 The story, with the default follow-up rules:
@@ -32,8 +32,9 @@ from pathlib import Path
 
 from dateutil import tz
 
-from jobtui import dates, locations
-from jobtui.model import (
+from jobtui import locations
+from jobtui.core import dates
+from jobtui.core.model import (
     Application,
     Contact,
     Interview,
@@ -43,7 +44,7 @@ from jobtui.model import (
     SentKind,
     Status,
 )
-from jobtui.store import Store
+from jobtui.db.store import Store
 
 __all__ = [
     "DEMO_NAMESPACE",

@@ -29,7 +29,7 @@ def launch_tui(args: argparse.Namespace) -> int:
         print(NO_TERMINAL, file=sys.stderr)
         return 2
     try:
-        from jobtui.tui.launch import run_tui
+        from jobtui.tui.run import run_tui
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("jobtui.tui"):
             raise

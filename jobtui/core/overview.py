@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
-from jobtui import dates
 from jobtui.config import FollowUpRules
-from jobtui.followup import FollowUp, Urgency, followups_for, next_action, sort_key
-from jobtui.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core import dates
+from jobtui.core.followup import FollowUp, Urgency, followups_for, next_action, sort_key
+from jobtui.core.model import Application, Contact, Interview, SentFollowUp
 
 
 @dataclass

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from jobtui import locations
-from jobtui.storage import write_file_atomically
+from jobtui.db.datafile import write_file_atomically
 
 RECOVERY_FOLDER = "jobtui-recovery"
 

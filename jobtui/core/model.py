@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from jobtui import dates
+from jobtui.core import dates
 
 
 class ValidationError(ValueError):
