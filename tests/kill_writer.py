@@ -1,4 +1,4 @@
-"""A writer for tests/test_kill.py: saves applications until it is killed.
+"""A writer for tests/functional/test_kill.py: saves applications until it is killed.
 
     python tests/kill_writer.py DB          # save co-<n>, co-<n+1>, ... forever
     python tests/kill_writer.py DB --hold   # take DB's save lock, print "ready", sleep

@@ -37,7 +37,7 @@ SCHEMA_VERSION = 1
 
 # Migrations from schema N to N+1, keyed by N. Each takes and returns the whole
 # database dict. Schema 1 is the first released layout, so nothing is here yet;
-# tests install a fake one to prove the machinery (see tests/test_storage.py).
+# tests install a fake one to prove the machinery (see tests/unit/test_storage.py).
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _TMP_PREFIX = ".tmp-"

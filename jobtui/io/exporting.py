@@ -3,7 +3,7 @@
 Pure functions of the records and a given "now": no Textual, no file I/O. The CLI opens the
 store, builds an :class:`ExportData` and writes what these functions return.
 
-Decisions, each pinned by a test in tests/test_export.py:
+Decisions, each pinned by a test in tests/unit/test_export.py:
 
 * **Ordering.** Records are written oldest first: by ``created_at`` (records without one
   first), then by id; the sent log by ``at``, then id. The same data and the same "now" give

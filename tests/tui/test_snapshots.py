@@ -1,7 +1,7 @@
 """SVG snapshots of the main screens, drawn from the demo data at the frozen "now".
 
-Update after an intended UI change with ``pytest tests/test_snapshots.py --snapshot-update``
-and look at the SVGs in ``tests/__snapshots__/`` (or the HTML report a failure writes).
+Update after an intended UI change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+and look at the SVGs in ``tests/tui/__snapshots__/`` (or the HTML report a failure writes).
 """
 
 from __future__ import annotations

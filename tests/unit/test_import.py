@@ -36,7 +36,7 @@ from jobtui.io.importing import (
     status_from_text,
 )
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 LINKEDIN = DATA / "linkedin_job_applications.csv"
 LINKEDIN_SAVED = DATA / "linkedin_saved_jobs.csv"
 TEAL = DATA / "teal.csv"

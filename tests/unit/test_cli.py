@@ -312,7 +312,7 @@ def test_export_json_csv_ics_and_stats(jobtui, tmp_path):
     assert "Funnel" in _ok(jobtui("stats"))
 
 
-DATA = __import__("pathlib").Path(__file__).parent / "data"
+DATA = __import__("pathlib").Path(__file__).parent.parent / "data"
 
 
 def test_import_dry_run_then_import_then_nothing_twice(jobtui, db_path):

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="needs SIGKILL and POSIX file locks"
 )
 
-WRITER = Path(__file__).with_name("kill_writer.py")
+WRITER = Path(__file__).parent.parent / "kill_writer.py"
 
 SEED = 20261126
 TRIALS = 300

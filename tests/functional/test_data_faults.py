@@ -20,7 +20,7 @@ from jobtui.db.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, modes and locks")
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 
 
 def _companies(path: Path) -> list[str]:

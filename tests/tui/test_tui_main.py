@@ -474,7 +474,7 @@ async def test_g_opens_the_stats(demo_db, now):
 async def test_import_from_the_palette_previews_then_saves(one_app_db, now):
     from pathlib import Path
 
-    source = Path(__file__).parent / "data" / "teal.csv"
+    source = Path(__file__).parent.parent / "data" / "teal.csv"
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

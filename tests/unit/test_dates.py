@@ -393,7 +393,7 @@ def test_now_rejects_garbage_override(monkeypatch):
 
 
 def test_jobtui_now_freezes_a_subprocess():
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "TZ": "Europe/Berlin", "JOBTUI_NOW": "2026-11-26T10:00"}
     code = "from jobtui.core.dates import now; print(now().isoformat())"
     out = subprocess.run(
