@@ -1,0 +1,110 @@
+"""The message context, built in one place, and drafting a message from a template.
+
+``jobtui render`` and the TUI's composer both start from :func:`message_context`: the
+application, the interview the message is about, its linked contacts and the candidate.
+Importing this module loads Jinja2; the other use cases never do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from jobtui.config import FollowUpRules, Me
+from jobtui.core import dates, drafts
+from jobtui.core.followup import FollowUp, followups_for, sort_key
+from jobtui.core.model import Application, Contact, Interview
+from jobtui.db.store import Store
+from jobtui.ops.followups import target_of
+from jobtui.ops.views import linked_contacts
+
+
+@dataclass(frozen=True)
+class MessageContext:
+    """Everything a message is drafted from.
+
+    ``interview`` is the one the message is about (None if there is none yet), ``due`` the
+    most pressing follow-up owed on it (None without rules or when nothing is due),
+    ``suggested`` the template that fits, ``today`` the local day.
+    """
+
+    application: Application
+    interview: Interview | None
+    contacts: list[Contact]
+    me: Me
+    today: date
+    due: FollowUp | None
+    suggested: str
+
+    def variables(self, interview: Interview | None = None) -> dict[str, Any]:
+        """The template variables (see ``drafts.build_context``); ``interview`` replaces the
+        context's own one (the composer passes the copy with its fields as typed)."""
+        about = interview if interview is not None else self.interview
+        return drafts.build_context(self.application, about, self.contacts, self.me, self.today)
+
+    @property
+    def recipient(self) -> str:
+        """Who a message goes to, for the sent log: the interviewers, else the first contact."""
+        people = ", ".join(p.name for p in self.interview.interviewers) if self.interview else ""
+        return people or (self.contacts[0].name if self.contacts else "")
+
+
+def message_context(
+    store: Store,
+    target_id: str,
+    *,
+    me: Me,
+    now: datetime,
+    rules: FollowUpRules | None = None,
+) -> MessageContext:
+    """The context of a message about an application or interview (any unique id prefix).
+
+    For an interview, that interview. For an application: with ``rules``, the interview of
+    the most pressing follow-up owed; else (or with none owed on an interview) the latest
+    interview that has started by ``now``; else none. Contacts are the application's linked
+    ones that still exist, in their order.
+    """
+    app, interview = target_of(store, target_id)
+    interviews = store.interviews(app.id)
+    due = None
+    if rules is not None:
+        items = followups_for(app, interviews, store.sent_log(app.id), now, rules)
+        relevant = [i for i in items if interview is None or i.interview_id == interview.id]
+        due = min(relevant, key=sort_key) if relevant else None
+    if interview is None and due is not None:
+        interview = due.interview
+    if interview is None:
+        interview = latest_started(interviews, now)
+    return MessageContext(
+        application=app,
+        interview=interview,
+        contacts=linked_contacts(store, app),
+        me=me,
+        today=now.astimezone(dates.local_tz()).date(),
+        due=due,
+        suggested=drafts.suggested_template(app, due.kind if due else None, interview),
+    )
+
+
+def latest_started(interviews: Sequence[Interview], now: datetime) -> Interview | None:
+    """The interview that started last by ``now``, or None."""
+    started = [i for i in interviews if i.starts_at <= now]
+    return max(started, key=lambda i: i.starts_at) if started else None
+
+
+def render_draft(
+    context: MessageContext, template: str, *, interview: Interview | None = None
+) -> drafts.Draft:
+    """Draft a message from ``template`` with ``context`` (``interview`` as in
+    :meth:`MessageContext.variables`). Raises ``drafts.TemplateError``."""
+    return drafts.render(template, context.variables(interview))
+
+
+def render_message(
+    store: Store, target_id: str, template: str, *, me: Me, now: datetime
+) -> drafts.Draft:
+    """``jobtui render``: the draft of ``template`` about an application or interview (an
+    application's latest interview so far). Raises ``drafts.TemplateError``."""
+    return render_draft(message_context(store, target_id, me=me, now=now), template)

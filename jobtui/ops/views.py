@@ -1,0 +1,135 @@
+"""Read-only use cases: what the list, the follow-ups, one record, the trash, the stats and
+the check show. Front ends format the result; none of them queries the store itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jobtui.config import FollowUpRules
+from jobtui.core.followup import FollowUp, all_followups, followups_for
+from jobtui.core.model import Application, Contact, Interview, Record, SentFollowUp, Status
+from jobtui.core.overview import AppRow, build_overview, sort_rows
+from jobtui.db.integrity import Problem
+from jobtui.db.store import NotFoundError, Store, TrashEntry
+
+if TYPE_CHECKING:
+    from jobtui.core.stats import Stats
+
+
+@dataclass(frozen=True)
+class RecordDetails:
+    """One record and what belongs to it: for an interview, its application (None if it is
+    gone); for an application, its interviews, linked contacts, sent log and what it needs."""
+
+    record: Record
+    application: Application | None = None
+    interviews: tuple[Interview, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    sent: tuple[SentFollowUp, ...] = ()
+    needs: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` found: the problems, how many records there are, and with ``fix`` the
+    backup taken and how many damaged records went to the trash."""
+
+    problems: list[Problem]
+    records: int
+    backup: Path | None = None
+    moved_to_trash: int = 0
+
+
+def linked_contacts(store: Store, app: Application) -> list[Contact]:
+    """An application's contacts in their order, leaving out any since deleted."""
+    found = []
+    for contact_id in app.contact_ids:
+        try:
+            found.append(store.get_contact(contact_id))
+        except NotFoundError:  # a deleted contact: the others still count
+            continue
+    return found
+
+
+def application_rows(
+    store: Store,
+    *,
+    now: datetime,
+    rules: FollowUpRules,
+    status: Status | None = None,
+    open_only: bool = False,
+    sort: str = "urgency",
+) -> list[AppRow]:
+    """The applications (only ``status``'s; only open ones with ``open_only``) as rows with
+    their next action, computed as the TUI does, in ``sort`` order."""
+    apps = store.applications(status=status)
+    if open_only:
+        apps = [a for a in apps if not a.closed]
+    overview = build_overview(
+        apps, store.interviews_by_application(), store.sent_by_application(), [], now, rules
+    )
+    return sort_rows(overview.rows, sort, now)
+
+
+def followups(store: Store, *, now: datetime, rules: FollowUpRules) -> list[FollowUp]:
+    """Every follow-up owed, most urgent first."""
+    return all_followups(
+        store.applications(),
+        store.interviews_by_application(),
+        store.sent_by_application(),
+        now,
+        rules,
+    )
+
+
+def record_details(
+    store: Store, record: Record, *, now: datetime, rules: FollowUpRules
+) -> RecordDetails:
+    """``record`` with what belongs to it (see :class:`RecordDetails`)."""
+    if isinstance(record, Interview):
+        try:
+            return RecordDetails(record, application=store.get_application(record.application_id))
+        except NotFoundError:
+            return RecordDetails(record)
+    if not isinstance(record, Application):
+        return RecordDetails(record)
+    interviews = store.interviews(record.id)
+    sent = store.sent_log(record.id)
+    return RecordDetails(
+        record,
+        interviews=tuple(interviews),
+        contacts=tuple(linked_contacts(store, record)),
+        sent=tuple(sent),
+        needs=tuple(followups_for(record, interviews, sent, now, rules)),
+    )
+
+
+def show(store: Store, record_id: str, *, now: datetime, rules: FollowUpRules) -> RecordDetails:
+    """One record by id (any unique prefix) with what belongs to it."""
+    return record_details(store, store.resolve(record_id), now=now, rules=rules)
+
+
+def trash(store: Store) -> list[TrashEntry]:
+    """What is in the trash, most recently deleted first."""
+    return store.trash()
+
+
+def stats(store: Store, *, now: datetime) -> Stats:
+    """The funnel, response rates by source and activity per week."""
+    from jobtui.core.stats import compute_stats
+
+    return compute_stats(store.applications(), store.interviews_by_application(), now)
+
+
+def check(store: Store, *, fix: bool = False) -> Checked:
+    """Every damaged record; with ``fix`` (and something to fix), a backup first, then the
+    damaged records moved into the trash."""
+    problems = store.problems
+    records = sum(store.counts().values())
+    if not (fix and problems):
+        return Checked(problems, records)
+    backup = store.backup_to()
+    return Checked(problems, records, backup, store.trash_bad_records())
