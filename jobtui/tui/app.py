@@ -136,6 +136,8 @@ class JobTUI(App[None]):
         self.clock = clock
         self.notice = notice
         self.data = DataService(store, self.config, clock, self._deliver)
+        # Not idle until the first read is drawn (it is queued after the first frame).
+        self._first_read = self.data.hold()
         self.main = MainScreen()
         self.loaded = False
         self.startup_error: str | None = None  # the database could not be opened
@@ -150,8 +152,8 @@ class JobTUI(App[None]):
         self._leave_requested: int | None = None
         self._damaged_shown = 0
 
-    def _deliver(self, fn: Callable[..., Any], *args: Any) -> None:
-        self.post_message(_Deliver(fn, args))
+    def _deliver(self, fn: Callable[..., Any], *args: Any) -> bool:
+        return self.post_message(_Deliver(fn, args))
 
     def on__deliver(self, message: _Deliver) -> None:
         message.fn(*message.args)
@@ -250,6 +252,7 @@ class JobTUI(App[None]):
         """Read everything again on the data thread and redraw."""
 
         def done(warnings: list[str], overview: Any) -> None:
+            self._first_read()  # (idle is seen only once this callback has run)
             first = not self.loaded
             self.loaded = True
             if overview is not None:
@@ -265,6 +268,7 @@ class JobTUI(App[None]):
             self.main.show_warnings(warnings)
 
         def failed(exc: BaseException) -> None:
+            self._first_read()
             if not self.loaded:
                 # Nothing to show without the data: leave, and say why (the CLI prints it).
                 self.startup_error = str(exc)

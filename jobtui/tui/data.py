@@ -1,15 +1,21 @@
 """The TUI's only door to the store: one background thread does every read and write.
 
-The UI thread never touches the Store. It submits a job (a function of the store); the job
-runs on the data thread, then the result (and, if asked, a fresh :class:`Overview`) comes
-back on the UI thread through a callback. Saves therefore never block drawing, and TinyDB is
-only ever used from one thread.
+The UI thread never touches the Store. It hands over a job (a function of the store); the
+job runs on the data thread, in the order given, and the result comes back on the UI thread:
+``result = await data.call(job)`` in a coroutine (a worker, an async action), or through the
+callbacks of :meth:`DataService.submit`. Saves therefore never block drawing, and the store
+is only ever used from one thread.
+
+``data.idle`` is set whenever no job is queued, running or waiting to be handed back to the
+UI; tests ``await data.wait_idle()`` instead of sleeping.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -24,6 +30,7 @@ Job = Callable[[Store], Any]
 StoreOpener = Callable[[], tuple[Store, str | None]]
 Done = Callable[[Any, Overview | None], None]
 Failed = Callable[[BaseException], None]
+ShowOverview = Callable[[Overview], None]
 
 
 def refreshed(store: Store, old: Overview, config: Config) -> Overview:
@@ -57,7 +64,9 @@ class DataService:
     """Runs store jobs in order on one thread and reports back through ``deliver``.
 
     ``deliver(fn, *args)`` must arrange for ``fn(*args)`` to run on the UI thread (the app
-    posts a message, which is thread-safe and never blocks the data thread).
+    posts a message, which is thread-safe and never blocks the data thread); it returns
+    False if it could not (the app is gone). ``on_overview`` is how :meth:`call` hands a
+    fresh overview to the UI (the app redraws with it) before the caller resumes.
     """
 
     def __init__(
@@ -66,6 +75,7 @@ class DataService:
         config: Config,
         clock: Callable[[], datetime],
         deliver: Callable[..., Any],
+        on_overview: ShowOverview | None = None,
     ) -> None:
         # A Store, or a function that opens one: then the file is read on the data thread,
         # after the first frame, so a big database does not hold up the first paint.
@@ -75,9 +85,13 @@ class DataService:
         self.config = config
         self.clock = clock
         self._deliver = deliver
+        self.on_overview = on_overview
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobtui-data")
-        self._pending = 0
+        self._pending = 0  # jobs queued or running on the data thread
+        self._outstanding = 0  # ... or whose result the UI has not had yet
         self._lock = threading.Lock()
+        self.idle = threading.Event()
+        self.idle.set()
         self.overview: Overview | None = None  # the latest, as built on the data thread
 
     @property
@@ -117,8 +131,7 @@ class DataService:
         With ``refresh``, the overview is brought up to date: only the applications the job
         touched are recomputed, unless ``full`` (or there is no overview yet).
         """
-        with self._lock:
-            self._pending += 1
+        self._begin()
 
         def run() -> Any:
             try:
@@ -140,17 +153,98 @@ class DataService:
                 if overview is not None:
                     self.overview = overview.prepare()
             except BaseException as exc:  # reported to the UI, never lost in the thread
-                if on_error is not None:
-                    self._deliver(on_error, exc)
+                self._hand_back(on_error, exc)
                 raise
-            finally:
-                with self._lock:
-                    self._pending -= 1
-            if on_done is not None:
-                self._deliver(on_done, result, overview)
+            self._hand_back(on_done, result, overview)
             return result
 
-        return self._pool.submit(run)
+        try:
+            return self._pool.submit(run)
+        except BaseException:  # closed: the job never runs
+            with self._lock:
+                self._pending -= 1
+            self._end()
+            raise
+
+    async def call(self, job: Job, *, refresh: bool = False, full: bool = False) -> Any:
+        """Run ``job(store)`` on the data thread (after every job queued before it) and
+        return its result here, on the UI thread; its exception is raised here.
+
+        With ``refresh`` the overview is brought up to date as in :meth:`submit` and
+        handed to ``on_overview`` before this returns.
+        """
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[Any] = loop.create_future()
+
+        def done(result: Any, overview: Overview | None) -> None:
+            if overview is not None and self.on_overview is not None:
+                self.on_overview(overview)
+            if not answer.done():
+                answer.set_result(result)
+
+        def failed(exc: BaseException) -> None:
+            if not answer.done():
+                answer.set_exception(exc)
+
+        # Held until the caller has its answer: a test waiting for idle does not see a gap
+        # between this job and the next one the caller queues.
+        self._begin(queued=False)
+        try:
+            self.submit(job, done, failed, refresh=refresh, full=full)
+            return await answer
+        finally:
+            self._end()
+
+    async def wait_idle(self, timeout: float = 30.0) -> None:
+        """Return once no job is queued, running or waiting to be handed back (for tests);
+        TimeoutError after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while not self.idle.is_set():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the data thread is still busy")
+            await asyncio.sleep(0.005)
+
+    def hold(self) -> Callable[[], None]:
+        """Keep ``idle`` clear until the returned function is called (once; again is a no-op):
+        for work the UI has promised but not queued yet, such as the first read."""
+        self._begin(queued=False)
+        released = threading.Event()
+
+        def release() -> None:
+            if not released.is_set():
+                released.set()
+                self._end()
+
+        return release
+
+    def _begin(self, *, queued: bool = True) -> None:
+        with self._lock:
+            self._pending += int(queued)
+            self._outstanding += 1
+            self.idle.clear()
+
+    def _end(self) -> None:
+        with self._lock:
+            self._outstanding -= 1
+            if self._outstanding == 0:
+                self.idle.set()
+
+    def _hand_back(self, fn: Callable[..., Any] | None, *args: Any) -> None:
+        """(Data thread, job over.) Run ``fn(*args)`` on the UI thread, then count the job done."""
+        with self._lock:
+            self._pending -= 1
+        delivered = False
+        try:
+            delivered = fn is not None and self._deliver(self._handed, fn, *args) is not False
+        finally:
+            if not delivered:
+                self._end()
+
+    def _handed(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            fn(*args)
+        finally:
+            self._end()
 
     def close(self) -> None:
         """Finish every queued job (so every save lands), then release the store."""
