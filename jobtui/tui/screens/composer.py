@@ -21,7 +21,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -33,6 +32,7 @@ from jobtui.core.model import Application, Contact, Interview
 from jobtui.core.textsafe import strip_controls
 from jobtui.db.datafile import write_file_atomically
 from jobtui.io import clipboard
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownTextArea, shown
 
 # The interview fields a message is built from, as (field name, label).
@@ -60,13 +60,61 @@ class ComposerResult:
     changed_fields: dict[str, str] = field(default_factory=dict)
 
 
-class ComposerScreen(ModalScreen[ComposerResult | None]):
+class ComposerScreen(Dialog[ComposerResult | None]):
+    """Draft, edit, copy, save and mark sent a follow-up message."""
+
     # Typed in: toasts would cover the draft, so the app holds them until it closes and the
     # composer says its own news on its status line.
     HOLDS_TOASTS = True
-    """Draft, edit, copy, save and mark sent a follow-up message."""
 
-    CSS_PATH = "screens.tcss"
+    # Templates and follow-up fields on the left, the draft on the right; the frame fills
+    # the screen, and the keys line sits right under the draft.
+    DEFAULT_CSS = """
+    ComposerScreen {
+        & #composer {
+            width: 100%;
+            height: 100%;
+        }
+
+        & .dialog-keys {
+            padding-top: 0;
+        }
+
+        & #composer-side {
+            width: 38;
+            height: 1fr;
+            padding-right: 1;
+        }
+
+        & #composer-templates {
+            height: auto;
+            max-height: 8;
+        }
+
+        & .composer-label {
+            color: $text-muted;
+            margin-top: 1;
+        }
+
+        & .composer-field {
+            height: 4;
+            background: $boost;
+        }
+
+        & #composer-main {
+            width: 1fr;
+            height: 1fr;
+        }
+
+        & #composer-status {
+            height: 1;
+        }
+
+        & #composer-draft {
+            height: 1fr;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+y", "copy", "Copy", priority=True, id="composer.copy"),
@@ -158,7 +206,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if stacked == self.has_class("-stacked"):
             return
         self.set_class(stacked, "-stacked")
-        # Inline styles: they win over the side-by-side rules in screens.tcss.
+        # Inline styles: they win over the side-by-side rules in DEFAULT_CSS.
         self.query_one("#composer-body").styles.layout = "vertical" if stacked else "horizontal"
         side = self.query_one("#composer-side").styles
         side.width = "100%" if stacked else 38

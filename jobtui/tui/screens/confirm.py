@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
 # A question that names a record with a 10,000-character name still fits on the screen.
@@ -18,13 +18,18 @@ QUESTION_CHARS = 300
 DETAIL_CHARS = 2000
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Ask ``question``, with an optional ``detail`` line.
 
     y or enter -> True; n or escape -> False.
     """
 
-    CSS_PATH = "screens.tcss"
+    DEFAULT_CSS = """
+    ConfirmDialog .dialog {
+        width: 60;
+        border: round $warning;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),

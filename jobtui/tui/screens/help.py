@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jobtui import locations
 from jobtui.config import FollowUpRules
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
 
@@ -76,13 +76,29 @@ def files_text(db: Path | None = None) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key of the main screen, the follow-up rules and the file locations.
 
     ``bindings`` are (key as shown, description, binding id) rows. Escape, q or ? close it.
     """
 
-    CSS_PATH = "screens.tcss"
+    DEFAULT_CSS = """
+    HelpScreen {
+        & .dialog {
+            width: 90;
+            height: 100%;
+        }
+
+        & #help-body {
+            height: 1fr;
+        }
+
+        & #help-body > Static {
+            width: 1fr;
+            padding-bottom: 1;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),

@@ -10,16 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
 
 
-class ImportDialog(ModalScreen[Path | None]):
+class ImportDialog(Dialog[Path | None]):
     """A path input; enter checks the file exists and dismisses with it, escape cancels."""
 
-    CSS_PATH = "screens.tcss"
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 

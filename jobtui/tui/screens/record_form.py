@@ -16,7 +16,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static, TextArea
@@ -24,11 +23,10 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 from jobtui.core import dates
 from jobtui.core.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
 from jobtui.core.model import Record, ValidationError
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, ShownTextArea, shown
 
 T = TypeVar("T", bound=Record)
-
-CSS_FILE = "screens.tcss"
 
 # Example input shown in an empty field.
 PLACEHOLDERS = {
@@ -79,7 +77,7 @@ def parse_hint(
     return hint
 
 
-class RecordForm(ModalScreen[T | None], Generic[T]):
+class RecordForm(Dialog[T | None], Generic[T]):
     """Edit a copy of a record; dismiss with the edited copy, or None when cancelled.
 
     One row per field of ``specs``: a label and an Input (a small TextArea for long text).
@@ -87,7 +85,52 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
     with the field outlined in red and the reason under it.
     """
 
-    CSS_PATH = CSS_FILE
+    DEFAULT_CSS = """
+    RecordForm {
+        /* One row per field, label on the left. */
+        & #form-fields {
+            height: auto;
+            max-height: 100%;
+        }
+
+        & .form-row {
+            height: auto;
+            margin-bottom: 1;
+        }
+
+        & .form-label {
+            width: 17;
+            padding: 0 1 0 0;
+            text-align: right;
+            color: $text-muted;
+        }
+
+        & .form-cell {
+            width: 1fr;
+            height: auto;
+        }
+
+        & Input, & TextArea {
+            background: $boost;
+        }
+
+        & Input:focus, & TextArea:focus {
+            background: $primary 20%;
+        }
+
+        & TextArea {
+            height: 3;
+        }
+
+        & Input.-invalid, & TextArea.-invalid {
+            background: $error 25%;
+        }
+
+        & Input.-invalid:focus, & TextArea.-invalid:focus {
+            background: $error 35%;
+        }
+    }
+    """
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 

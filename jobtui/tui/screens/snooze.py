@@ -11,10 +11,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from jobtui.core import dates
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
 
 LABEL_CHARS = 120
@@ -55,13 +55,17 @@ def describe_snooze(snooze: Snooze, now: datetime) -> str:
     return f"until {dates.format_when(snooze.until, now)} ({relative})"
 
 
-class SnoozeDialog(ModalScreen[Snooze | None]):
+class SnoozeDialog(Dialog[Snooze | None]):
     """Ask until when to snooze ``label``; dismisses with a :class:`Snooze`, or None on escape.
 
     Accepts what ``jobtui snooze`` accepts: "+3d", "next monday 9am", "Dec 3"; "off" clears.
     """
 
-    CSS_PATH = "screens.tcss"
+    DEFAULT_CSS = """
+    SnoozeDialog .dialog {
+        width: 64;
+    }
+    """
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jobtui.core.stats import (
@@ -23,6 +22,7 @@ from jobtui.core.stats import (
     week_range,
     week_totals,
 )
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
 BAR_WIDTH = 30
@@ -123,7 +123,7 @@ DEFINITIONS = (
 )
 
 
-class StatsScreen(ModalScreen[None]):
+class StatsScreen(Dialog[None]):
     """How the search is going, from :func:`jobtui.core.stats.compute_stats`.
 
     Escape, q or g close it; arrows and page keys scroll when it does not fit.
@@ -131,32 +131,8 @@ class StatsScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     StatsScreen {
-        align: center middle;
-        background: $background 60%;
-
         & #stats-dialog {
             width: 96;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-
-        & .dialog-title {
-            dock: top;
-            width: 1fr;
-            text-style: bold;
-            color: $text-primary;
-            padding-bottom: 1;
-        }
-
-        & .dialog-keys {
-            dock: bottom;
-            width: 1fr;
-            color: $text-muted;
-            padding-top: 1;
         }
 
         & #stats-body {
@@ -184,7 +160,7 @@ class StatsScreen(ModalScreen[None]):
         self.stats = stats
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stats-dialog"):
+        with Vertical(classes="dialog", id="stats-dialog"):
             yield Static(Text("jobtui — stats"), classes="dialog-title")
             with VerticalScroll(id="stats-body"):
                 yield Static(summary_text(self.stats), id="stats-summary")

@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobtui.core.model import Status
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
 LABEL_CHARS = 120
@@ -21,13 +21,24 @@ LABEL_CHARS = 120
 STATUSES = tuple(Status)
 
 
-class StatusPicker(ModalScreen[Status | None]):
+class StatusPicker(Dialog[Status | None]):
     """Choose a status: arrows and enter, or its number 1-9; escape cancels.
 
     Dismisses with the chosen :class:`Status` (possibly the current one), or None.
     """
 
-    CSS_PATH = "screens.tcss"
+    DEFAULT_CSS = """
+    StatusPicker {
+        & .dialog {
+            width: 64;
+        }
+
+        & OptionList {
+            height: auto;
+            max-height: 12;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="status.cancel"),
