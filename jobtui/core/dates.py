@@ -343,7 +343,7 @@ def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
         zone = clock.zone
     words = [w for w in words if w.lower() not in _FILLERS]
     target_zone = zone or local_tz()
-    today = now.astimezone(local_tz()).date()
+    today = local_day(now)
     lowered = [w.lower() for w in words]
 
     if lowered == ["now"]:
@@ -755,13 +755,15 @@ def business_days_between(start: datetime | date, end: datetime | date) -> int:
     So Fri -> Mon is 1 and Mon -> next Mon is 5. Aware datetimes are compared
     by their local date (converted to :func:`local_tz`).
     """
-    first, last = _local_date(start), _local_date(end)
+    first, last = local_day(start), local_day(end)
     if last <= first:
         return 0
     return _weekdays_through(last) - _weekdays_through(first)
 
 
-def _local_date(value: datetime | date) -> date:
+def local_day(value: datetime | date) -> date:
+    """The day on the local calendar: an aware time converted to :func:`local_tz` first
+    (a naive one is taken as local already); a date as it is."""
     if isinstance(value, datetime):
         return value.astimezone(local_tz()).date() if value.tzinfo else value.date()
     return value
@@ -844,6 +846,11 @@ def format_editable(dt: datetime) -> str:
     """
     local = _localize(dt).astimezone(local_tz())
     return f"{format_day(local.date())} {local:%H:%M}"
+
+
+def format_clock(dt: datetime) -> str:
+    """The time of day on the local clock, "09:30" (24-hour, whatever the locale)."""
+    return f"{_localize(dt).astimezone(local_tz()):%H:%M}"
 
 
 def _zone_label(dt: datetime) -> str:

@@ -25,25 +25,10 @@ import jinja2
 from jobtui import locations
 from jobtui.config import Me
 from jobtui.core import dates
-from jobtui.core.followup import FollowUpKind
+from jobtui.core.followup import FOLLOW_UP_KINDS, FollowUpKind
 from jobtui.core.model import Application, Contact, Interview, Person, SentKind, Status
 
 SUFFIX = ".txt.j2"
-
-# What each due follow-up is answered with. Ghosted still gets a (last) polite check-in.
-TEMPLATE_FOR: dict[str, str] = {
-    FollowUpKind.THANK_YOU: "thank_you",
-    FollowUpKind.CHECK_IN: "check_in",
-    FollowUpKind.APPLICATION_FOLLOW_UP: "application_follow_up",
-    FollowUpKind.GHOSTED: "check_in",
-}
-
-# What "mark sent" logs after sending a draft made from each template.
-SENT_KIND_FOR: dict[str, SentKind] = {
-    "thank_you": SentKind.THANK_YOU,
-    "check_in": SentKind.CHECK_IN,
-    "application_follow_up": SentKind.APPLICATION_FOLLOW_UP,
-}
 
 # With no follow-up due, the application's status says what there is to write.
 _TEMPLATE_FOR_STATUS: dict[Status, str] = {
@@ -140,22 +125,16 @@ def first_names(people: Iterable[Any] | None) -> list[str]:
     return [n for n in names if n]
 
 
-def _local_day(value: date | datetime) -> date:
-    if isinstance(value, datetime):
-        return value.astimezone(dates.local_tz()).date() if value.tzinfo else value.date()
-    return value
-
-
 def long_date(value: date | datetime) -> str:
     """ "Tuesday 3 December" (English whatever the locale; an aware time on the local clock)."""
-    day = _local_day(value)
+    day = dates.local_day(value)
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def relative_day(value: date | datetime, today: date | datetime) -> str:
     """How a person says when something was: "today", "yesterday", "on Tuesday",
     "on Tuesday 3 December" (further than a week away), with the year if it is not this one."""
-    day, ref = _local_day(value), _local_day(today)
+    day, ref = dates.local_day(value), dates.local_day(today)
     offset = (day - ref).days
     if offset == 0:
         return "today"
@@ -321,7 +300,7 @@ def build_context(
         "contact": contacts[0] if contacts else None,
         "contacts": list(contacts),
         "me": me,
-        "today": _local_day(today),
+        "today": dates.local_day(today),
     }
 
 
@@ -401,8 +380,8 @@ def suggested_template(
     withdraw, ghosted/screening/interviewing -> check_in, applied/wishlist ->
     application_follow_up; but an interview given with no thank-you logged -> thank_you.
     """
-    if kind is not None and str(kind) in TEMPLATE_FOR:
-        return TEMPLATE_FOR[str(kind)]
+    if kind is not None and str(kind) in FollowUpKind._value2member_map_:
+        return FollowUpKind(kind).info.template
     if app.status.closed or app.status == Status.OFFER:
         return _TEMPLATE_FOR_STATUS[app.status]
     if interview is not None and interview.thank_you_sent_at is None:
@@ -412,4 +391,8 @@ def suggested_template(
 
 def sent_kind_for_template(name: str) -> SentKind:
     """What "mark sent" logs for a draft of this template (OTHER for the rest)."""
-    return SENT_KIND_FOR.get(template_name(name), SentKind.OTHER)
+    name = template_name(name)
+    for info in FOLLOW_UP_KINDS.values():
+        if info.template == name:
+            return info.sent_kind
+    return SentKind.OTHER

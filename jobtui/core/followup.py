@@ -52,6 +52,60 @@ class FollowUpKind(StrEnum):
     APPLICATION_FOLLOW_UP = "application_follow_up"
     GHOSTED = "ghosted"
 
+    @property
+    def info(self) -> KindInfo:
+        """Everything said and done about this kind (see :data:`FOLLOW_UP_KINDS`)."""
+        return FOLLOW_UP_KINDS[self]
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """One follow-up kind: how it is named, shown, answered and logged."""
+
+    label: str  # its words in a list line: "Thank-you overdue by 1d", "...: mark ghosted?"
+    upcoming: str  # starts its line while still ahead: "Thank-you after Thu 14:00"
+    badge: str  # the timeline badge, before the urgency: "thank-you overdue"
+    summary: str  # a to-do's title (the calendar export): "Send thank-you: Acme — Dev"
+    template: str  # the message template that answers it
+    sent_kind: SentKind  # what "mark sent" logs for a draft of that template
+
+
+FOLLOW_UP_KINDS: dict[FollowUpKind, KindInfo] = {
+    FollowUpKind.THANK_YOU: KindInfo(
+        label="Thank-you",
+        upcoming="Thank-you after",
+        badge="thank-you",
+        summary="Send thank-you",
+        template="thank_you",
+        sent_kind=SentKind.THANK_YOU,
+    ),
+    FollowUpKind.CHECK_IN: KindInfo(
+        label="Check in",
+        upcoming="Check in",
+        badge="check in",
+        summary="Check in",
+        template="check_in",
+        sent_kind=SentKind.CHECK_IN,
+    ),
+    FollowUpKind.APPLICATION_FOLLOW_UP: KindInfo(
+        label="Follow up",
+        upcoming="Follow up",
+        badge="follow up",
+        summary="Follow up",
+        template="application_follow_up",
+        sent_kind=SentKind.APPLICATION_FOLLOW_UP,
+    ),
+    # Ghosted still gets a (last) polite check-in.
+    FollowUpKind.GHOSTED: KindInfo(
+        label="mark ghosted?",
+        upcoming="Check in",
+        badge="ghosted?",
+        summary="Decide if ghosted",
+        template="check_in",
+        sent_kind=SentKind.CHECK_IN,
+    ),
+}
+
 
 @dataclass(frozen=True)
 class FollowUp:
@@ -78,29 +132,24 @@ class FollowUp:
     def describe(self, now: datetime) -> str:
         """A short line for a table cell, e.g. "Thank-you overdue by 1d"."""
         if self.kind == FollowUpKind.GHOSTED:
-            return f"{self.attempts} follow-ups unanswered: mark ghosted?"
+            return f"{self.attempts} follow-ups unanswered: {self.kind.info.label}"
+        label = self.kind.info.label
         if self.urgency == Urgency.UPCOMING:
-            what = {
-                FollowUpKind.THANK_YOU: "Thank-you after",
-                FollowUpKind.CHECK_IN: "Check in",
-                FollowUpKind.APPLICATION_FOLLOW_UP: "Follow up",
-            }[self.kind]
-            return f"{what} {_short_when(self.due, now)}"
+            return f"{self.kind.info.upcoming} {_short_when(self.due, now)}"
         late = self.urgency == Urgency.OVERDUE
         if self.kind == FollowUpKind.THANK_YOU:
             if late:
-                return f"Thank-you overdue by {dates.humanize_delta(now - self.overdue_at)}"
-            return f"Thank-you due, {dates.humanize_delta(self.overdue_at - now)} left"
+                return f"{label} overdue by {dates.humanize_delta(now - self.overdue_at)}"
+            return f"{label} due, {dates.humanize_delta(self.overdue_at - now)} left"
         quiet = dates.business_days_between(self.since or self.due, now)
         if self.kind == FollowUpKind.CHECK_IN:
             if self.interview is not None and self.interview.decide_by and not self.attempts:
                 day = self.interview.decide_by
-                today = now.astimezone(dates.local_tz()).date()
-                shown = dates.format_short_day(day, today, weekday=True)
-                return f"Check in: decision was due {shown}"
-            return f"Check in: {quiet} business days quiet"
+                shown = dates.format_short_day(day, dates.local_day(now), weekday=True)
+                return f"{label}: decision was due {shown}"
+            return f"{label}: {quiet} business days quiet"
         again = " again" if self.attempts else ""
-        return f"Follow up{again}: {quiet} business days quiet"
+        return f"{label}{again}: {quiet} business days quiet"
 
     def to_json(self, now: datetime) -> dict[str, object]:
         """The object `jobtui followups --json` prints."""
@@ -119,7 +168,7 @@ class FollowUp:
 
 def _short_when(moment: datetime, now: datetime) -> str:
     local = moment.astimezone(dates.local_tz())
-    today = now.astimezone(dates.local_tz()).date()
+    today = dates.local_day(now)
     day = local.date()
     if day == today:
         label = "today"
@@ -130,7 +179,7 @@ def _short_when(moment: datetime, now: datetime) -> str:
     else:
         label = dates.format_short_day(day, today, weekday=True)
     if local.time() != time(0, 0):
-        label += f" {local:%H:%M}"
+        label += f" {dates.format_clock(local)}"
     return label
 
 
@@ -396,11 +445,9 @@ def sent_kind_for(
     relevant = [i for i in items if interview is None or i.interview_id == interview.id]
     if relevant:
         item = min(relevant, key=sort_key)
-        if item.kind == FollowUpKind.THANK_YOU:
-            return SentKind.THANK_YOU, item.interview
-        if item.kind == FollowUpKind.APPLICATION_FOLLOW_UP or item.interview is None:
+        if item.interview is None:  # about the application itself (ghosted after applying too)
             return SentKind.APPLICATION_FOLLOW_UP, None
-        return SentKind.CHECK_IN, item.interview
+        return item.kind.info.sent_kind, item.interview
     if interview is not None:
         if interview.thank_you_sent_at is None:
             return SentKind.THANK_YOU, interview

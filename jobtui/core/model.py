@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -322,13 +323,23 @@ _INTERVIEW_DATES = (
 _CONTACT_TEXTS = ("name", "title", "company", "email", "phone", "url", "notes")
 
 
+# The version of the JSON export document (`jobtui export --format json`), which the
+# importer reads back: written as "jobtui_export", refused when newer.
+EXPORT_VERSION = 1
+
+
+def application_label(company: str, role: str) -> str:
+    """How an application is named everywhere it is shown: "Acme — Backend Developer"."""
+    return f"{company} — {role}"
+
+
 def check_applied_on(applied_on: date | None, status: Status, now: datetime) -> None:
     """ValidationError if ``applied_on`` is after today, unless the application is a wishlist
     one (a date ahead there is when you mean to apply). Checked where a date is typed, not on
     load: a stored date only drifts into the past."""
     if applied_on is None or status == Status.WISHLIST:
         return
-    if applied_on > now.astimezone(dates.local_tz()).date():
+    if applied_on > dates.local_day(now):
         raise ValidationError(
             "applied_on",
             f"{dates.format_day(applied_on)} is in the future; only a wishlist application "
@@ -362,6 +373,11 @@ class Application:
     @property
     def closed(self) -> bool:
         return self.status.closed
+
+    @property
+    def label(self) -> str:
+        """ "Acme — Backend Developer" (see :func:`application_label`)."""
+        return application_label(self.company, self.role)
 
     def validate(self) -> None:
         """Raise ValidationError naming the first invalid field."""
@@ -413,7 +429,7 @@ class Application:
         self.status = status
         self.status_history.append(StatusChange(status, at))
         if status == Status.APPLIED and self.applied_on is None:
-            self.applied_on = at.astimezone(dates.local_tz()).date()
+            self.applied_on = dates.local_day(at)
         return True
 
     def status_since(self) -> datetime | None:
@@ -681,3 +697,78 @@ class SentFollowUp:
 
 
 Record = Application | Interview | Contact
+
+
+# --------------------------------------------------------------------------
+# The record types: class, table in the database file, the word for one, its label
+
+
+def _when_label(value: Any) -> str:
+    """A stored time as the user reads it; a damaged one as stored (cut short)."""
+    try:
+        return dates.format_when(dates.from_iso(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, AttributeError):
+        return str(value if value is not None else "")[:40]
+
+
+def _application_doc_label(doc: Mapping[str, Any]) -> str:
+    return application_label(doc.get("company", ""), doc.get("role", ""))
+
+
+def _interview_doc_label(doc: Mapping[str, Any]) -> str:
+    return f"interview {_when_label(doc.get('starts_at'))}"
+
+
+def _contact_doc_label(doc: Mapping[str, Any]) -> str:
+    return str(doc.get("name", ""))
+
+
+def _sent_doc_label(doc: Mapping[str, Any]) -> str:
+    return f"sent {str(doc.get('kind', ''))[:40]} {_when_label(doc.get('at'))}"
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """One kind of stored record: its class, its table, the word for one, how it is named."""
+
+    cls: type[Any]
+    table: str  # its table in the database file: "applications"
+    kind: str  # the word for one, as the trash says it: "application"
+    _label: Callable[[Mapping[str, Any]], str]
+
+    def label(self, doc: Mapping[str, Any]) -> str:
+        """A stored record's name for the user: "Acme — Dev", "interview Thu 26 Nov 2026
+        10:00 CET", a contact's name. Never fails, even on a damaged record."""
+        return self._label(doc)
+
+    def mention(self, doc: Mapping[str, Any]) -> str:
+        """The record in a sentence: "the application Acme — Dev", "the interview Thu ..."."""
+        label = self._label(doc)
+        return f"the {label}" if label.startswith(f"{self.kind} ") else f"the {self.kind} {label}"
+
+
+RECORD_TYPES: tuple[RecordType, ...] = (
+    RecordType(Application, "applications", "application", _application_doc_label),
+    RecordType(Interview, "interviews", "interview", _interview_doc_label),
+    RecordType(Contact, "contacts", "contact", _contact_doc_label),
+    RecordType(SentFollowUp, "sent", "sent", _sent_doc_label),
+)
+_BY_CLASS = {t.cls: t for t in RECORD_TYPES}
+_BY_TABLE = {t.table: t for t in RECORD_TYPES}
+_BY_KIND = {t.kind: t for t in RECORD_TYPES}
+
+
+def record_type(of: object) -> RecordType:
+    """The :class:`RecordType` of a record, a record class, a table name or a kind word
+    (KeyError for anything else)."""
+    if isinstance(of, str):
+        found = _BY_TABLE.get(of) or _BY_KIND.get(of)
+        if found is None:
+            raise KeyError(of)
+        return found
+    return _BY_CLASS[of if isinstance(of, type) else type(of)]
+
+
+def record_label(record: Record | SentFollowUp) -> str:
+    """A record's name for the user (see :meth:`RecordType.label`)."""
+    return record_type(record).label(record.to_dict())

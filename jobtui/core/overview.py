@@ -130,7 +130,7 @@ class Overview:
     @cached_property
     def interviews_this_week(self) -> int:
         """Interviews from Monday to Sunday of the current local week."""
-        today = self.now.astimezone(dates.local_tz()).date()
+        today = dates.local_day(self.now)
         monday = datetime.combine(
             today - timedelta(days=today.weekday()), datetime.min.time(), dates.local_tz()
         )
@@ -210,12 +210,11 @@ def active_snooze(app: Application, interview: Interview | None, now: datetime) 
 
 def snoozed_action(until: datetime, now: datetime) -> str:
     """The next action of a snoozed application: "Snoozed until Mon 30 Nov"."""
-    zone = dates.local_tz()
-    local, today = until.astimezone(zone), now.astimezone(zone).date()
-    if local.date() == today:
-        return f"Snoozed until {local:%H:%M} today"
+    day, today = dates.local_day(until), dates.local_day(now)
+    if day == today:
+        return f"Snoozed until {dates.format_clock(until)} today"
     # In English whatever the locale, with the year when it is not this one.
-    return f"Snoozed until {dates.format_short_day(local.date(), today, weekday=True)}"
+    return f"Snoozed until {dates.format_short_day(day, today, weekday=True)}"
 
 
 def row_next_action(

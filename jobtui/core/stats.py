@@ -50,6 +50,7 @@ from typing import Any
 
 from jobtui.core import dates
 from jobtui.core.model import Application, Interview, InterviewKind, Status
+from jobtui.core.words import plural
 
 __all__ = [
     "FUNNEL_STAGES",
@@ -191,10 +192,6 @@ class _Facts:
     days_to_response: int | None
 
 
-def _local_day(moment: datetime) -> date:
-    return moment.astimezone(dates.local_tz()).date()
-
-
 def _statuses(app: Application) -> set[Status]:
     return {app.status, *(c.status for c in app.status_history)}
 
@@ -213,10 +210,10 @@ def _applied_day(app: Application) -> date | None:
         return app.applied_on
     for change in app.status_history:
         if change.status == Status.APPLIED:
-            return _local_day(change.at)
+            return dates.local_day(change.at)
     for change in app.status_history:
         if change.status != Status.WISHLIST:
-            return _local_day(change.at)
+            return dates.local_day(change.at)
     return None
 
 
@@ -257,7 +254,7 @@ def _facts(app: Application, interviews: Sequence[Interview]) -> _Facts:
     responded = applied and (response_at is not None or bool(seen & _RESPONSES))
     days = None
     if response_at is not None and applied_day is not None:
-        days = max(0, (_local_day(response_at) - applied_day).days)
+        days = max(0, (dates.local_day(response_at) - applied_day).days)
     return _Facts(applied, reached, applied_day, responded, days)
 
 
@@ -293,7 +290,7 @@ def _source_stats(pairs: Iterable[tuple[Application, _Facts]]) -> list[SourceSta
 def _weeks(
     facts: Sequence[_Facts], interviews: Iterable[Interview], now: datetime
 ) -> list[WeekCount]:
-    today = _local_day(now)
+    today = dates.local_day(now)
     this_monday = today - timedelta(days=today.weekday())
     first = this_monday - timedelta(weeks=WEEKS - 1)
     weeks = [WeekCount(first + timedelta(weeks=n), 0, 0) for n in range(WEEKS)]
@@ -306,7 +303,7 @@ def _weeks(
         if f.applied_day is not None and (n := index(f.applied_day)) is not None:
             weeks[n].applications += 1
     for interview in interviews:
-        if (n := index(_local_day(interview.starts_at))) is not None:
+        if (n := index(dates.local_day(interview.starts_at))) is not None:
             weeks[n].interviews += 1
     return weeks
 
@@ -479,11 +476,7 @@ def week_totals(stats: Stats) -> str:
     interviews = sum(w.interviews for w in stats.weeks)
     this = stats.weeks[-1] if stats.weeks else WeekCount(date.min, 0, 0)
     return (
-        f"In {len(stats.weeks)} weeks: {_count(apps, 'application')}, "
-        f"{_count(interviews, 'interview')}. This week: "
-        f"{_count(this.applications, 'application')}, {_count(this.interviews, 'interview')}."
+        f"In {len(stats.weeks)} weeks: {plural(apps, 'application')}, "
+        f"{plural(interviews, 'interview')}. This week: "
+        f"{plural(this.applications, 'application')}, {plural(this.interviews, 'interview')}."
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -12,16 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jobtui.core.model import Application, Contact, Interview, SentFollowUp, ValidationError
+from jobtui.core.model import RECORD_TYPES, ValidationError
 
-# Stored table name -> the record type it holds. Kept here (not imported from store) so
-# this module stays free of TinyDB.
-CHECKED_TABLES: dict[str, type] = {
-    "applications": Application,
-    "interviews": Interview,
-    "contacts": Contact,
-    "sent": SentFollowUp,
-}
+# Stored table name -> the record type it holds, parents (applications) first.
+CHECKED_TABLES: dict[str, type] = {t.table: t.cls for t in RECORD_TYPES}
 
 # Fields that are text in every record type that has them: a number or a list there means
 # the record was written by something other than jobtui.

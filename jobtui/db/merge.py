@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from jobtui.core.model import record_type
+
 META_TABLE = "_meta"
 _NEVER = datetime.min.replace(tzinfo=UTC)
 TRASH_TABLE = "trash"
@@ -188,10 +190,8 @@ def _stash_in_trash(trash: dict[str, Any], table: str, record_id: str, changed: 
 
 
 def _label(table: str, doc: dict[str, Any]) -> str:
-    if table == "applications":
-        return f"{doc.get('company', '')} - {doc.get('role', '')}"
-    if table == "contacts":
-        return f"contact {doc.get('name', '')}"
-    if table == "interviews":
-        return f"interview {doc.get('starts_at', '')}"
-    return f"{table} record {str(doc.get('id', ''))[:8]}"
+    """The record in a sentence: "the application Acme — Dev", "the contact Dana"."""
+    try:
+        return record_type(table).mention(doc)
+    except KeyError:  # the trash, or a table of a newer jobtui
+        return f"{table} record {str(doc.get('id', ''))[:8]}"

@@ -27,8 +27,10 @@ from jobtui.core.model import (
     Contact,
     Interview,
     Record,
+    RecordType,
     SentFollowUp,
     Status,
+    record_type,
 )
 from jobtui.db.datafile import (
     DEFAULT_LOCK_WAIT,
@@ -41,23 +43,15 @@ from jobtui.db.datafile import (
     write_file_atomically,
 )
 from jobtui.db.integrity import Problem, bad_ids, find_problems, problem_of
-from jobtui.db.merge import merge_databases
+from jobtui.db.merge import TRASH_TABLE, merge_databases
 
-APPLICATIONS = "applications"
-INTERVIEWS = "interviews"
-CONTACTS = "contacts"
-SENT = "sent"
-TRASH = "trash"
-
-_RECORD_TABLES: dict[type, str] = {
-    Application: APPLICATIONS,
-    Interview: INTERVIEWS,
-    Contact: CONTACTS,
-}
-
-
-_TABLE_KIND = {APPLICATIONS: "application", INTERVIEWS: "interview", CONTACTS: "contact"}
-_TRASH_KIND = {**_TABLE_KIND, SENT: "sent"}
+APPLICATIONS = record_type(Application).table
+INTERVIEWS = record_type(Interview).table
+CONTACTS = record_type(Contact).table
+SENT = record_type(SentFollowUp).table
+TRASH = TRASH_TABLE
+# Records an undo can take away (the follow-up log is only ever added to, with them).
+_UNDOABLE_TABLES = frozenset({APPLICATIONS, INTERVIEWS, CONTACTS})
 
 
 def _changed_records(old: dict[str, Any], new: dict[str, Any]) -> set[tuple[str, str]]:
@@ -74,21 +68,6 @@ def _as_record(doc: Any, record_id: str) -> dict[str, Any]:
     if isinstance(doc, dict):
         return {**doc, "id": record_id}
     return {"id": record_id, "value": doc}
-
-
-def _label_of(kind: str, doc: dict[str, Any]) -> str:
-    """A record's name for the user: "Acme - Dev", "interview Thu 26 Nov 10:00", a name."""
-    if kind == "application":
-        return f"{doc.get('company', '')} - {doc.get('role', '')}"
-    elif kind == "interview":
-        try:
-            return f"interview {dates.format_when(dates.from_iso(doc['starts_at']))}"
-        except (KeyError, TypeError, ValueError, OverflowError):
-            return f"interview {str(doc.get('starts_at', ''))[:40]}"
-    elif kind == "sent":
-        return f"sent {str(doc.get('kind', ''))[:40]} {str(doc.get('at', ''))[:40]}"
-    else:
-        return str(doc.get("name", ""))
 
 
 class NotFoundError(StorageError):
@@ -243,7 +222,7 @@ def interview_before_applied(app: Application, interview: Interview) -> str | No
     """A warning if the interview is dated before the application's applied date, else None."""
     if app.applied_on is None:
         return None
-    day = interview.starts_at.astimezone(dates.local_tz()).date()
+    day = dates.local_day(interview.starts_at)
     if day >= app.applied_on:
         return None
     return (
@@ -336,17 +315,17 @@ class Store:
                 self._skipped[(table, problem.record_id)] = problem
         return loaded
 
-    def _get(self, kind: type, table: str, record_id: str, noun: str) -> Any:
-        doc = self._table(table).get(doc_id=record_id)
+    def _get(self, rtype: RecordType, record_id: str) -> Any:
+        doc = self._table(rtype.table).get(doc_id=record_id)
         if doc is None:
-            raise NotFoundError(f'no {noun} with id "{record_id}"')
+            raise NotFoundError(f'no {rtype.kind} with id "{record_id}"')
         try:
-            return kind.from_dict(doc)
+            return rtype.cls.from_dict(doc)
         except Exception as exc:  # a damaged record: say which
-            problem = problem_of(table, record_id, exc)
-            self._skipped[(table, record_id)] = problem
+            problem = problem_of(rtype.table, record_id, exc)
+            self._skipped[(rtype.table, record_id)] = problem
             raise NotFoundError(
-                f"the {noun} {record_id} is damaged ({problem.field}: {problem.reason}); "
+                f"the {rtype.kind} {record_id} is damaged ({problem.field}: {problem.reason}); "
                 "run 'jobtui check'"
             ) from None
 
@@ -487,13 +466,11 @@ class Store:
             back_to_trash = change.before.get((TRASH, record_id)) is not None  # a restore
             if (
                 before is None
-                and table in _TABLE_KIND
+                and table in _UNDOABLE_TABLES
                 and isinstance(current, dict)
                 and not back_to_trash
             ):
-                kind = _TABLE_KIND[table]
-                label = _label_of(kind, current)
-                labels.append(f"the {label}" if kind == "interview" else f"the {kind} {label}")
+                labels.append(record_type(table).mention(current))
         return labels
 
     def _put_back(
@@ -514,14 +491,14 @@ class Store:
                     if (
                         trash_typed_notes
                         and current is not None
-                        and table in _TABLE_KIND
+                        and table in _UNDOABLE_TABLES
                         and current.get("notes")
                     ):
                         # Made by the change, but notes were typed since: keep them in the
                         # trash (undelete, or redo, brings them back) rather than lose them.
                         trash = data.setdefault(TRASH, {})
                         replaced.setdefault((TRASH, record_id), copy.deepcopy(trash.get(record_id)))
-                        trash[record_id] = self._trash_entry(_TABLE_KIND[table], current)
+                        trash[record_id] = self._trash_entry(record_type(table), current)
                     continue
                 restored = copy.deepcopy(image)
                 if current is not None and "notes" in current:
@@ -601,7 +578,7 @@ class Store:
             record.created_at = now
         if not keep_timestamps or record.updated_at is None:
             record.updated_at = now
-        self._put(_RECORD_TABLES[type(record)], record.to_dict())
+        self._put(record_type(record).table, record.to_dict())
         return record
 
     def log_sent(
@@ -628,7 +605,7 @@ class Store:
         return apps
 
     def get_application(self, app_id: str) -> Application:
-        return self._get(Application, APPLICATIONS, app_id, "application")
+        return self._get(record_type(Application), app_id)
 
     def save_with_contacts(self, app: Application, contacts: list[Contact]) -> Application:
         """Save an application and exactly these contacts as its contacts, in one save."""
@@ -662,7 +639,7 @@ class Store:
         return found
 
     def get_interview(self, interview_id: str) -> Interview:
-        return self._get(Interview, INTERVIEWS, interview_id, "interview")
+        return self._get(record_type(Interview), interview_id)
 
     def add_interview(self, interview: Interview) -> Status | None:
         """Save a new interview; an application still applied or screening moves to
@@ -688,7 +665,7 @@ class Store:
         return found
 
     def get_contact(self, contact_id: str) -> Contact:
-        return self._get(Contact, CONTACTS, contact_id, "contact")
+        return self._get(record_type(Contact), contact_id)
 
     # -- follow-up log -----------------------------------------------------
 
@@ -727,24 +704,24 @@ class Store:
         prefix = prefix.strip().lower()
         if not prefix:
             raise NotFoundError("an id is required")
-        names = {Application: "application", Interview: "interview", Contact: "contact"}
-        hits: list[tuple[type, dict[str, Any]]] = []
-        for kind in kinds:
-            table = _RECORD_TABLES[kind]
-            for doc_id, doc in self._storage.read().get(table, {}).items():
-                if doc_id.startswith(prefix):
-                    hits.append((kind, doc))
-        wanted = " or ".join(names[k] for k in kinds)
+        types = [record_type(kind) for kind in kinds]
+        hits = [
+            (rtype, doc_id)
+            for rtype in types
+            for doc_id in self._storage.read().get(rtype.table, {})
+            if doc_id.startswith(prefix)
+        ]
+        wanted = " or ".join(t.kind for t in types)
         if not hits:
             raise NotFoundError(f'no {wanted} with an id starting "{prefix}"')
         if len(hits) > 1:
-            shown = ", ".join(f"{doc['id'][:8]} ({names[k]})" for k, doc in hits[:5])
+            shown = ", ".join(f"{doc_id[:8]} ({t.kind})" for t, doc_id in hits[:5])
             more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
             raise AmbiguousIdError(
                 f'id "{prefix}" is ambiguous: it matches {shown}{more}; type more of it'
             )
-        kind, doc = hits[0]
-        return self._get(kind, _RECORD_TABLES[kind], doc["id"], names[kind])
+        rtype, doc_id = hits[0]
+        return self._get(rtype, doc_id)
 
     # -- delete and restore -------------------------------------------------
 
@@ -754,7 +731,8 @@ class Store:
         Returns the trash id, which :meth:`restore` takes.
         """
         self._check_writable()
-        entry = self._trash_entry(_TABLE_KIND[_RECORD_TABLES[type(record)]], record.to_dict())
+        rtype = record_type(record)
+        entry = self._trash_entry(rtype, record.to_dict())
         with self.transaction():
             if isinstance(record, Application):
                 interviews = self._table(INTERVIEWS).search(where("application_id") == record.id)
@@ -763,7 +741,7 @@ class Store:
                 entry["sent"] = [dict(d) for d in sent]
                 self._remove(INTERVIEWS, [d["id"] for d in interviews])
                 self._remove(SENT, [d["id"] for d in sent])
-            self._remove(_RECORD_TABLES[type(record)], [record.id])
+            self._remove(rtype.table, [record.id])
             self._put(TRASH, entry)
         return record.id
 
@@ -786,9 +764,7 @@ class Store:
                     doc = rows.get(record_id)
                     if doc is None:
                         continue  # already moved with its application
-                    entry = self._trash_entry(
-                        _TRASH_KIND.get(table, table), _as_record(doc, record_id)
-                    )
+                    entry = self._trash_entry(record_type(table), _as_record(doc, record_id))
                     if table == APPLICATIONS:
                         for child in (INTERVIEWS, SENT):
                             kids = [
@@ -805,13 +781,12 @@ class Store:
         self._forget_skipped()
         return moved
 
-    def _trash_entry(self, kind: str, doc: dict[str, Any]) -> dict[str, Any]:
+    def _trash_entry(self, rtype: RecordType, doc: dict[str, Any]) -> dict[str, Any]:
         """A trash entry for one record's stored dict (its interviews and log added later)."""
-        label = _label_of(kind, doc)
         return {
             "id": doc["id"],
-            "kind": kind,
-            "label": label,
+            "kind": rtype.kind,
+            "label": rtype.label(doc),
             "deleted_at": dates.to_iso(self.clock()),
             "record": copy.deepcopy(doc),
             "interviews": [],
@@ -842,23 +817,17 @@ class Store:
         doc = self._table(TRASH).get(doc_id=trash_id)
         if doc is None:
             raise NotFoundError(f'nothing in the trash with id "{trash_id}"')
-        kind = {
-            "application": Application,
-            "interview": Interview,
-            "contact": Contact,
-            "sent": SentFollowUp,
-        }[doc["kind"]]
-        table = _RECORD_TABLES.get(kind, SENT)
+        rtype = record_type(doc["kind"])
         record: Record | None
         try:
-            record = kind.from_dict(doc["record"])
+            record = rtype.cls.from_dict(doc["record"])
             stored = record.to_dict()
         except Exception:  # damaged: back as it was, untouched
             record, stored = None, copy.deepcopy(doc["record"])
         with self.transaction():
             if isinstance(record, Interview):
                 self.get_application(record.application_id)
-            self._put(table, stored)
+            self._put(rtype.table, stored)
             for interview in doc.get("interviews", []):
                 self._put(INTERVIEWS, interview)
             for sent in doc.get("sent", []):

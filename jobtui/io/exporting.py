@@ -44,13 +44,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from icalendar import Calendar, Event, Todo
 
 from jobtui.core import dates
-from jobtui.core.followup import FollowUp, FollowUpKind, Urgency
-from jobtui.core.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core.followup import FollowUp, Urgency
+from jobtui.core.model import EXPORT_VERSION, Application, Contact, Interview, SentFollowUp
 
 if TYPE_CHECKING:
     from jobtui.db.store import Store
 
-EXPORT_VERSION = 1
 PRODID = "-//jobtui//jobtui//EN"
 CALENDAR_NAME = "jobtui interviews"
 
@@ -78,13 +77,6 @@ CSV_COLUMNS = (
 
 # RFC 5545 PRIORITY: 1 is highest, 9 lowest; clients show 1-4 high, 5 medium, 6-9 low.
 PRIORITY = {Urgency.OVERDUE: 1, Urgency.DUE: 5, Urgency.UPCOMING: 9}
-
-_FOLLOWUP_SUMMARY = {
-    FollowUpKind.THANK_YOU: "Send thank-you",
-    FollowUpKind.CHECK_IN: "Check in",
-    FollowUpKind.APPLICATION_FOLLOW_UP: "Follow up",
-    FollowUpKind.GHOSTED: "Decide if ghosted",
-}
 
 # What a spreadsheet takes as the start of a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -240,7 +232,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _app_label(app: Application | None) -> str:
-    return f"{app.company} - {app.role}" if app else "(deleted application)"
+    return app.label if app else "(deleted application)"
 
 
 def _first_url(text: str) -> str | None:
@@ -306,7 +298,7 @@ def _followup_todo(item: FollowUp, stamp: datetime, now: datetime) -> Todo:
     todo.add("uid", followup_uid(item))
     todo.add("dtstamp", stamp)
     todo.add("due", _utc(item.due))
-    todo.add("summary", f"{_FOLLOWUP_SUMMARY[item.kind]}: {_app_label(item.application)}")
+    todo.add("summary", f"{item.kind.info.summary}: {_app_label(item.application)}")
     todo.add("description", item.describe(now))
     todo.add("priority", PRIORITY[item.urgency])
     todo.add("status", "NEEDS-ACTION")

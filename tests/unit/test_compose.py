@@ -18,7 +18,7 @@ from jobtui import locations
 from jobtui.config import Me
 from jobtui.core import drafts
 from jobtui.core.drafts import Draft, TemplateError, TemplateInfo
-from jobtui.core.followup import FollowUpKind
+from jobtui.core.followup import FOLLOW_UP_KINDS, FollowUpKind
 from jobtui.core.model import (
     Application,
     Contact,
@@ -715,8 +715,9 @@ def test_with_nothing_due_an_unthanked_interview_picks_the_thank_you(app, interv
 
 
 def test_every_suggestion_is_a_packaged_template():
-    assert set(drafts.TEMPLATE_FOR) == set(FollowUpKind)
-    suggested = set(drafts.TEMPLATE_FOR.values())
+    assert set(FOLLOW_UP_KINDS) == set(FollowUpKind)
+    suggested = {drafts.suggested_template(Application("A", "B"), kind) for kind in FollowUpKind}
+    assert suggested == {kind.info.template for kind in FollowUpKind}
     for status in Status:
         suggested.add(drafts.suggested_template(Application("A", "B", status=status), None))
     assert suggested <= set(PACKAGED)

@@ -430,7 +430,7 @@ def test_ics_times_are_written_in_utc_without_unresolvable_tzids(data, followups
 def test_ics_event_text(data, records, followups):
     events = _events(_calendar(export_ics(data, followups, NOW)))
     tech = events[interview_uid(records["yesterday"])]
-    assert str(tech["SUMMARY"]) == 'Interview: Acme, Inc. "Labs" - Engineer 🚀 (technical)'
+    assert str(tech["SUMMARY"]) == 'Interview: Acme, Inc. "Labs" — Engineer 🚀 (technical)'
     assert str(tech["LOCATION"]) == "Video: https://meet.example/abc-defg."
     assert str(tech["URL"]) == "https://meet.example/abc-defg"
     description = str(tech["DESCRIPTION"])
@@ -443,13 +443,13 @@ def test_ics_event_text(data, records, followups):
     assert "ATTENDEE" not in tech
 
     onsite = events[interview_uid(records["onsite"])]
-    assert str(onsite["SUMMARY"]) == 'Interview: Acme, Inc. "Labs" - Engineer 🚀 (onsite)'
+    assert str(onsite["SUMMARY"]) == 'Interview: Acme, Inc. "Labs" — Engineer 🚀 (onsite)'
     assert str(onsite["LOCATION"]) == "Office, 1 Main St; Floor 2"
     assert "URL" not in onsite
     assert "Dana Smith, PhD <dana@acme.example>" in str(onsite["DESCRIPTION"])
 
     screen = events[interview_uid(records["gone_past"])]
-    assert str(screen["SUMMARY"]) == "Interview: Gone GmbH - Dev (phone screen)"
+    assert str(screen["SUMMARY"]) == "Interview: Gone GmbH — Dev (phone screen)"
     assert "LOCATION" not in screen
 
 
@@ -500,13 +500,13 @@ def test_ics_has_one_todo_per_followup(data, records, followups):
 
     acme, yesterday = records["acme"], records["yesterday"]
     thanks = todos[f"thank_you-{acme.id}-{yesterday.id}@jobtui"]
-    assert str(thanks["SUMMARY"]) == 'Send thank-you: Acme, Inc. "Labs" - Engineer 🚀'
+    assert str(thanks["SUMMARY"]) == 'Send thank-you: Acme, Inc. "Labs" — Engineer 🚀'
     assert thanks.decoded("DUE") == yesterday.ends_at
     assert str(thanks["RELATED-TO"]) == interview_uid(yesterday)
     assert str(thanks["DESCRIPTION"]) == "Thank-you due, 5h left"
 
     nudge = todos[f"application_follow_up-{records['formula'].id}-app@jobtui"]
-    assert str(nudge["SUMMARY"]) == "Follow up: =SUM(A1) - [bold]x[/]"
+    assert str(nudge["SUMMARY"]) == "Follow up: =SUM(A1) — [bold]x[/]"
     assert nudge.decoded("DUE") == berlin(11, 19)  # 7 business days after Tue 10 Nov
     assert int(nudge["PRIORITY"]) == 1
     assert "RELATED-TO" not in nudge
@@ -529,10 +529,10 @@ def test_ics_summaries_for_every_followup_kind(records):
     data = ExportData(applications=[app], interviews=[], contacts=[], sent=[])
     todos = _calendar(export_ics(data, items, NOW)).walk("VTODO")
     assert [str(t["SUMMARY"]) for t in todos] == [
-        "Send thank-you: =SUM(A1) - [bold]x[/]",
-        "Check in: =SUM(A1) - [bold]x[/]",
-        "Follow up: =SUM(A1) - [bold]x[/]",
-        "Decide if ghosted: =SUM(A1) - [bold]x[/]",
+        "Send thank-you: =SUM(A1) — [bold]x[/]",
+        "Check in: =SUM(A1) — [bold]x[/]",
+        "Follow up: =SUM(A1) — [bold]x[/]",
+        "Decide if ghosted: =SUM(A1) — [bold]x[/]",
     ]
     assert str(todos[3]["DESCRIPTION"]) == "2 follow-ups unanswered: mark ghosted?"
 

@@ -152,7 +152,7 @@ def test_delete_and_restore_an_application_with_its_interviews(store, now):
     assert store.interviews() == []
     assert store.sent_log() == []
     [entry] = store.trash()
-    assert entry.label == "Acme - Dev"
+    assert entry.label == "Acme — Dev"
     restored = store.restore(entry.id)
     assert restored == app
     assert store.interviews(app.id) == [interview]
