@@ -151,7 +151,7 @@ def test_a_saved_job_later_applied_to_is_moved_forward_not_duplicated(store, now
     _, before = plan.update[0]
     assert before.id == saved.id
     assert plan.report_lines()[2] == (
-        "update  line 2: Nordwind Logistics GmbH - Senior Python Developer (wishlist -> applied)"
+        "update  line 2: Nordwind Logistics GmbH — Senior Python Developer (wishlist -> applied)"
     )
 
     apps = store.applications()

@@ -22,11 +22,12 @@ The package, in the order a file goes through it:
 * ``matching`` (is it stored already?), ``plan`` (add / update / skip), ``apply`` (write it).
 """
 
+from jobtui.core.model import EXPORT_VERSION
 from jobtui.io.importing.apply import apply_import
 from jobtui.io.importing.cells import status_from_text
 from jobtui.io.importing.csvfile import MAX_COLUMNS
 from jobtui.io.importing.formats import FORMAT_NAMES, FORMATS
-from jobtui.io.importing.jsonfile import EXPORT_VERSION, MAX_JSON_DEPTH
+from jobtui.io.importing.jsonfile import MAX_JSON_DEPTH
 from jobtui.io.importing.matching import normalize_url
 from jobtui.io.importing.plan import ImportPlan, plan_import, plan_import_into
 from jobtui.io.importing.reading import detect_format, read_rows

@@ -9,11 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jobtui.core.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core.model import EXPORT_VERSION, Application, Contact, Interview, SentFollowUp
 from jobtui.io.importing.rows import ImportFileError, ImportRow, Source
-
-EXPORT_VERSION = 1
-"""The ``jobtui_export`` version this module reads."""
 
 MAX_JSON_DEPTH = 20
 """How deeply a JSON import may nest; an export needs 5 (export, list, record, list, item)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jobtui.core.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core.words import plural
 from jobtui.io.importing.cells import STATUS_RANK
 from jobtui.io.importing.formats import JSON_FORMAT
 from jobtui.io.importing.matching import Index
@@ -53,16 +54,16 @@ class ImportPlan:
             f"{len(self.add)} {'added' if done else 'to add'}",
             f"{len(self.update)} {'updated' if done else 'to update'}",
             f"{len(self.skip)} already there",
-            _plural(len(self.errors), "bad row"),
+            plural(len(self.errors), "bad row"),
         ]
         if self.contacts:
             parts.append(
-                f"{_plural(len(self.contacts), 'other contact')} {'saved' if done else 'to save'}"
+                f"{plural(len(self.contacts), 'other contact')} {'saved' if done else 'to save'}"
             )
         return "\n".join([", ".join(parts), *self.notes])
 
     def report_lines(self) -> list[str]:
-        """One line per row, for ``--dry-run``: "add     line 2: Acme - Engineer"."""
+        """One line per row, for ``--dry-run``: "add     line 2: Acme — Engineer"."""
         lines = [f"add     line {row.line}: {row.label}" for row in self.add]
         for row, existing in self.update:
             change = ""
@@ -72,10 +73,6 @@ class ImportPlan:
         lines += [f"skip    line {row.line}: {row.label}: {why}" for row, why in self.skip]
         lines += [f"error   {message}" for message in self.errors]
         return lines
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass

@@ -33,7 +33,8 @@ class ImportRow:
 
     @property
     def label(self) -> str:
-        return f"{self.application.company} - {self.application.role}"
+        """The application's label, "Acme — Engineer"."""
+        return self.application.label
 
 
 @dataclass
