@@ -1,9 +1,14 @@
-"""The only module that touches TinyDB: records in, records out, one durable save per change.
+"""Records in, records out, one durable save per change.
 
-A :class:`Store` wraps a TinyDB whose storage is :class:`_FileStorage`: the data is parsed once
-and served from memory; every write goes through :class:`jobtui.db.datafile.DatabaseFile`, which
-saves atomically. Several changes can be grouped with :meth:`Store.transaction` into one save
-that either lands whole or not at all.
+The data is plain dict tables in memory (:class:`_Tables`), parsed once from the file: a read
+is a dict lookup or a scan of one table, a write replaces one record's dict in place. Every
+save goes through :class:`jobtui.db.datafile.DatabaseFile`, which writes the whole file
+atomically. Several changes can be grouped with :meth:`Store.transaction` into one save that
+either lands whole or not at all.
+
+The file keeps TinyDB's layout (``{"applications": {"<id>": {...}}, ..., "_meta": {...}}``,
+each record keyed by its id), so ``tinydb.TinyDB(path)`` can still read it; TinyDB itself is
+not used: its ``insert``/``update`` copy the whole table on every call.
 """
 
 from __future__ import annotations
@@ -17,9 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB, where
-from tinydb.storages import Storage
-from tinydb.table import Table
 
 from jobtui.core import dates
 from jobtui.core.model import (
@@ -78,17 +80,9 @@ class AmbiguousIdError(StorageError):
     """An id prefix matches more than one record."""
 
 
-class _StrIdTable(Table):
-    # Records are keyed by their uuid, so a lookup by id is a dict access.
-    document_id_class = str
-
-
-class _TinyDB(TinyDB):
-    table_class = _StrIdTable
-
-
-class _FileStorage(Storage):
-    """TinyDB storage serving reads from memory and saving through DatabaseFile.
+class _Tables:
+    """The database in memory (table name -> record id -> stored dict), saved through
+    DatabaseFile.
 
     Inside a transaction writes are held back and flushed once at the end; if the
     flush (or the transaction) fails, memory is restored to what is on disk. If the file
@@ -273,22 +267,17 @@ class Store:
         self.read_only = file.read_only if file is not None else read_only
         self.read_only_reason = file.read_only_reason if file is not None else None
         try:
-            self._storage = _FileStorage(file)
+            self._storage = _Tables(file)
         except BaseException:
             if file is not None:
                 file.close()
             raise
-        self._db = _TinyDB(storage=lambda: self._storage)
         self._undo: list[Change] = []
         self._redo: list[Change] = []  # changes undone, newest last (redo does them again)
         self.removed_by_undo: list[str] = []
         self._recording: Change | None = None
         self._touched_apps: set[str] = set()
         self._touched_contacts = False
-        self._tables = {
-            name: self._db.table(name, cache_size=0)
-            for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT, TRASH)
-        }
         self._skipped: dict[tuple[str, str], Problem] = {}
 
     @property
@@ -316,7 +305,7 @@ class Store:
         return loaded
 
     def _get(self, rtype: RecordType, record_id: str) -> Any:
-        doc = self._table(rtype.table).get(doc_id=record_id)
+        doc = self._rows(rtype.table).get(record_id)
         if doc is None:
             raise NotFoundError(f'no {rtype.kind} with id "{record_id}"')
         try:
@@ -529,12 +518,17 @@ class Store:
 
     # -- generic record access --------------------------------------------
 
-    def _table(self, name: str) -> Table:
-        return self._tables[name]
+    def _rows(self, table: str) -> dict[str, dict[str, Any]]:
+        """One table's records by id, as stored (read them, do not change them)."""
+        return self._storage.read().get(table, {})
+
+    def _children(self, table: str, application_id: str) -> list[dict[str, Any]]:
+        """The stored records of ``table`` (interviews, sent) that belong to one application."""
+        return [d for d in self._rows(table).values() if d.get("application_id") == application_id]
 
     def _put(self, table: str, doc: dict[str, Any]) -> None:
-        # Insert or replace in place: TinyDB's insert/update copy the whole table on every
-        # call, which made a bulk build of 10k records take minutes.
+        # Insert or replace in place: no copy of the table (TinyDB's insert/update copied
+        # the whole table on every call, which made a bulk build of 10k records take minutes).
         data = self._storage.read()
         rows = data.setdefault(table, {})
         self._remember(table, doc["id"], rows.get(doc["id"]), doc)
@@ -597,7 +591,7 @@ class Store:
 
     def applications(self, *, status: Status | None = None) -> list[Application]:
         """All applications (optionally with one status), newest first."""
-        apps = self._load(Application, APPLICATIONS, self._table(APPLICATIONS).all())
+        apps = self._load(Application, APPLICATIONS, list(self._rows(APPLICATIONS).values()))
         if status is not None:
             apps = [a for a in apps if a.status == status]
         apps.sort(key=lambda a: a.created_at or datetime.min.replace(tzinfo=dates.local_tz()))
@@ -628,11 +622,10 @@ class Store:
 
     def interviews(self, application_id: str | None = None) -> list[Interview]:
         """Interviews in time order, all or one application's."""
-        table = self._table(INTERVIEWS)
         docs = (
-            table.all()
+            list(self._rows(INTERVIEWS).values())
             if application_id is None
-            else table.search(where("application_id") == application_id)
+            else self._children(INTERVIEWS, application_id)
         )
         found = self._load(Interview, INTERVIEWS, docs)
         found.sort(key=lambda i: i.starts_at)
@@ -660,7 +653,7 @@ class Store:
     # -- contacts ----------------------------------------------------------
 
     def contacts(self) -> list[Contact]:
-        found = self._load(Contact, CONTACTS, self._table(CONTACTS).all())
+        found = self._load(Contact, CONTACTS, list(self._rows(CONTACTS).values()))
         found.sort(key=lambda c: c.name.lower())
         return found
 
@@ -671,11 +664,10 @@ class Store:
 
     def sent_log(self, application_id: str | None = None) -> list[SentFollowUp]:
         """Logged follow-ups, oldest first."""
-        table = self._table(SENT)
         docs = (
-            table.all()
+            list(self._rows(SENT).values())
             if application_id is None
-            else table.search(where("application_id") == application_id)
+            else self._children(SENT, application_id)
         )
         entries = self._load(SentFollowUp, SENT, docs)
         entries.sort(key=lambda e: e.at)
@@ -735,8 +727,8 @@ class Store:
         entry = self._trash_entry(rtype, record.to_dict())
         with self.transaction():
             if isinstance(record, Application):
-                interviews = self._table(INTERVIEWS).search(where("application_id") == record.id)
-                sent = self._table(SENT).search(where("application_id") == record.id)
+                interviews = self._children(INTERVIEWS, record.id)
+                sent = self._children(SENT, record.id)
                 entry["interviews"] = [dict(d) for d in interviews]
                 entry["sent"] = [dict(d) for d in sent]
                 self._remove(INTERVIEWS, [d["id"] for d in interviews])
@@ -802,7 +794,7 @@ class Store:
                 label=d.get("label", ""),
                 deleted_at=dates.from_iso(d["deleted_at"]),
             )
-            for d in self._table(TRASH).all()
+            for d in self._rows(TRASH).values()
         ]
         entries.sort(key=lambda e: e.deleted_at, reverse=True)
         return entries
@@ -814,7 +806,7 @@ class Store:
         (``jobtui check`` names it again); then None is returned instead of the record.
         """
         self._check_writable()
-        doc = self._table(TRASH).get(doc_id=trash_id)
+        doc = self._rows(TRASH).get(trash_id)
         if doc is None:
             raise NotFoundError(f'nothing in the trash with id "{trash_id}"')
         rtype = record_type(doc["kind"])
@@ -892,4 +884,4 @@ class Store:
     # -- counts --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return {name: len(self._table(name)) for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT)}
+        return {name: len(self._rows(name)) for name in (APPLICATIONS, INTERVIEWS, CONTACTS, SENT)}

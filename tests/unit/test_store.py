@@ -1,4 +1,4 @@
-"""The TinyDB store: records in and out, ids by prefix, transactions, trash, read-only, lock."""
+"""The store: records in and out, ids by prefix, transactions, trash, read-only, lock."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import orjson
 import pytest
+import tinydb
+from tinydb.table import Table
 
 from jobtui.core.model import (
     Application,
@@ -376,3 +378,31 @@ def test_an_interview_before_the_applied_date_warns(now):
     later = Interview(application_id=app.id, starts_at=now + timedelta(hours=1))
     assert interview_before_applied(app, later) is None
     assert interview_before_applied(Application(company="A", role="B"), early) is None
+
+
+class _KeyedByUuid(Table):
+    # TinyDB's documented hook for ids that are not numbers: jobtui keys records by uuid.
+    document_id_class = str
+
+
+def test_the_file_is_still_a_tinydb_database(store, db_path, now):
+    app = store.save(Application(company="Acme", role="Dev"))
+    interview = Interview(application_id=app.id, starts_at=now, interviewers=[Person("Ana")])
+    store.add_interview(interview)
+    store.save(Contact(name="Dana"))
+    store.log_sent(SentFollowUp(SentKind.CHECK_IN, now, app.id))
+
+    before = db_path.read_bytes()
+    with tinydb.TinyDB(db_path, access_mode="r") as tiny:  # read only: it never writes
+        tiny.table_class = _KeyedByUuid
+        assert {"applications", "interviews", "contacts", "sent"} <= tiny.tables()
+        found = tiny.table("applications").get(doc_id=app.id)
+        assert found is not None and found["company"] == "Acme"
+        assert found["status"] == "interviewing"
+        query = tinydb.Query()
+        [stored] = tiny.table("interviews").search(query.application_id == app.id)
+        assert stored.doc_id == interview.id
+        assert stored["interviewers"][0]["name"] == "Ana"
+        assert [c["name"] for c in tiny.table("contacts").all()] == ["Dana"]
+        assert len(tiny.table("sent")) == 1
+    assert db_path.read_bytes() == before
