@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from jobtui import __version__
@@ -60,9 +61,8 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full jobtui command line."""
-    statuses = ", ".join(s.value for s in Status)
-    kinds = ", ".join(k.value for k in InterviewKind)
+    """The full jobtui command line: the global options, then one subcommand per row of
+    :data:`SUBCOMMANDS`."""
     parser = _Parser(
         prog="jobtui",
         description="A keyboard-first terminal organizer for a job search. "
@@ -74,33 +74,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a throwaway copy of demo data in the TUI"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, help_text, add_arguments in SUBCOMMANDS:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        _db_option(command, top=False)
+        add_arguments(command)
+    return parser
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        _db_option(cmd, top=False)
-        return cmd
 
-    add = command("add", "add an application; prints its id")
-    add.add_argument("company")
-    add.add_argument("role")
-    add.add_argument("--status", type=_choice(Status), help=f"one of: {statuses} (default applied)")
-    add.add_argument(
+def _statuses() -> str:
+    return ", ".join(s.value for s in Status)
+
+
+def _add(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("company")
+    cmd.add_argument("role")
+    cmd.add_argument(
+        "--status", type=_choice(Status), help=f"one of: {_statuses()} (default applied)"
+    )
+    cmd.add_argument(
         "--applied", metavar="WHEN", help='when you applied (default today), e.g. "mon"'
     )
-    add.add_argument("--url")
-    add.add_argument("--location")
-    add.add_argument("--source", help="where you found it")
-    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    add.add_argument("--salary-min", metavar="AMOUNT")
-    add.add_argument("--salary-max", metavar="AMOUNT")
-    add.add_argument("--currency")
-    add.add_argument("--notes", help="notes (Markdown)")
+    cmd.add_argument("--url")
+    cmd.add_argument("--location")
+    cmd.add_argument("--source", help="where you found it")
+    cmd.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    cmd.add_argument("--salary-min", metavar="AMOUNT")
+    cmd.add_argument("--salary-max", metavar="AMOUNT")
+    cmd.add_argument("--currency")
+    cmd.add_argument("--notes", help="notes (Markdown)")
 
-    interview = command("interview", "add an interview to an application; prints its id")
-    interview.add_argument("app", metavar="APP", help="application id (any unique prefix)")
-    interview.add_argument("when", metavar="WHEN", help='e.g. "tomorrow 10am", "Dec 3 2pm PST"')
-    interview.add_argument("--kind", type=_choice(InterviewKind), help=f"one of: {kinds}")
-    interview.add_argument(
+
+def _interview(cmd: argparse.ArgumentParser) -> None:
+    kinds = ", ".join(k.value for k in InterviewKind)
+    cmd.add_argument("app", metavar="APP", help="application id (any unique prefix)")
+    cmd.add_argument("when", metavar="WHEN", help='e.g. "tomorrow 10am", "Dec 3 2pm PST"')
+    cmd.add_argument("--kind", type=_choice(InterviewKind), help=f"one of: {kinds}")
+    cmd.add_argument(
         "--with",
         dest="interviewers",
         action="append",
@@ -108,125 +117,154 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help='an interviewer, "Name" or "Name <email>" (repeatable)',
     )
-    interview.add_argument("--duration", default="1h", help="e.g. 45m, 1h30m (default 1h)")
-    interview.add_argument("--where", help="a place or a link")
+    cmd.add_argument("--duration", default="1h", help="e.g. 45m, 1h30m (default 1h)")
+    cmd.add_argument("--where", help="a place or a link")
 
-    status = command("status", "change an application's status")
-    status.add_argument("app", metavar="APP")
-    status.add_argument("status", metavar="STATUS", type=_choice(Status), help=statuses)
 
-    sent = command("sent", "log a thank-you or follow-up as sent")
-    sent.add_argument("target", metavar="INTERVIEW_OR_APP")
-    sent.add_argument("--at", metavar="WHEN", help="when it was sent (default now)")
-    sent.add_argument(
+def _status(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("app", metavar="APP")
+    cmd.add_argument("status", metavar="STATUS", type=_choice(Status), help=_statuses())
+
+
+def _sent(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("target", metavar="INTERVIEW_OR_APP")
+    cmd.add_argument("--at", metavar="WHEN", help="when it was sent (default now)")
+    cmd.add_argument(
         "--kind",
         type=_choice(SentKind),
         help=f"{', '.join(k.value for k in SentKind)} (default: whatever is owed)",
     )
-    sent.add_argument("--to", default="", help="who it went to")
-    sent.add_argument(
-        "--channel", default="email", help="email, linkedin, phone... (default email)"
-    )
+    cmd.add_argument("--to", default="", help="who it went to")
+    cmd.add_argument("--channel", default="email", help="email, linkedin, phone... (default email)")
 
-    snooze = command("snooze", "snooze the follow-ups of an application or interview")
-    snooze.add_argument("target", metavar="ID")
-    snooze.add_argument("until", metavar="WHEN", help='e.g. "next monday", "+3d"; "off" to clear')
 
-    show = command("show", "print one record with every field")
-    show.add_argument("id", metavar="ID")
-    _json_option(show)
+def _snooze(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("target", metavar="ID")
+    cmd.add_argument("until", metavar="WHEN", help='e.g. "next monday", "+3d"; "off" to clear')
 
-    set_cmd = command("set", "set fields of a record: FIELD=VALUE...")
-    set_cmd.add_argument("id", metavar="ID")
-    set_cmd.add_argument("assignments", metavar="FIELD=VALUE", nargs="+")
 
-    lst = command("list", "list applications")
-    lst.add_argument("--status", type=_choice(Status), help=f"only this status ({statuses})")
-    lst.add_argument("--open", action="store_true", help="hide closed applications")
-    lst.add_argument(
+def _show(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID")
+    _json_option(cmd)
+
+
+def _set(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID")
+    cmd.add_argument("assignments", metavar="FIELD=VALUE", nargs="+")
+
+
+def _list(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--status", type=_choice(Status), help=f"only this status ({_statuses()})")
+    cmd.add_argument("--open", action="store_true", help="hide closed applications")
+    cmd.add_argument(
         "--sort",
         choices=SORTS,
         default="urgency",
         help="urgency (the default: most pressing first, as in the TUI), company, "
         "applied (newest first) or status",
     )
-    _json_option(lst)
+    _json_option(cmd)
 
-    followups = command("followups", "list what needs a follow-up, most urgent first")
-    _json_option(followups)
 
-    contact = command("contact", "add a contact; prints its id")
-    contact.add_argument("name")
-    contact.add_argument("--title")
-    contact.add_argument("--company")
-    contact.add_argument("--email")
-    contact.add_argument("--phone")
-    contact.add_argument("--url")
-    contact.add_argument("--for", dest="app", metavar="APP", help="link to this application")
+def _contact(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("name")
+    cmd.add_argument("--title")
+    cmd.add_argument("--company")
+    cmd.add_argument("--email")
+    cmd.add_argument("--phone")
+    cmd.add_argument("--url")
+    cmd.add_argument("--for", dest="app", metavar="APP", help="link to this application")
 
-    delete = command("delete", "move a record to the trash (undelete brings it back)")
-    delete.add_argument("id", metavar="ID")
 
-    trash = command("trash", "list deleted records")
-    _json_option(trash)
+def _one_id(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID")
 
-    render = command("render", "print a follow-up message drafted from a template")
-    render.add_argument(
+
+def _render(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
         "template", metavar="TEMPLATE", help="a template name (see 'jobtui templates')"
     )
-    render.add_argument(
+    cmd.add_argument(
         "id",
         metavar="ID",
         help="an interview, or an application (its latest interview so far is used)",
     )
 
-    templates = command("templates", "list message templates and where each comes from")
-    _json_option(templates)
 
-    undelete = command("undelete", "bring a deleted record back from the trash")
-    undelete.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
+def _undelete(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID", help="its id (any unique prefix), see 'jobtui trash'")
 
-    backup = command("backup", "copy the database to a folder now; prints the copy's path")
-    backup.add_argument(
+
+def _backup(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
         "folder", metavar="DIR", nargs="?", help="where to (default: the backups folder)"
     )
 
-    backups = command("backups", "list the backups kept beside the database, newest first")
-    _json_option(backups)
 
-    imp = command(
-        "import", "bring applications in from a CSV (LinkedIn, Teal, Huntr...) or an export"
-    )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument(
+def _import(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("file", metavar="FILE")
+    cmd.add_argument(
         "--format",
         choices=IMPORT_FORMATS,
         help=f"{', '.join(IMPORT_FORMATS)} (default: detected from the file)",
     )
-    imp.add_argument(
+    cmd.add_argument(
         "--dry-run", action="store_true", help="show what would be added, updated and skipped"
     )
 
-    export = command("export", "write everything out as JSON, CSV or a calendar (ICS)")
-    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    export.add_argument(
+
+def _export(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    cmd.add_argument(
         "--excel", action="store_true", help="CSV: add a byte-order mark so Excel reads UTF-8"
     )
 
-    stats = command("stats", "the funnel, response rates by source, and activity per week")
-    _json_option(stats)
 
-    check = command(
-        "check", "find damaged records; exit 1 if there are any (--fix moves them to the trash)"
-    )
-    check.add_argument(
+def _check(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
         "--fix",
         action="store_true",
         help="take a backup, then move every damaged record into the trash (undelete restores)",
     )
-    _json_option(check)
+    _json_option(cmd)
 
-    restore = command("restore", "replace the database with a backup (the current file is kept)")
-    restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'jobtui backups')")
-    return parser
+
+def _restore(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("backup", metavar="BACKUP", help="a backup file (see 'jobtui backups')")
+
+
+SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("add", "add an application; prints its id", _add),
+    ("interview", "add an interview to an application; prints its id", _interview),
+    ("status", "change an application's status", _status),
+    ("sent", "log a thank-you or follow-up as sent", _sent),
+    ("snooze", "snooze the follow-ups of an application or interview", _snooze),
+    ("show", "print one record with every field", _show),
+    ("set", "set fields of a record: FIELD=VALUE...", _set),
+    ("list", "list applications", _list),
+    ("followups", "list what needs a follow-up, most urgent first", _json_option),
+    ("contact", "add a contact; prints its id", _contact),
+    ("delete", "move a record to the trash (undelete brings it back)", _one_id),
+    ("trash", "list deleted records", _json_option),
+    ("render", "print a follow-up message drafted from a template", _render),
+    ("templates", "list message templates and where each comes from", _json_option),
+    ("undelete", "bring a deleted record back from the trash", _undelete),
+    ("backup", "copy the database to a folder now; prints the copy's path", _backup),
+    ("backups", "list the backups kept beside the database, newest first", _json_option),
+    (
+        "import",
+        "bring applications in from a CSV (LinkedIn, Teal, Huntr...) or an export",
+        _import,
+    ),
+    ("export", "write everything out as JSON, CSV or a calendar (ICS)", _export),
+    ("stats", "the funnel, response rates by source, and activity per week", _json_option),
+    (
+        "check",
+        "find damaged records; exit 1 if there are any (--fix moves them to the trash)",
+        _check,
+    ),
+    ("restore", "replace the database with a backup (the current file is kept)", _restore),
+)
+"""Every subcommand, in the order --help lists them: (name, help, a function adding its
+arguments)."""

@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jobtui.config import FollowUpRules
 from jobtui.core import dates
 from jobtui.core.fields import display_value, fields_for
-from jobtui.core.followup import FollowUp, followups_for
-from jobtui.core.model import Application, Contact, Interview, Record
-from jobtui.core.overview import AppRow, build_overview
+from jobtui.core.followup import FollowUp
+from jobtui.core.model import Application, Interview, Record, record_label, record_type
+from jobtui.core.overview import AppRow
 from jobtui.core.textsafe import strip_controls, visible
+from jobtui.core.words import plural
 from jobtui.db.integrity import Problem
-from jobtui.db.store import NotFoundError, Store
+from jobtui.db.store import TrashEntry
+from jobtui.ops.views import Checked, RecordDetails
+
+if TYPE_CHECKING:
+    from jobtui.core.drafts import TemplateInfo
+    from jobtui.ops.transfer import BackupInfo
 
 # Every character textsafe.visible would replace, as a JSON escape. json.dumps escapes C0
 # itself but leaves DEL, C1 and the bidi controls raw.
@@ -43,12 +48,11 @@ def json_text(value: object) -> str:
 
 
 def label(record: Record) -> str:
-    """A short human name for a record."""
+    """A short human name for a record (``record_label``); an application as "Company -
+    Role", the plain form the CLI's sentences have always printed."""
     if isinstance(record, Application):
         return f"{record.company} - {record.role}"
-    if isinstance(record, Interview):
-        return f"interview {dates.format_when(record.starts_at)}"
-    return record.name
+    return record_label(record)
 
 
 def row_json(row: AppRow) -> dict[str, Any]:
@@ -61,16 +65,6 @@ def row_json(row: AppRow) -> dict[str, Any]:
         "applied_on": dates.to_iso(row.app.applied_on),
         "next_action": row.next_action,
     }
-
-
-def application_rows(
-    store: Store, apps: Sequence[Application], now: datetime, rules: FollowUpRules
-) -> list[AppRow]:
-    """Rows for `list`, each with its next action (computed as the TUI does)."""
-    overview = build_overview(
-        apps, store.interviews_by_application(), store.sent_by_application(), [], now, rules
-    )
-    return overview.rows
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -94,7 +88,7 @@ def application_table(rows: Sequence[AppRow], now: datetime) -> str:
     """The human `list` output."""
     if not rows:
         return "no applications yet: add one with  jobtui add COMPANY ROLE"
-    today = now.astimezone(dates.local_tz()).date()
+    today = dates.local_day(now)
     body = []
     for row in rows:
         app = row.app
@@ -123,7 +117,7 @@ def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
         [
             item.urgency.value.upper(),
             (item.interview_id or item.application_id)[:8],
-            _one_line(f"{item.application.company} - {item.application.role}", 40),
+            _one_line(label(item.application), 40),
             item.describe(now),
         ]
         for item in items
@@ -131,31 +125,22 @@ def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
     return _table(["URGENCY", "ID", "APPLICATION", "WHAT"], body)
 
 
-def record_json(store: Store, record: Record) -> dict[str, Any]:
+def record_json(details: RecordDetails) -> dict[str, Any]:
     """`show --json`: the record's stored fields plus its type (and, for an application,
     its interviews, contacts and follow-up log)."""
-    data: dict[str, Any] = {"type": type(record).__name__.lower(), **record.to_dict()}
+    record = details.record
+    data: dict[str, Any] = {"type": record_type(record).kind, **record.to_dict()}
     if isinstance(record, Application):
-        data["interviews"] = [i.to_dict() for i in store.interviews(record.id)]
-        data["contacts"] = [c.to_dict() for c in _contacts(store, record)]
-        data["sent"] = [s.to_dict() for s in store.sent_log(record.id)]
+        data["interviews"] = [i.to_dict() for i in details.interviews]
+        data["contacts"] = [c.to_dict() for c in details.contacts]
+        data["sent"] = [s.to_dict() for s in details.sent]
     return data
 
 
-def _contacts(store: Store, app: Application) -> list[Contact]:
-    found = []
-    for contact_id in app.contact_ids:
-        try:
-            found.append(store.get_contact(contact_id))
-        except NotFoundError:
-            continue
-    return found
-
-
-def record_text(store: Store, record: Record, now: datetime, rules: FollowUpRules) -> str:
+def record_text(details: RecordDetails, now: datetime) -> str:
     """`show`: every field of a record, then what belongs to it."""
-    kind = type(record).__name__.lower()
-    lines = [f"{kind} {record.id}"]
+    record = details.record
+    lines = [f"{record_type(record).kind} {record.id}"]
     specs = fields_for(record)
     width = max(len(s.name) for s in specs)
     for spec in specs:
@@ -165,44 +150,91 @@ def record_text(store: Store, record: Record, now: datetime, rules: FollowUpRule
             lines.extend(f"    {line}" for line in value.splitlines())
         else:
             lines.append(f"{spec.name.ljust(width)}  {value}")
-    if isinstance(record, Interview):
-        try:
-            app = store.get_application(record.application_id)
-            lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {label(app)}")
-        except NotFoundError:
-            pass
+    if isinstance(record, Interview) and details.application is not None:
+        app = details.application
+        lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {label(app)}")
     if isinstance(record, Application):
         lines.append("")
-        lines.append("status history:")
-        for change in record.status_history:
-            lines.append(f"    {dates.format_when(change.at)}  {change.status.value}")
-        interviews = store.interviews(record.id)
-        lines.append("interviews:" if interviews else "interviews: none")
-        for interview in interviews:
-            people = ", ".join(p.name for p in interview.interviewers)
-            lines.append(
-                f"    {interview.id[:8]}  {dates.format_when(interview.starts_at)}  "
-                f"{interview.kind.label}" + (f"  with {people}" if people else "")
-            )
-        contacts = _contacts(store, record)
-        if contacts:
-            lines.append("contacts:")
-            lines.extend(
-                f"    {c.id[:8]}  {c.name}  {c.title}  {c.email}".rstrip() for c in contacts
-            )
-        sent = store.sent_log(record.id)
-        if sent:
-            lines.append("follow-ups sent:")
-            for entry in sent:
-                to = f" to {entry.to}" if entry.to else ""
-                lines.append(
-                    f"    {dates.format_when(entry.at)}  {entry.kind.label}{to} ({entry.channel})"
-                )
-        items = followups_for(record, interviews, sent, now, rules)
-        if items:
-            lines.append("needs:")
-            lines.extend(f"    {item.urgency.value}: {item.describe(now)}" for item in items)
+        lines.extend(_belongings(details, now))
     return "\n".join(lines)
+
+
+def _belongings(details: RecordDetails, now: datetime) -> list[str]:
+    """An application's history, interviews, contacts, sent log and needs, for `show`."""
+    assert isinstance(details.record, Application)
+    lines = ["status history:"]
+    for change in details.record.status_history:
+        lines.append(f"    {dates.format_when(change.at)}  {change.status.value}")
+    lines.append("interviews:" if details.interviews else "interviews: none")
+    for interview in details.interviews:
+        people = ", ".join(p.name for p in interview.interviewers)
+        lines.append(
+            f"    {interview.id[:8]}  {dates.format_when(interview.starts_at)}  "
+            f"{interview.kind.label}" + (f"  with {people}" if people else "")
+        )
+    if details.contacts:
+        lines.append("contacts:")
+        lines.extend(
+            f"    {c.id[:8]}  {c.name}  {c.title}  {c.email}".rstrip() for c in details.contacts
+        )
+    if details.sent:
+        lines.append("follow-ups sent:")
+        for entry in details.sent:
+            to = f" to {entry.to}" if entry.to else ""
+            lines.append(
+                f"    {dates.format_when(entry.at)}  {entry.kind.label}{to} ({entry.channel})"
+            )
+    if details.needs:
+        lines.append("needs:")
+        lines.extend(f"    {item.urgency.value}: {item.describe(now)}" for item in details.needs)
+    return lines
+
+
+def trash_json(entry: TrashEntry) -> dict[str, Any]:
+    """One object of `jobtui trash --json`."""
+    return {
+        "id": entry.id,
+        "kind": entry.kind,
+        "label": entry.label,
+        "deleted_at": dates.to_iso(entry.deleted_at),
+    }
+
+
+def trash_line(entry: TrashEntry) -> str:
+    """One line of `jobtui trash`."""
+    return f"{entry.id[:8]}  {entry.kind:<11}  {dates.format_when(entry.deleted_at)}  {entry.label}"
+
+
+def template_json(info: TemplateInfo) -> dict[str, str]:
+    """One object of `jobtui templates --json`."""
+    return {"name": info.name, "source": info.source, "title": info.title, "path": str(info.path)}
+
+
+def template_lines(infos: Sequence[TemplateInfo]) -> list[str]:
+    """`jobtui templates`: name, source, title and path in columns."""
+    width = max(len(t.name) for t in infos)
+    title_width = max(len(t.title) for t in infos)
+    return [f"{t.name:<{width}}  {t.source:<8}  {t.title:<{title_width}}  {t.path}" for t in infos]
+
+
+def backup_json(info: BackupInfo) -> dict[str, Any]:
+    """One object of `jobtui backups --json`."""
+    return {
+        "path": str(info.path),
+        "saved_at": dates.to_iso(info.saved_at),
+        "applications": info.applications,
+        "problem": info.problem or None,
+    }
+
+
+def backup_line(info: BackupInfo) -> str:
+    """One line of `jobtui backups`."""
+    what = (
+        f"{info.applications} applications"
+        if info.applications is not None
+        else f"UNREADABLE: {info.problem}"
+    )
+    return f"{dates.format_when(info.saved_at)}  {what:<18}  {info.path}"
 
 
 def damaged_count(problems: Iterable[Problem]) -> int:
@@ -227,3 +259,35 @@ def problem_table(problems: Sequence[Problem]) -> str:
         for p in problems
     ]
     return _table(["TABLE", "ID", "FIELD", "PROBLEM"], body)
+
+
+def check_json(checked: Checked, config_problems: Sequence[str]) -> dict[str, Any]:
+    """`jobtui check --json`."""
+    return {
+        "records": checked.records,
+        "problems": [problem_json(p) for p in checked.problems],
+        "backup": str(checked.backup) if checked.backup else None,
+        "moved_to_trash": checked.moved_to_trash,
+        "config_problems": list(config_problems),
+    }
+
+
+def check_text(checked: Checked) -> str:
+    """`jobtui check`: all good, or the damaged records and what to do (or what --fix did)."""
+    total, moved = checked.records, checked.moved_to_trash
+    if not checked.problems:
+        return f"{plural(total, 'record')}, all good"
+    lines = [problem_table(checked.problems)]
+    if checked.backup is None:
+        bad = damaged_count(checked.problems)
+        lines.append(
+            f"{bad} of {total} records are damaged; "
+            "'jobtui check --fix' takes a backup and moves them into the trash"
+        )
+    else:
+        lines.append(f"backup written to {checked.backup}")
+        lines.append(
+            f"moved {plural(moved, 'damaged record')} into the trash; "
+            "'jobtui trash' lists them, 'jobtui undelete ID' brings one back"
+        )
+    return "\n".join(lines)

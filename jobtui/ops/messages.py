@@ -82,7 +82,7 @@ def message_context(
         interview=interview,
         contacts=linked_contacts(store, app),
         me=me,
-        today=now.astimezone(dates.local_tz()).date(),
+        today=dates.local_day(now),
         due=due,
         suggested=drafts.suggested_template(app, due.kind if due else None, interview),
     )
@@ -108,3 +108,8 @@ def render_message(
     """``jobtui render``: the draft of ``template`` about an application or interview (an
     application's latest interview so far). Raises ``drafts.TemplateError``."""
     return render_draft(message_context(store, target_id, me=me, now=now), template)
+
+
+def templates() -> list[drafts.TemplateInfo]:
+    """Every usable template, sorted by name (a user's file overrides a packaged one)."""
+    return drafts.list_templates()

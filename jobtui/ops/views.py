@@ -86,9 +86,10 @@ def followups(store: Store, *, now: datetime, rules: FollowUpRules) -> list[Foll
 
 
 def record_details(
-    store: Store, record: Record, *, now: datetime, rules: FollowUpRules
+    store: Store, record: Record, *, now: datetime, rules: FollowUpRules | None = None
 ) -> RecordDetails:
-    """``record`` with what belongs to it (see :class:`RecordDetails`)."""
+    """``record`` with what belongs to it (see :class:`RecordDetails`); ``needs`` is left
+    empty without ``rules``."""
     if isinstance(record, Interview):
         try:
             return RecordDetails(record, application=store.get_application(record.application_id))
@@ -98,17 +99,21 @@ def record_details(
         return RecordDetails(record)
     interviews = store.interviews(record.id)
     sent = store.sent_log(record.id)
+    needs = followups_for(record, interviews, sent, now, rules) if rules is not None else []
     return RecordDetails(
         record,
         interviews=tuple(interviews),
         contacts=tuple(linked_contacts(store, record)),
         sent=tuple(sent),
-        needs=tuple(followups_for(record, interviews, sent, now, rules)),
+        needs=tuple(needs),
     )
 
 
-def show(store: Store, record_id: str, *, now: datetime, rules: FollowUpRules) -> RecordDetails:
-    """One record by id (any unique prefix) with what belongs to it."""
+def show(
+    store: Store, record_id: str, *, now: datetime, rules: FollowUpRules | None = None
+) -> RecordDetails:
+    """One record by id (any unique prefix) with what belongs to it (see
+    :func:`record_details`)."""
     return record_details(store, store.resolve(record_id), now=now, rules=rules)
 
 

@@ -220,7 +220,7 @@ def test_contact_delete_restore_and_trash(jobtui):
     assert shown["contacts"][0]["company"] == "Acme"
     assert "moved Acme - Dev to the trash" in _ok(jobtui("delete", app_id))
     assert json.loads(_ok(jobtui("list", "--json"))) == []
-    assert "Acme - Dev" in _ok(jobtui("trash"))
+    assert "Acme — Dev" in _ok(jobtui("trash"))  # the data layer's label (core)
     assert _ok(jobtui("undelete", app_id[:6])) == "restored Acme - Dev"
     assert [r["id"] for r in json.loads(_ok(jobtui("list", "--json")))] == [app_id]
 
@@ -305,7 +305,7 @@ def test_export_json_csv_ics_and_stats(jobtui, tmp_path):
     assert _ok(jobtui("export", "--format", "csv", "--excel", "-o", str(out))).startswith("wrote")
     assert out.read_bytes().startswith(b"\xef\xbb\xbfCompany,Role")
     ics = _ok(jobtui("export", "--format", "ics"))
-    assert "BEGIN:VEVENT" in ics and "SUMMARY:Interview: Acme - Dev" in ics
+    assert "BEGIN:VEVENT" in ics and "SUMMARY:Interview: Acme — Dev" in ics
     assert "BEGIN:VTODO" in ics  # the thank-you that is due
     stats = json.loads(_ok(jobtui("stats", "--json")))
     assert stats["total"] == 1

@@ -1,0 +1,38 @@
+"""Commands about follow-ups: log one as sent, snooze."""
+
+from __future__ import annotations
+
+import argparse
+
+from jobtui.cli.commands.common import label, now, open_store, rules, say, when
+from jobtui.core import dates
+from jobtui.ops import followups
+
+
+def cmd_sent(args: argparse.Namespace) -> int:
+    at = now()
+    sent_at = when(args.at, "at", at) if args.at else at
+    follow_up_rules = rules()
+    with open_store(args, write=True) as store:
+        sent = followups.mark_sent(
+            store,
+            args.target,
+            now=at,
+            rules=follow_up_rules,
+            kind=args.kind,
+            at=sent_at,
+            to=args.to,
+            channel=args.channel,
+        )
+    say(f"logged {sent.kind.label} for {label(sent.application)} at {dates.format_when(sent_at)}")
+    return 0
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    at = now()
+    off = args.until.strip().lower() in ("off", "none", "")
+    until = None if off else when(args.until, "until", at)
+    with open_store(args, write=True) as store:
+        followups.snooze(store, args.target, until)
+    say("snooze cleared" if until is None else f"snoozed until {dates.format_when(until)}")
+    return 0

@@ -1,0 +1,104 @@
+"""Commands that move data in and out: import, export, backup, backups, restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jobtui.cli import CommandError, render
+from jobtui.cli.commands.common import (
+    complain,
+    db_path,
+    no_database_yet,
+    now,
+    open_store,
+    print_json,
+    rules,
+    say,
+)
+from jobtui.db.datafile import write_file_atomically
+from jobtui.ops import transfer
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    folder = Path(args.folder).expanduser() if args.folder else None
+    with open_store(args, write=True) as store:
+        path = transfer.backup(store, folder)
+    say(path)
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    folder = transfer.backups_folder(db_path(args))
+    if not folder.exists() and no_database_yet(args):
+        if args.json:
+            print_json([])
+        return 0
+    backups = transfer.list_backups(db_path(args))
+    if args.json:
+        print_json([render.backup_json(info) for info in backups])
+    elif not backups:
+        say(f"no backups yet in {folder}")
+    else:
+        for info in backups:
+            say(render.backup_line(info))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = Path(args.backup).expanduser()
+    with open_store(args, write=True) as store:
+        restored = transfer.restore_backup(store, backup)
+    say(f"restored {restored.applications} applications from {restored.backup}")
+    if restored.kept is not None:
+        say(f"the file as it was before is kept as {restored.kept}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from jobtui.io.importing import ImportFileError
+
+    path = Path(args.file).expanduser()
+    try:
+        with open_store(args, write=not args.dry_run) as store:
+            plan = transfer.import_file(
+                store, path, now=now(), format=args.format, dry_run=args.dry_run
+            )
+    except ImportFileError as exc:
+        raise CommandError(str(exc)) from None
+    if args.dry_run:
+        for line in plan.report_lines():
+            say(line)
+        say(plan.summary())
+    else:
+        for error in plan.errors:
+            complain(str(error))
+        say(plan.summary(done=True))
+    return 1 if plan.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    at = now()
+    if no_database_yet(args):
+        return 0  # nothing to export: no file is written, nothing is printed
+    follow_up_rules = rules()
+    with open_store(args, write=False) as store:
+        payload = transfer.export(
+            store, args.format, now=at, rules=follow_up_rules, excel=args.excel
+        )
+    if args.output:
+        target = Path(args.output).expanduser()
+        try:
+            write_file_atomically(target, payload)
+        except OSError as exc:
+            raise CommandError(f"cannot write {target}: {exc.strerror}") from None
+        what = "applications" if args.format != "ics" else "interviews and follow-ups"
+        say(f"wrote {target} ({args.format}, {what})")
+    else:
+        if sys.stdout.isatty():  # a person reads it: stored control characters shown, not run
+            text = payload.decode("utf-8").replace("\r\n", "\n")  # CSV and ICS end lines so
+            payload = render.printable(text).encode("utf-8")
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    return 0

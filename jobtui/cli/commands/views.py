@@ -1,0 +1,131 @@
+"""Commands that only read: show, list, followups, trash, stats, check."""
+
+from __future__ import annotations
+
+import argparse
+
+from jobtui.cli import render
+from jobtui.cli.commands.common import (
+    explaining_no_database,
+    no_database_yet,
+    now,
+    open_store,
+    print_json,
+    rules,
+    say,
+)
+from jobtui.config import ConfigError, key_problems, load_config
+from jobtui.ops import views
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    at = now()
+    follow_up_rules = None if args.json else rules()  # --json lists no follow-ups
+    with open_store(args, write=False) as store, explaining_no_database(args, args.id):
+        details = views.show(store, args.id, now=at, rules=follow_up_rules)
+    if args.json:
+        print_json(render.record_json(details))
+    else:
+        say(render.record_text(details, at))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    at = now()
+    if no_database_yet(args):
+        if args.json:
+            print_json([])
+        return 0
+    follow_up_rules = rules()
+    with open_store(args, write=False) as store:
+        rows = views.application_rows(
+            store,
+            now=at,
+            rules=follow_up_rules,
+            status=args.status,
+            open_only=args.open,
+            sort=args.sort,
+        )
+    if args.json:
+        print_json([render.row_json(row) for row in rows])
+    else:
+        say(render.application_table(rows, at))
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    at = now()
+    if no_database_yet(args):
+        if args.json:
+            print_json([])
+        return 0
+    follow_up_rules = rules()
+    with open_store(args, write=False) as store:
+        items = views.followups(store, now=at, rules=follow_up_rules)
+    if args.json:
+        print_json([item.to_json(at) for item in items])
+    else:
+        say(render.followup_table(items, at))
+    return 0
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    if no_database_yet(args):
+        if args.json:
+            print_json([])
+        return 0
+    with open_store(args, write=False) as store:
+        entries = views.trash(store)
+    if args.json:
+        print_json([render.trash_json(entry) for entry in entries])
+    elif not entries:
+        say("the trash is empty")
+    else:
+        for entry in entries:
+            say(render.trash_line(entry))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from jobtui.core.stats import stats_text
+
+    if no_database_yet(args) and not args.json:
+        return 0
+    with open_store(args, write=False) as store:
+        result = views.stats(store, now=now())
+    if args.json:
+        print_json(result.to_json())
+    else:
+        say(stats_text(result))
+    return 0
+
+
+def _config_problems() -> list[str]:
+    """What is wrong with config.toml, one sentence each naming the setting ([] if nothing):
+    a file that cannot be used at all, or [keys] settings the TUI will ignore."""
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        return [str(exc)]
+    where = f"{config.path}: " if config.path else ""
+    return [f"{where}{problem}" for problem in key_problems(config.keys)]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config_problems = _config_problems()
+    checked = views.Checked(problems=[], records=0)
+    missing = no_database_yet(args)
+    if not missing:
+        # Only --fix writes; a plain check reads like `list` and never waits for the lock.
+        with open_store(args, write=args.fix) as store:
+            checked = views.check(store, fix=args.fix)
+    if args.json:
+        print_json(render.check_json(checked, config_problems))
+    elif not missing:
+        say(render.check_text(checked))
+    if config_problems and not args.json:
+        say("config problems:")
+        for problem in config_problems:
+            say(f"    {problem}")
+    records_ok = not checked.problems or args.fix
+    return 0 if records_ok and not config_problems else 1
