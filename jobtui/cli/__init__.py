@@ -6,6 +6,8 @@ traceback for a user error.
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
 
 from jobtui.cli.parser import UsageError, build_parser
@@ -26,7 +28,7 @@ def run(argv: list[str]) -> int:
         print(f"jobtui: {bad}", file=sys.stderr)
         return 2
     try:
-        args = build_parser().parse_args(argv)
+        args = _parser().parse_args(argv)
     except UsageError as exc:
         _error(exc)
         return 2
@@ -56,6 +58,14 @@ def run(argv: list[str]) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"{where}{describe_os_error(exc)}")
         return 1
+
+
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The command line, built once per process: building it costs more than most commands
+    take (argparse looks up a translation for every help string), and parsing never changes
+    it."""
+    return build_parser()
 
 
 def _error(message: object) -> None:

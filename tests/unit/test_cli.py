@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import orjson
 import pytest
@@ -238,33 +235,6 @@ def test_markup_like_text_is_printed_exactly(jobtui):
     app_id = _ok(jobtui("add", "[bold]Acme[/]", "[/]"))
     assert "[bold]Acme[/]" in _ok(jobtui("list"))
     assert "role             [/]" in _ok(jobtui("show", app_id))
-
-
-def test_real_entry_point_version_and_no_traceback(tmp_path):
-    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
-    version = subprocess.run(
-        [sys.executable, "-m", "jobtui", "--version"], capture_output=True, text=True, env=env
-    )
-    assert version.returncode == 0 and version.stdout.startswith("jobtui 0.")
-    bad = subprocess.run(
-        [sys.executable, "-m", "jobtui", "status", "nope", "applied"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert bad.returncode == 1
-    assert "Traceback" not in bad.stderr
-    assert bad.stderr.strip() == 'jobtui: no application with an id starting "nope"'
-
-
-def test_list_does_not_import_textual(tmp_path):
-    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
-    code = (
-        "import sys; from jobtui.__main__ import main; main(['list']); "
-        "print('textual' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_backup_backups_and_restore(jobtui, db_path, tmp_path):

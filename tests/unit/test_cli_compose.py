@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -161,23 +158,6 @@ def test_a_broken_user_template_is_one_line_naming_template_and_line(jobtui, sea
     assert err.count("\n") == 1
 
 
-def test_a_broken_template_prints_no_traceback_from_the_real_entry_point(tmp_path, jobtui, search):
-    user_dir = locations.user_templates_dir()
-    user_dir.mkdir(parents=True)
-    (user_dir / "oops.txt.j2").write_text("Subject: x\n{{ 1 // 0 }}\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "jobtui", "render", "oops", search["interview"]],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-    )
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert result.stderr == (
-        'jobtui: template "oops" line 2: ZeroDivisionError: integer division or modulo by zero\n'
-    )
-
-
 def test_templates_lists_name_source_title_and_path(jobtui):
     lines = _ok(jobtui("templates")).splitlines()
     assert [line.split()[0] for line in lines] == PACKAGED
@@ -210,23 +190,3 @@ def test_templates_shows_user_overrides_and_additions(jobtui):
     assert by_name["check_in"]["source"] == "packaged"
     text = _ok(jobtui("templates"))
     assert "referral" in text and "Ask for a referral" in text and str(user_dir) in text
-
-
-def test_render_and_templates_do_not_import_textual(tmp_path):
-    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
-    code = (
-        "import sys; from jobtui.__main__ import main; main(['templates']); "
-        "print('textual' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.stdout.strip().splitlines()[-1] == "False"
-
-
-def test_other_commands_do_not_import_jinja(tmp_path):
-    env = {**os.environ, "JOBTUI_DB": str(tmp_path / "x.json")}
-    code = (
-        "import sys; from jobtui.__main__ import main; main(['list']); "
-        "print('jinja2' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.stdout.strip().splitlines()[-1] == "False"
