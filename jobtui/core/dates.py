@@ -869,6 +869,11 @@ def format_day(d: date) -> str:
     return f"{_WEEKDAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
 
 
+def format_month(d: date) -> str:
+    """The month's short English name: "Dec"."""
+    return _MONTH_ABBR[d.month - 1]
+
+
 def format_short_day(d: date, today: date, *, weekday: bool = False) -> str:
     """A date for lists and titles: "3 Dec" (``weekday``: "Thu 3 Dec") in the current year,
     with its year when it is in another one: "3 Dec 2025"."""

@@ -395,7 +395,7 @@ def week_axis(weeks: Sequence[WeekCount]) -> tuple[list[str], list[str]]:
     previous = None
     for week in weeks:
         month = week.week_start.month
-        months.append(dates.format_day(week.week_start).split()[2] if month != previous else "")
+        months.append(dates.format_month(week.week_start) if month != previous else "")
         days.append(str(week.week_start.day))
         previous = month
     return months, days

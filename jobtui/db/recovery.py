@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from jobtui import locations
+from jobtui.core import dates
 from jobtui.db.datafile import write_file_atomically
 
 RECOVERY_FOLDER = "jobtui-recovery"
@@ -62,7 +63,8 @@ def _slug(label: str) -> str:
 
 
 def _file_name(note: UnsavedNote, when: datetime) -> str:
-    return f"{when:%Y%m%d-%H%M%S}-{_slug(note.label)}-{note.kind}-{note.record_id[:8]}"
+    local = when.astimezone(dates.local_tz())
+    return f"{local:%Y%m%d-%H%M%S}-{_slug(note.label)}-{note.kind}-{note.record_id[:8]}"
 
 
 def _own_private_folder(folder: Path) -> None:
@@ -86,7 +88,7 @@ def _content(note: UnsavedNote, db_path: Path | None, when: datetime, reason: st
     where = f" of {db_path}" if db_path is not None else ""
     header = (
         f"<!-- jobtui: notes of the {note.kind} {label} (id {note.record_id}){where},\n"
-        f"     not saved on {when:%Y-%m-%d %H:%M} ({reason.replace('-->', '-- >')}).\n"
+        f"     not saved on {dates.format_when(when)} ({reason.replace('-->', '-- >')}).\n"
         "     Paste the text below back into jobtui's note editor. -->\n\n"
     )
     return (header + note.text).encode("utf-8", "surrogatepass")

@@ -19,11 +19,14 @@ from jobtui.core.dates import (
     add_business_days,
     business_days_between,
     day_from_iso,
+    format_clock,
     format_day,
     format_duration,
+    format_month,
     format_when,
     from_iso,
     humanize_delta,
+    local_day,
     local_tz,
     now,
     parse_day,
@@ -744,3 +747,19 @@ def test_format_age_reads_in_weeks_or_months_from_100_days(days, text):
     from jobtui.core.dates import format_age
 
     assert format_age(days) == text
+
+
+def test_local_day_is_the_day_on_the_local_calendar():
+    late_in_new_york = datetime(2026, 11, 26, 20, 30, tzinfo=NEW_YORK)  # 02:30 in Berlin
+    assert local_day(late_in_new_york) == date(2026, 11, 27)
+    assert local_day(date(2026, 11, 26)) == date(2026, 11, 26)
+    assert local_day(datetime(2026, 11, 26, 23, 59)) == date(2026, 11, 26)  # naive: local
+
+
+def test_format_clock_is_the_local_24_hour_time():
+    assert format_clock(datetime(2026, 11, 26, 8, 5, tzinfo=NEW_YORK)) == "14:05"
+    assert format_clock(berlin(2026, 11, 26, 21, 0)) == "21:00"
+
+
+def test_format_month_is_english_whatever_the_locale():
+    assert [format_month(date(2026, m, 1)) for m in (1, 5, 12)] == ["Jan", "May", "Dec"]

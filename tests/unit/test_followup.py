@@ -16,6 +16,7 @@ from dateutil import tz
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
 from jobtui.core.followup import (
+    FOLLOW_UP_KINDS,
     FollowUp,
     FollowUpKind,
     Urgency,
@@ -987,3 +988,19 @@ def test_storage_round_trip_does_not_move_a_check_in_across_dst():
     assert fresh is not None and stored is not None
     assert fresh.due == datetime(2027, 4, 1, 11, tzinfo=BERLIN)
     assert (stored.due, stored.urgency) == (fresh.due, fresh.urgency)
+
+
+# ---------------------------------------------------------------------------
+# The kind registry
+
+
+def test_every_kind_says_how_it_is_named_answered_and_logged():
+    assert set(FOLLOW_UP_KINDS) == set(FollowUpKind)
+    for kind in FollowUpKind:
+        info = kind.info
+        assert info is FOLLOW_UP_KINDS[kind]
+        assert all([info.label, info.upcoming, info.badge, info.summary, info.template])
+    # Ghosted is answered with one last check-in, and logged as one.
+    assert FollowUpKind.GHOSTED.info.template == FollowUpKind.CHECK_IN.info.template
+    assert FollowUpKind.GHOSTED.info.sent_kind == SentKind.CHECK_IN
+    assert FollowUpKind.THANK_YOU.info.sent_kind == SentKind.THANK_YOU

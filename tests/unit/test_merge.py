@@ -52,7 +52,9 @@ def test_a_field_changed_on_both_sides_goes_to_the_newer_record_and_is_reported(
     theirs["applications"]["a"].update(notes="newer", updated_at="2026-11-02T09:00:00+01:00")
     merged, report = merge_databases(BASE, ours, theirs)
     assert merged["applications"]["a"]["notes"] == "newer"
-    assert len(report.conflicts) == 1 and "notes changed on both sides" in report.conflicts[0]
+    assert report.conflicts == [
+        "the application Acme — : notes changed on both sides, kept the other side's newer version"
+    ]
 
 
 def test_deleted_there_changed_here_without_a_trash_entry_is_kept():

@@ -8,6 +8,7 @@ import pytest
 from dateutil import tz
 
 from jobtui.core.model import (
+    RECORD_TYPES,
     Application,
     Contact,
     Interview,
@@ -18,7 +19,11 @@ from jobtui.core.model import (
     Status,
     StatusChange,
     ValidationError,
+    application_label,
+    record_label,
+    record_type,
 )
+from jobtui.core.words import plural
 
 BERLIN = tz.gettz("Europe/Berlin")
 NEW_YORK = tz.gettz("America/New_York")
@@ -522,3 +527,54 @@ def test_choice_parse_rejects_ambiguous_or_unknown_input(enum, text):
 def test_choice_label():
     assert InterviewKind.PHONE_SCREEN.label == "phone screen"
     assert SentKind.APPLICATION_FOLLOW_UP.label == "application follow up"
+
+
+# ---------------------------------------------------------------------------
+# One name for each thing
+
+
+def test_an_application_is_named_company_dash_role():
+    app = Application(company="[bold]Acme[/]", role="Dev")
+    assert app.label == application_label("[bold]Acme[/]", "Dev") == "[bold]Acme[/] — Dev"
+    assert record_label(app) == app.label
+
+
+def test_record_types_link_class_table_and_kind():
+    assert [(t.cls, t.table, t.kind) for t in RECORD_TYPES] == [
+        (Application, "applications", "application"),
+        (Interview, "interviews", "interview"),
+        (Contact, "contacts", "contact"),
+        (SentFollowUp, "sent", "sent"),
+    ]
+    for rtype in RECORD_TYPES:
+        assert record_type(rtype.cls) is record_type(rtype.table) is record_type(rtype.kind)
+    assert record_type(Contact(name="Dana")) is record_type(Contact)
+    with pytest.raises(KeyError):
+        record_type("trash")
+
+
+def test_record_labels_and_mentions():
+    interview = Interview(application_id="a", starts_at=NOW)
+    assert record_label(interview) == "interview Thu 26 Nov 2026 10:00 CET"
+    assert record_type(Interview).mention(interview.to_dict()) == (
+        "the interview Thu 26 Nov 2026 10:00 CET"
+    )
+    assert record_type(Contact).mention({"name": "Dana"}) == "the contact Dana"
+    assert record_type(Application).mention({"company": "Acme", "role": "Dev"}) == (
+        "the application Acme — Dev"
+    )
+    sent = SentFollowUp(SentKind.THANK_YOU, NOW, "a")
+    assert record_label(sent) == "sent thank_you Thu 26 Nov 2026 10:00 CET"
+
+
+@pytest.mark.parametrize("doc", [{}, {"starts_at": 12}, {"starts_at": "soon"}, {"at": None}])
+def test_a_damaged_record_still_has_a_label(doc):
+    for rtype in RECORD_TYPES:
+        assert isinstance(rtype.label(doc), str)
+    assert record_type(Interview).label({"starts_at": "soon"}) == "interview soon"
+
+
+def test_plural():
+    assert plural(1, "interview") == "1 interview"
+    assert [plural(n, "follow-up") for n in (0, 2)] == ["0 follow-ups", "2 follow-ups"]
+    assert plural(3, "entry", "entries") == "3 entries"
