@@ -28,6 +28,7 @@ from jobtui.core.model import (
     check_applied_on,
     check_money,
     check_text,
+    record_type,
 )
 
 
@@ -114,14 +115,16 @@ ALIASES = {
 }
 
 
+_FIELDS_BY_KIND = {
+    "application": APPLICATION_FIELDS,
+    "interview": INTERVIEW_FIELDS,
+    "contact": CONTACT_FIELDS,
+}
+
+
 def fields_for(record: Record | type) -> tuple[FieldSpec, ...]:
     """The editable fields of an application, interview or contact."""
-    kind = record if isinstance(record, type) else type(record)
-    return {
-        Application: APPLICATION_FIELDS,
-        Interview: INTERVIEW_FIELDS,
-        Contact: CONTACT_FIELDS,
-    }[kind]
+    return _FIELDS_BY_KIND[record_type(record).kind]
 
 
 def find_field(record: Record, name: str) -> FieldSpec:
@@ -132,9 +135,7 @@ def find_field(record: Record, name: str) -> FieldSpec:
         if spec.name == key:
             return spec
     names = ", ".join(s.name for s in fields_for(record))
-    raise ValidationError(
-        name, f"no such field on {type(record).__name__.lower()} (fields: {names})"
-    )
+    raise ValidationError(name, f"no such field on {record_type(record).kind} (fields: {names})")
 
 
 _MONEY = re.compile(r"^\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([kK])?\s*$")
