@@ -102,15 +102,22 @@ class Redone:
     description: str | None
 
 
-def add_application(
-    store: Store, app: Application, *, now: datetime, contacts: Sequence[Contact] | None = None
-) -> Added:
-    """Save a new application, checked as typed: its status recorded in its history (if it
-    has none yet), an applied date not after today (unless a wishlist one), every field valid.
-    With ``contacts``, exactly those become its contacts, in the same save."""
+def ready_application(app: Application, *, now: datetime) -> Application:
+    """Check a new application as typed, before anything is opened or saved: its status
+    recorded in its history (if it has none yet), an applied date not after today (unless
+    a wishlist one), every field valid. Raises ValidationError."""
     app.set_status(app.status, now)  # a no-op when the history already starts
     check_applied_on(app.applied_on, app.status, now)
     app.validate()
+    return app
+
+
+def add_application(
+    store: Store, app: Application, *, now: datetime, contacts: Sequence[Contact] | None = None
+) -> Added:
+    """Save a new application, checked by :func:`ready_application`. With ``contacts``,
+    exactly those become its contacts, in the same save."""
+    ready_application(app, now=now)
     if contacts is None:
         store.save(app)
         return Added(app)

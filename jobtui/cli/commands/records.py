@@ -41,6 +41,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             app.applied_on = dates.parse_day(args.applied, at)
         except ValueError as exc:
             raise ValidationError("applied", str(exc)) from None
+    records.ready_application(app, now=at)  # a bad value opens nothing
     with open_store(args, write=True) as store:
         added = records.add_application(store, app, now=at)
     say(added.application.id)
@@ -99,7 +100,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         phone=args.phone or "",
         url=args.url or "",
     )
-    contact.validate()
+    contact.validate()  # a bad value opens nothing
     with open_store(args, write=True) as store:
         added = records.add_contact(store, contact, app_id=args.app)
     say(added.contact.id)
