@@ -14,7 +14,7 @@ from dateutil import tz
 from jobtui.config import FollowUpRules
 from jobtui.core import dates, followup
 from jobtui.core.followup import FollowUpKind, Urgency
-from jobtui.core.model import CLOSED_STATUSES, Status
+from jobtui.core.model import CLOSED_STATUSES, InterviewKind, Status
 from jobtui.db.datafile import DatabaseFile
 from jobtui.db.store import Store
 from jobtui.io.demo import open_demo_store, populate_demo
@@ -257,3 +257,21 @@ def test_two_demo_stores_do_not_share_a_folder(now):
         for store, folder in ((first, folder_a), (second, folder_b)):
             store.close()
             shutil.rmtree(folder)
+
+
+def test_notes_name_their_days_as_jobtui_shows_dates(demo, now):
+    # Story notes say "{day -2}" for "two business days back"; the loader writes the date.
+    notes = {app.company: app.notes for app in demo.applications()}
+    assert not any("{day" in text for text in notes.values())
+    today = now.astimezone(BERLIN).date()
+    shortlist = dates.format_day(dates.add_business_days(today, -2))
+    assert f"would pick the shortlist by {shortlist}\n" in notes["Quillstack"]
+    deadline = dates.format_day(dates.add_business_days(today, 4))
+    assert f"Answer by **{deadline}**" in notes["Tidewater Bank"]
+
+
+def test_interviewers_who_are_contacts_have_the_contacts_names_and_emails(demo):
+    contacts = {c.name: c for c in demo.contacts()}
+    panel = next(i for i in demo.interviews() if i.kind == InterviewKind.PANEL)
+    assert panel.interviewers[0].name == "Tomasz Wren"
+    assert panel.interviewers[0].email == contacts["Tomasz Wren"].email
