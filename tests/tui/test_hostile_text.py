@@ -21,7 +21,7 @@ from hostile import HOSTILE, HOSTILE_IDS, looks_like
 from tui_helpers import make_app, notices, screen_text, settle
 
 from jobtui.core.model import Application, Interview, Person, Status
-from jobtui.core.textsafe import has_controls, shorten, strip_controls, visible
+from jobtui.core.textsafe import has_controls
 from jobtui.db.store import Store
 
 SIZE = (120, 40)
@@ -47,29 +47,6 @@ def assert_safe(app, *expected: str) -> None:
     text = screen_text(app)
     for needle in expected:
         assert needle in text, f"{needle!r} not on screen"
-
-
-# ---------------------------------------------------------------------- textsafe itself
-
-
-def test_visible_replaces_every_control_but_newline_and_tab():
-    assert visible("a\x1b[2Jb") == "a␛[2Jb"
-    assert visible("\x1b]52;c;aGk=\x07") == "␛]52;c;aGk=␇"
-    assert visible("x\x7f\x00\r") == "x␡␀␍"
-    assert visible("\x9b31m") == "\\x9b31m"
-    assert visible("abc\u202edef\u2066") == "abc\\u202edef\\u2066"
-    assert visible("line one\n\tline two") == "line one\n\tline two"
-    assert visible("株式会社 🚀 👩‍💻 é") == "株式会社 🚀 👩‍💻 é"  # the zero-width joiner stays
-
-
-def test_strip_controls_drops_them_and_keeps_the_text():
-    assert strip_controls("Acme\x1b]52;c;aGk=\x07 Inc\u202e\n\tx\x9b") == "Acme]52;c;aGk= Inc\n\tx"
-
-
-def test_shorten():
-    assert shorten("abcdef", 10) == "abcdef"
-    assert shorten("abcdef", 4) == "abc…"
-    assert len(shorten("x" * 10_000, 240)) == 240
 
 
 # ---------------------------------------------------------------------- every screen

@@ -1,4 +1,5 @@
-"""Undo that can be undone: redo several steps deep, on disk, never over a change made elsewhere."""
+"""Undo and redo in the TUI: the keys, the toasts, the trash view (the store's undo and redo
+are tested in tests/unit/test_redo_store.py)."""
 
 from __future__ import annotations
 
@@ -6,114 +7,18 @@ from datetime import timedelta
 
 import orjson
 import pytest
+from tui_helpers import make_app, notices, screen_text, settle
 
-from jobtui.core.model import Application, Interview, Status
-from jobtui.db.datafile import StorageError
+from jobtui.core.model import Application, Contact, Interview, Status
 from jobtui.db.store import Store
+from jobtui.tui.screens.trash import TrashScreen
 
-
-@pytest.fixture
-def store(db_path, now):
-    s = Store(db_path, clock=lambda: now)
-    yield s
-    s.close()
+SIZE = (120, 40)
 
 
 def _apps(db_path) -> dict[str, dict]:
     data = orjson.loads(db_path.read_bytes())
     return {d["company"]: d for d in data["applications"].values()}
-
-
-def test_redo_does_again_what_undo_took_back_several_steps_deep(store, db_path):
-    with store.change("adding Acme"):
-        app = store.save(Application(company="Acme", role="Dev"))
-    with store.change("the status change"):
-        store.set_status(store.get_application(app.id), Status.SCREENING)
-    with store.change("the deletion of Acme"):
-        store.delete(store.get_application(app.id))
-    assert store.redo() is None  # nothing undone yet
-    assert [store.undo(), store.undo(), store.undo()] == [
-        "the deletion of Acme",
-        "the status change",
-        "adding Acme",
-    ]
-    assert _apps(db_path) == {}
-    assert store.redo() == "adding Acme"
-    assert _apps(db_path)["Acme"]["status"] == "applied"
-    assert store.redo() == "the status change"
-    assert _apps(db_path)["Acme"]["status"] == "screening"
-    assert store.redo() == "the deletion of Acme"
-    assert _apps(db_path) == {}
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
-    assert store.redo() is None
-    # And undo again after the redos.
-    assert store.undo() == "the deletion of Acme"
-    assert _apps(db_path)["Acme"]["status"] == "screening"
-    assert store.trash() == []
-
-
-def test_a_new_change_ends_the_redo_chain(store):
-    with store.change("adding Acme"):
-        store.save(Application(company="Acme", role="Dev"))
-    store.undo()
-    with store.change("adding Beta"):
-        store.save(Application(company="Beta", role="Ops"))
-    assert store.redo() is None
-    assert [a.company for a in store.applications()] == ["Beta"]
-
-
-def test_undo_of_a_creation_names_what_it_removed(store, now):
-    with store.change("adding Acme"):
-        app = store.save(Application(company="Acme", role="Dev"))
-    with store.change("adding the interview"):
-        store.add_interview(Interview(application_id=app.id, starts_at=now + timedelta(days=1)))
-    assert store.undo() == "adding the interview"
-    [removed] = store.removed_by_undo
-    assert removed.startswith("the interview Fri 27 Nov")
-    assert store.get_application(app.id).status == Status.APPLIED
-    assert store.undo() == "adding Acme"
-    assert store.removed_by_undo == ["the application Acme - Dev"]
-    assert store.redo() == "adding Acme"
-    assert store.removed_by_undo == []
-    assert store.redo() == "adding the interview"
-    assert store.get_application(app.id).status == Status.INTERVIEWING
-    assert len(store.interviews()) == 1
-
-
-def test_redo_keeps_notes_typed_after_the_undo_and_brings_back_trashed_notes(store):
-    with store.change("adding Acme"):
-        app = store.save(Application(company="Acme", role="Dev"))
-    app.notes = "typed after adding"
-    store.save(app)  # a notes save: not a change
-    store.undo()  # the notes go to the trash rather than being lost
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
-    assert store.redo() == "adding Acme"
-    assert store.get_application(app.id).notes == "typed after adding"
-    assert store.trash() == []  # not in two places
-
-
-def test_redo_never_reverts_a_change_made_elsewhere(db_path, jobtui):
-    with Store(db_path) as store:
-        with store.change("the location"):
-            app = store.save(Application(company="Acme", role="Dev"))
-        with store.change("set the location"):
-            app.location = "Berlin"
-            store.save(app)
-        store.undo()
-        assert jobtui("set", app.id, "role=Staff Dev")[0] == 0  # another terminal
-        store.reload_if_changed()
-        with pytest.raises(StorageError, match="changed elsewhere since; nothing was redone"):
-            store.redo()
-        assert store.redo() is None
-    assert (_apps(db_path)["Acme"]["role"], _apps(db_path)["Acme"]["location"]) == (
-        "Staff Dev",
-        "",
-    )
-
-
-# -- in the TUI ------------------------------------------------------------------
-
-SIZE = (120, 40)
 
 
 @pytest.fixture
@@ -128,8 +33,6 @@ def two_apps_db(db_path, now):
 
 @pytest.mark.parametrize("redo_key", ["U", "ctrl+r"])
 async def test_u_and_ctrl_r_redo_in_the_tui(two_apps_db, now, redo_key):
-    from tui_helpers import make_app, notices, settle
-
     app = make_app(two_apps_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -158,8 +61,6 @@ async def test_u_and_ctrl_r_redo_in_the_tui(two_apps_db, now, redo_key):
 
 
 async def test_undoing_an_add_says_what_it_removed_and_that_redo_brings_it_back(db_path, now):
-    from tui_helpers import make_app, notices, settle
-
     app = make_app(db_path, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -183,11 +84,6 @@ async def test_undoing_an_add_says_what_it_removed_and_that_redo_brings_it_back(
 
 
 async def test_the_trash_view_lists_deleted_records_with_when_and_enter_restores(two_apps_db, now):
-    from tui_helpers import make_app, notices, screen_text, settle
-
-    from jobtui.core.model import Contact
-    from jobtui.tui.screens.trash import TrashScreen
-
     with Store(two_apps_db, clock=lambda: now - timedelta(hours=2)) as store:
         beta = next(a for a in store.applications() if a.company.startswith("Beta"))
         store.add_interview(Interview(application_id=beta.id, starts_at=now))
@@ -222,8 +118,6 @@ async def test_the_trash_view_lists_deleted_records_with_when_and_enter_restores
 
 
 async def test_an_empty_trash_says_so(two_apps_db, now):
-    from tui_helpers import make_app, screen_text, settle
-
     app = make_app(two_apps_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -237,10 +131,6 @@ async def test_an_empty_trash_says_so(two_apps_db, now):
 
 
 async def test_the_palette_opens_the_trash(two_apps_db, now):
-    from tui_helpers import make_app, settle
-
-    from jobtui.tui.screens.trash import TrashScreen
-
     app = make_app(two_apps_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -257,8 +147,6 @@ async def test_the_palette_opens_the_trash(two_apps_db, now):
 async def test_adding_an_interview_moves_applied_to_interviewing_and_u_undoes_both(
     two_apps_db, now
 ):
-    from tui_helpers import make_app, notices, settle
-
     app = make_app(two_apps_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -281,8 +169,6 @@ async def test_adding_an_interview_moves_applied_to_interviewing_and_u_undoes_bo
 
 
 async def test_an_interview_before_the_applied_date_warns(two_apps_db, now):
-    from tui_helpers import make_app, notices, settle
-
     app = make_app(two_apps_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -296,15 +182,3 @@ async def test_an_interview_before_the_applied_date_warns(two_apps_db, now):
             "Saved, but the interview (Mon 23 Nov 2026) is before the applied date "
             "(Wed 25 Nov 2026); check the dates."
         )
-
-
-def test_undoing_a_restore_puts_it_back_in_the_trash_and_removes_nothing_else(store):
-    app = store.save(Application(company="Acme", role="Dev"))
-    store.delete(app)
-    with store.change("restoring Acme - Dev"):
-        store.restore(app.id)
-    assert store.undo() == "restoring Acme - Dev"
-    assert store.removed_by_undo == []  # it went back to the trash, not away
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
-    assert store.redo() == "restoring Acme - Dev"
-    assert store.trash() == [] and [a.company for a in store.applications()] == ["Acme"]
