@@ -52,7 +52,8 @@ INTERVIEWS = record_type(Interview).table
 CONTACTS = record_type(Contact).table
 SENT = record_type(SentFollowUp).table
 TRASH = TRASH_TABLE
-# Records an undo can take away (the follow-up log is only ever added to, with them).
+# Records an undo names when it takes them away, and whose typed notes it keeps in the
+# trash (a follow-up log entry goes unnamed with the change that logged it).
 _UNDOABLE_TABLES = frozenset({APPLICATIONS, INTERVIEWS, CONTACTS})
 
 
