@@ -124,50 +124,294 @@ def load_config(path: Path | None = None) -> Config:
     )
 
 
+# -- the key table -------------------------------------------------------------------------
+
+MAIN = "main screen"
+
+
+@dataclass(frozen=True)
+class KeyAction:
+    """One thing a key does in the TUI: a row of :data:`ACTIONS`.
+
+    The Textual bindings (``jobtui.tui.keymap.bindings``), the footer, the command palette,
+    the help screen and the [keys] check below are all built from these rows.
+    """
+
+    id: str  # the binding id, the name [keys] remaps it by
+    keys: str  # default key(s) as Textual names them; several: "U,ctrl+r"; "" = palette only
+    label: str  # the footer's word for it (the binding's description)
+    screen: str = MAIN  # where it acts, as a [keys] problem names it ("on the composer")
+    home: str = ""  # whose BINDINGS hold it when not the screen's own: "app", "lists"
+    action: str = ""  # the Textual action it runs ("" = the id)
+    footer: bool = True  # listed in the footer
+    priority: bool = False  # runs before the focused widget sees the key
+    help: str = ""  # what it does, for the help screen (?); "" = not listed there
+    palette: str = ""  # its title in the command palette (ctrl+p); "" = not listed there
+    palette_help: str = ""  # the line under that title
+
+    @property
+    def where(self) -> str:
+        """The BINDINGS this action belongs to: "app", "lists" or its screen."""
+        return self.home or self.screen
+
+    @property
+    def runs(self) -> str:
+        """The Textual action string."""
+        return self.action or self.id
+
+
+# In the order the footer and the help list them (the palette's order is PALETTE_ORDER).
+ACTIONS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "add_application",
+        "a",
+        "Add",
+        help="Add an application",
+        palette="Add application",
+        palette_help="Add a new application",
+    ),
+    KeyAction(
+        "add_interview",
+        "i",
+        "Interview",
+        help="Add an interview to the selected application",
+        palette="Add interview",
+        palette_help="Add an interview to the selected application",
+    ),
+    KeyAction(
+        "edit",
+        "e",
+        "Edit",
+        help="Edit the selected application (and its contacts) or interview",
+        palette="Edit",
+        palette_help="Edit the selected application or interview",
+    ),
+    KeyAction(
+        "change_status",
+        "s",
+        "Status",
+        help="Change the status: a picker, 1-9 pick directly",
+        palette="Change status",
+        palette_help="Pick a new status for the selected application",
+    ),
+    KeyAction(
+        "compose_message",
+        "m",
+        "Message",
+        help="Write the follow-up message from a template (copy, save, mark sent)",
+        palette="Write follow-up message",
+        palette_help="Draft a thank-you or check-in from a template",
+    ),
+    KeyAction(
+        "mark_sent",
+        "t",
+        "Sent",
+        help="Log the owed thank-you or follow-up as sent",
+        palette="Mark follow-up sent",
+        palette_help="Log the thank-you or follow-up as sent",
+    ),
+    KeyAction(
+        "snooze",
+        "z",
+        "Snooze",
+        footer=False,
+        help="Snooze a follow-up until a date (+3d, next monday, off)",
+        palette="Snooze follow-up",
+        palette_help="Hide a follow-up until a date",
+    ),
+    KeyAction(
+        "toggle_followups",
+        "f",
+        "Due only",
+        help="Show only what needs a follow-up",
+        palette="Toggle follow-ups only",
+        palette_help="Show only what needs a follow-up",
+    ),
+    KeyAction(
+        "toggle_closed",
+        "c",
+        "Closed",
+        help="Show or hide closed applications",
+        palette="Toggle closed applications",
+        palette_help="Show or hide closed applications",
+    ),
+    KeyAction(
+        "delete",
+        "d",
+        "Delete",
+        help="Delete the selected record (asks first)",
+        palette="Delete",
+        palette_help="Move the selected record to the trash",
+    ),
+    KeyAction(
+        "undo",
+        "u",
+        "Undo",
+        footer=False,
+        help="Undo the last change (delete, status, edit...), several steps deep",
+        palette="Undo",
+        palette_help="Take back the last change (delete, status, edit...)",
+    ),
+    KeyAction(
+        "redo",
+        "U,ctrl+r",
+        "Redo",
+        footer=False,
+        help="Redo what was just undone, several steps deep",
+        palette="Redo",
+        palette_help="Make again the change just undone",
+    ),
+    KeyAction(
+        "trash",
+        "D",
+        "Trash",
+        footer=False,
+        help="The trash: deleted applications, interviews, contacts; enter restores",
+        palette="Trash",
+        palette_help="Deleted records: enter restores one",
+    ),
+    KeyAction(
+        "cycle_sort",
+        "o",
+        "Sort",
+        footer=False,
+        help="Sort by urgency, company, date applied, status",
+        palette="Change sort order",
+        palette_help="Urgency, company, date applied, status",
+    ),
+    KeyAction(
+        "stats",
+        "g",
+        "Stats",
+        footer=False,
+        help="Stats: the funnel, response rates by source, activity per week",
+        palette="Stats",
+        palette_help="The funnel, response rates by source, activity per week",
+    ),
+    KeyAction(
+        "filter",
+        "slash",
+        "Filter",
+        help="Filter the focused list as you type",
+        palette="Filter",
+        palette_help="Filter the focused list as you type",
+    ),
+    KeyAction(
+        "clear_filter",
+        "escape",
+        "Clear filter",
+        footer=False,
+        help="Clear the filter; leave the note editor",
+    ),
+    KeyAction(
+        "external_editor",
+        "ctrl+e",
+        "$EDITOR",
+        footer=False,
+        help="Edit the note in $VISUAL / $EDITOR",
+        palette="Edit note in $EDITOR",
+        palette_help="Open the note in your own editor",
+    ),
+    KeyAction(
+        "import",
+        "",
+        "Import",
+        palette="Import a file",
+        palette_help="Applications from a CSV (LinkedIn, Teal, Huntr) or a jobtui export",
+    ),
+    # The applications table and the timeline; the help has one line for both.
+    KeyAction("cursor_down", "j", "Down", home="lists", footer=False),
+    KeyAction("cursor_up", "k", "Up", home="lists", footer=False),
+    # The app's own: they work on every screen that does not take the key itself.
+    KeyAction(
+        "quit",
+        "q",
+        "Quit",
+        home="app",
+        help="Quit (saves first)",
+        palette="Quit",
+        palette_help="Save the notes and leave",
+    ),
+    KeyAction(
+        "help",
+        "question_mark",
+        "Help",
+        home="app",
+        help="This help",
+        palette="Help",
+        palette_help="Every key, and where your data lives",
+    ),
+    KeyAction(
+        "change_theme",
+        "",
+        "Theme",
+        home="app",
+        palette="Theme",
+        palette_help="Change the colours (remembered)",
+    ),
+    # The dialogs.
+    KeyAction("composer.copy", "ctrl+y", "Copy", "composer", action="copy", priority=True),
+    KeyAction(
+        "composer.save", "ctrl+s", "Save to file", "composer", action="save_file", priority=True
+    ),
+    KeyAction(
+        "composer.sent", "ctrl+t", "Mark sent", "composer", action="mark_sent", priority=True
+    ),
+    KeyAction(
+        "composer.rerender", "ctrl+r", "Re-render", "composer", action="rerender", priority=True
+    ),
+    KeyAction("composer.close", "escape", "Close", "composer", action="close"),
+    KeyAction("form.save", "ctrl+s", "Save", "form", action="submit", priority=True),
+    KeyAction("form.cancel", "escape", "Cancel", "form", action="cancel"),
+    KeyAction("stats.close", "escape,q,g", "Close", "stats", action="close"),
+    KeyAction("help.close", "escape,q,question_mark", "Close", "help", action="close"),
+    KeyAction("confirm.yes", "y,enter", "Yes", "confirm", action="answer(True)"),
+    KeyAction("confirm.no", "n,escape", "No", "confirm", action="answer(False)"),
+    KeyAction("status.cancel", "escape", "Cancel", "status picker", action="cancel"),
+    KeyAction("import.cancel", "escape", "Cancel", "import", action="cancel"),
+    KeyAction("snooze.cancel", "escape", "Cancel", "snooze", action="cancel"),
+    KeyAction("trash.restore", "enter", "Restore", "trash", action="restore", footer=False),
+    KeyAction("trash.close", "escape,q", "Close", "trash", action="close"),
+)
+
+# The command palette's order: the main screen's actions (on the main screen only), then the
+# app's, which it lists on every screen.
+PALETTE_ORDER = (
+    "add_application",
+    "add_interview",
+    "edit",
+    "change_status",
+    "compose_message",
+    "mark_sent",
+    "snooze",
+    "toggle_followups",
+    "toggle_closed",
+    "cycle_sort",
+    "filter",
+    "delete",
+    "import",
+    "stats",
+    "undo",
+    "redo",
+    "trash",
+    "external_editor",
+    "help",
+    "change_theme",
+    "quit",
+)
+
+
+def _bindings_by_screen() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for action in ACTIONS:
+        if action.keys:
+            table.setdefault(action.screen, {})[action.id] = action.keys
+    return table
+
+
 # Every key binding of the TUI that [keys] can change: binding id -> its default key(s),
-# grouped by the screen they act on (one key may do one thing per screen). A test checks
-# this table against the TUI's BINDINGS, so it cannot drift.
-BINDINGS: dict[str, dict[str, str]] = {
-    "main screen": {
-        "add_application": "a",
-        "add_interview": "i",
-        "edit": "e",
-        "change_status": "s",
-        "compose_message": "m",
-        "mark_sent": "t",
-        "snooze": "z",
-        "toggle_followups": "f",
-        "toggle_closed": "c",
-        "delete": "d",
-        "undo": "u",
-        "redo": "U,ctrl+r",
-        "trash": "D",
-        "cycle_sort": "o",
-        "stats": "g",
-        "filter": "slash",
-        "clear_filter": "escape",
-        "external_editor": "ctrl+e",
-        "cursor_down": "j",
-        "cursor_up": "k",
-        "quit": "q",
-        "help": "question_mark",
-    },
-    "composer": {
-        "composer.copy": "ctrl+y",
-        "composer.save": "ctrl+s",
-        "composer.sent": "ctrl+t",
-        "composer.rerender": "ctrl+r",
-        "composer.close": "escape",
-    },
-    "form": {"form.save": "ctrl+s", "form.cancel": "escape"},
-    "stats": {"stats.close": "escape,q,g"},
-    "help": {"help.close": "escape,q,question_mark"},
-    "confirm": {"confirm.yes": "y,enter", "confirm.no": "n,escape"},
-    "status picker": {"status.cancel": "escape"},
-    "import": {"import.cancel": "escape"},
-    "snooze": {"snooze.cancel": "escape"},
-    "trash": {"trash.restore": "enter", "trash.close": "escape,q"},
-}
+# grouped by the screen they act on (one key may do one thing per screen).
+BINDINGS: dict[str, dict[str, str]] = _bindings_by_screen()
 
 # Keys a screen needs for itself (moving between panes, the command palette): not bindable.
 RESERVED_KEYS: dict[str, dict[str, str]] = {

@@ -8,72 +8,48 @@ replaces it: the app's ``get_system_commands`` decides what is listed and in whi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from jobtui.config import ACTIONS, MAIN, PALETTE_ORDER, KeyAction
 
 if TYPE_CHECKING:
     from jobtui.tui.screens.main import MainScreen
 
-_COMMANDS = [
-    ("Add application", "Add a new application", "add_application"),
-    ("Add interview", "Add an interview to the selected application", "add_interview"),
-    ("Edit", "Edit the selected application or interview", "edit"),
-    ("Change status", "Pick a new status for the selected application", "change_status"),
-    ("Write follow-up message", "Draft a thank-you or check-in from a template", "compose_message"),
-    ("Mark follow-up sent", "Log the thank-you or follow-up as sent", "mark_sent"),
-    ("Snooze follow-up", "Hide a follow-up until a date", "snooze"),
-    ("Toggle follow-ups only", "Show only what needs a follow-up", "toggle_followups"),
-    ("Toggle closed applications", "Show or hide closed applications", "toggle_closed"),
-    ("Change sort order", "Urgency, company, date applied, status", "cycle_sort"),
-    ("Filter", "Filter the focused list as you type", "filter"),
-    ("Delete", "Move the selected record to the trash", "delete"),
-    (
-        "Import a file",
-        "Applications from a CSV (LinkedIn, Teal, Huntr) or a jobtui export",
-        "import",
-    ),
-    ("Stats", "The funnel, response rates by source, activity per week", "stats"),
-    ("Undo", "Take back the last change (delete, status, edit...)", "undo"),
-    ("Redo", "Make again the change just undone", "redo"),
-    ("Trash", "Deleted records: enter restores one", "trash"),
-    ("Edit note in $EDITOR", "Open the note in your own editor", "external_editor"),
-]
+
+# What each key does, for the help (binding id -> sentence). Read by app.key_help until it
+# calls jobtui.tui.keymap.help_rows; then this goes.
+KEY_HELP = {a.id: a.help for a in ACTIONS if a.help}
 
 
-# What each key does, in words, for the help screen (binding id -> description).
-KEY_HELP = {
-    "add_application": "Add an application",
-    "add_interview": "Add an interview to the selected application",
-    "edit": "Edit the selected application (and its contacts) or interview",
-    "change_status": "Change the status: a picker, 1-9 pick directly",
-    "compose_message": "Write the follow-up message from a template (copy, save, mark sent)",
-    "mark_sent": "Log the owed thank-you or follow-up as sent",
-    "snooze": "Snooze a follow-up until a date (+3d, next monday, off)",
-    "toggle_followups": "Show only what needs a follow-up",
-    "toggle_closed": "Show or hide closed applications",
-    "delete": "Delete the selected record (asks first)",
-    "stats": "Stats: the funnel, response rates by source, activity per week",
-    "undo": "Undo the last change (delete, status, edit...), several steps deep",
-    "redo": "Redo what was just undone, several steps deep",
-    "trash": "The trash: deleted applications, interviews, contacts; enter restores",
-    "cycle_sort": "Sort by urgency, company, date applied, status",
-    "filter": "Filter the focused list as you type",
-    "clear_filter": "Clear the filter; leave the note editor",
-    "external_editor": "Edit the note in $VISUAL / $EDITOR",
-    "help": "This help",
-    "quit": "Quit (saves first)",
-}
+def palette_actions(where: str) -> Iterator[KeyAction]:
+    """The key table's palette entries whose bindings live in ``where`` ("main screen",
+    "app"), in palette order."""
+    by_id = {a.id: a for a in ACTIONS if a.palette}
+    for action_id in PALETTE_ORDER:
+        action = by_id[action_id]
+        if action.where == where:
+            yield action
+
+
+def _commands(target: object, where: str) -> Iterator[SystemCommand]:
+    for action in palette_actions(where):
+        method = getattr(target, f"action_{action.runs}", None)
+        if method is not None:
+            yield SystemCommand(action.palette, action.palette_help, method)
 
 
 def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
     """SystemCommands that run the main screen's actions (those this screen has)."""
-    for title, help_text, action in _COMMANDS:
-        method = getattr(screen, f"action_{action}", None)
-        if method is not None:
-            yield SystemCommand(title, help_text, method)
+    return _commands(screen, MAIN)
+
+
+def app_commands(app: App[object]) -> Iterable[SystemCommand]:
+    """The app's own commands, listed on every screen after the screen's: Help, Theme, Quit."""
+    return _commands(app, "app")
 
 
 class JobtuiCommands(Provider):

@@ -19,7 +19,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Label, OptionList, Static, TextArea
@@ -32,6 +32,7 @@ from jobtui.core.model import Application, Contact, Interview
 from jobtui.core.textsafe import strip_controls
 from jobtui.db.datafile import write_file_atomically
 from jobtui.io import clipboard
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownTextArea, shown
 
@@ -116,13 +117,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+y", "copy", "Copy", priority=True, id="composer.copy"),
-        Binding("ctrl+s", "save_file", "Save to file", priority=True, id="composer.save"),
-        Binding("ctrl+t", "mark_sent", "Mark sent", priority=True, id="composer.sent"),
-        Binding("ctrl+r", "rerender", "Re-render", priority=True, id="composer.rerender"),
-        Binding("escape", "close", "Close", id="composer.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("composer")
 
     def __init__(
         self,

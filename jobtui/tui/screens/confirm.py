@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
@@ -31,10 +32,7 @@ class ConfirmDialog(Dialog[bool]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("confirm")
 
     def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()

@@ -7,15 +7,18 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from jobtui import locations
 from jobtui.config import FollowUpRules
+from jobtui.core.followup import Urgency
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
+from jobtui.tui.styles import urgency_style
 
 
 def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
@@ -31,8 +34,9 @@ def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
     return table
 
 
-def rules_text(rules: FollowUpRules) -> Text:
-    """The follow-up rules in plain words, and what the colours mean."""
+def rules_text(rules: FollowUpRules, app: App[object]) -> Text:
+    """The follow-up rules in plain words, with the numbers of ``rules`` (the user's
+    config.toml), and what the colours mean in the app's theme."""
     text = Text("Follow-ups\n", style="bold")
     text.append(
         f"• Thank-you: due when an interview ends, overdue {rules.thank_you_overdue_hours}h "
@@ -42,18 +46,23 @@ def rules_text(rules: FollowUpRules) -> Text:
         "they said they would decide.\n"
         f"• After applying: still “applied” after {rules.application_business_days} business "
         "days -> follow up; again after each unanswered follow-up.\n"
+        f"• A check-in or follow-up is overdue {rules.overdue_grace_business_days} business "
+        f"day(s) after it falls due; upcoming means due within {rules.upcoming_days} days.\n"
         f"• After {rules.max_unanswered} unanswered follow-ups: mark it ghosted?\n"
         "• Closed applications need nothing; a snooze moves the due time.\n"
-        "These are the defaults; change them in config.toml under [followup].\n\n"
     )
+    if rules == FollowUpRules():
+        text.append("These are the defaults; change them in config.toml under [followup].\n\n")
+    else:
+        text.append("These are your settings, from config.toml [followup].\n\n")
     text.append("Colours  ", style="bold")
-    text.append("overdue", style="bold red")
+    text.append("overdue", style=urgency_style(app, Urgency.OVERDUE))
     text.append(" · ")
-    text.append("due", style="bold yellow")
+    text.append("due", style=urgency_style(app, Urgency.DUE))
     text.append(" · ")
-    text.append("upcoming", style="cyan")
+    text.append("upcoming", style=urgency_style(app, Urgency.UPCOMING))
     text.append(" · ")
-    text.append("✓ done", style="green")
+    text.append("✓ done", style=urgency_style(app, None, done=True))
     return text
 
 
@@ -79,7 +88,9 @@ def files_text(db: Path | None = None) -> Text:
 class HelpScreen(Dialog[None]):
     """Every key of the main screen, the follow-up rules and the file locations.
 
-    ``bindings`` are (key as shown, description, binding id) rows. Escape, q or ? close it.
+    ``bindings`` are (key as shown, description, binding id) rows (see
+    :func:`jobtui.tui.keymap.help_rows`); ``db`` the database open now; ``rules`` the
+    follow-up rules in use (the defaults when None). Escape, q or ? close it.
     """
 
     DEFAULT_CSS = """
@@ -100,21 +111,25 @@ class HelpScreen(Dialog[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("help")
 
-    def __init__(self, bindings: list[tuple[str, str, str]], db: Path | None = None) -> None:
+    def __init__(
+        self,
+        bindings: list[tuple[str, str, str]],
+        db: Path | None = None,
+        rules: FollowUpRules | None = None,
+    ) -> None:
         super().__init__()
         self.key_rows = list(bindings)
         self.db = db
+        self.rules = rules if rules is not None else FollowUpRules()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text("jobtui — help"), classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(keys_table(self.key_rows), id="help-keys")
-                yield Static(rules_text(FollowUpRules()), id="help-rules")
+                yield Static(rules_text(self.rules, self.app), id="help-rules")
                 yield Static(files_text(self.db), id="help-files")
             yield Static(Text("↑/↓ scroll · esc, q or ? close"), classes="dialog-keys")
 

@@ -8,10 +8,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
 
@@ -22,9 +23,7 @@ class ImportDialog(Dialog[Path | None]):
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("import")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

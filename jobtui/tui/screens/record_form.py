@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 from jobtui.core import dates
 from jobtui.core.fields import FieldKind, FieldSpec, display_value, parse_value, set_field
 from jobtui.core.model import Record, ValidationError
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, ShownTextArea, shown
 
@@ -144,8 +145,7 @@ class RecordForm(Dialog[T | None], Generic[T]):
     """Example input shown in an empty field, by field name (else by kind: PLACEHOLDERS)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Save", priority=True, id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        *keymap.bindings("form"),
         # Priority: focus moves the moment tab is read, so text pasted right after it lands
         # in the next field (without it, the paste reaches the old field before tab does).
         Binding("tab", "next_field", "Next field", show=False, priority=True),

@@ -9,11 +9,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from jobtui.core import dates
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
 
@@ -69,9 +70,7 @@ class SnoozeDialog(Dialog[Snooze | None]):
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("snooze")
 
     def __init__(self, label: str, now: datetime, current: datetime | None) -> None:
         super().__init__()

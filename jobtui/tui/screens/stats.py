@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
@@ -22,6 +22,7 @@ from jobtui.core.stats import (
     week_range,
     week_totals,
 )
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
@@ -151,9 +152,7 @@ class StatsScreen(Dialog[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,g", "close", "Close", id="stats.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("stats")
 
     def __init__(self, stats: Stats) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobtui.core.model import Status
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
@@ -41,7 +42,7 @@ class StatusPicker(Dialog[Status | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="status.cancel"),
+        *keymap.bindings("status picker"),
         *(
             Binding(str(n), f"pick({n})", status.label, show=False)
             for n, status in enumerate(STATUSES, start=1)
