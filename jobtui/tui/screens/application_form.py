@@ -31,7 +31,8 @@ FORM_FIELDS = (
 
 
 def application_title(action: str, app: Application) -> Text:
-    """ "Edit application — Acme · Backend engineer", with the user's text as plain text."""
+    """ "Edit application — Acme · Backend engineer" (the forms' title; "Add interview — ..."),
+    with the user's text as plain text and the company in bold."""
     title = Text(action)
     if app.company or app.role:
         title.append(" — ")
@@ -61,7 +62,7 @@ class ApplicationForm(RecordForm[Application]):
         """After a successful submit: the application's contacts, new or updated."""
         if app is None:
             app = Application(company="", role="")
-            app.applied_on = now.astimezone(dates.local_tz()).date()
+            app.applied_on = dates.local_day(now)
             title = Text("Add application")
         else:
             title = application_title("Edit application", app)

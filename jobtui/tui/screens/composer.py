@@ -185,7 +185,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
         title.append(" · ")
         title.append(shown(self.application.role, limit=60))
         if self.interview is not None:
-            day = self.interview.starts_at.astimezone(dates.local_tz()).date()
+            day = dates.local_day(self.interview.starts_at)
             title.append(
                 f" · {self.interview.kind.label} {dates.format_short_day(day, self.today)}"
             )

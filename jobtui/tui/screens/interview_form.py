@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from rich.text import Text
-
 from jobtui.core import dates
 from jobtui.core.fields import INTERVIEW_FIELDS
 from jobtui.core.model import Application, Interview
-from jobtui.tui.screens.application_form import NAME_CHARS
+from jobtui.tui.screens.application_form import application_title
 from jobtui.tui.screens.record_form import RecordForm
-from jobtui.tui.shown import shown
 
 # Notes have their own editor; the end follows from the duration; a snooze and the
 # thank-you are set by their own commands.
@@ -25,7 +22,7 @@ FORM_FIELDS = tuple(
 def tomorrow_at_ten(now: datetime) -> datetime:
     """The default start of a new interview: tomorrow 10:00, local time."""
     zone = dates.local_tz()
-    day = now.astimezone(zone).date() + timedelta(days=1)
+    day = dates.local_day(now) + timedelta(days=1)
     return datetime.combine(day, time(10, 0), tzinfo=zone)
 
 
@@ -40,9 +37,5 @@ class InterviewForm(RecordForm[Interview]):
         self.is_new = interview is None
         if interview is None:
             interview = Interview(application_id=app.id, starts_at=tomorrow_at_ten(now))
-        title = Text("Add interview" if self.is_new else "Edit interview")
-        title.append(" — ")
-        title.append(shown(app.company, "bold", limit=NAME_CHARS))
-        if app.role:
-            title.append(shown(f" · {app.role}", limit=NAME_CHARS))
+        title = application_title("Add interview" if self.is_new else "Edit interview", app)
         super().__init__(title, interview, FORM_FIELDS, now)
