@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from dateutil import tz
@@ -37,6 +41,20 @@ def now() -> datetime:
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "data" / "jobtui.json"
+
+
+@pytest.fixture
+def short_home(monkeypatch) -> Iterator[Path]:
+    """A private folder for the data, settings and drafts whose path is short and as long in
+    every run, for tests that show a path on screen: tmp_path's length changes with the xdist
+    worker (``popen-gw0/``) and the run number, a toast is cut at 160 characters, and the
+    help's paths wrap (and move its scrollbar) by their length."""
+    home = Path(tempfile.mkdtemp(prefix="jobtui-testhome-", dir="/tmp"))  # unique, 29 characters
+    monkeypatch.setenv("JOBTUI_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("JOBTUI_DB", str(home / "data" / "jobtui.json"))
+    monkeypatch.setenv("JOBTUI_DRAFTS_DIR", str(home / "drafts"))
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture

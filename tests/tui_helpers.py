@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -17,15 +18,23 @@ def make_app(db_path: Path, now: datetime, config: Config | None = None) -> JobT
     return JobTUI(store, config or Config(), clock=lambda: now)
 
 
-async def settle(pilot, app: JobTUI, rounds: int = 3) -> None:
-    """Wait until the data thread is idle and its results are drawn."""
-    await pilot.pause()
-    for _ in range(500):
-        if app.loaded and not app.data.busy:
-            break
-        await asyncio.sleep(0.01)
-    for _ in range(rounds):
-        await pilot.pause()
+async def settle(pilot, app: JobTUI) -> None:
+    """Wait until every data-thread job queued so far has run and been handed back to the UI
+    (``DataService.idle``; the first read counts), then until its results are drawn."""
+    await pilot.pause()  # the handlers of the keys pressed run (they may queue jobs)
+    await app.data.wait_idle()
+    await pilot.pause()  # what the jobs handed back is laid out and drawn
+
+
+async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Whether ``condition()`` came true within ``seconds`` (checked every 50 ms): for what a
+    timer does (an autosave, a retry, a check for changes), instead of a fixed pause."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
 
 
 def screen_text(app: JobTUI) -> str:

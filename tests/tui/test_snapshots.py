@@ -22,8 +22,10 @@ NARROW = (80, 24)
 
 
 @pytest.fixture
-def demo_app(db_path, now) -> JobTUI:
-    """The real app on a demo database, with "now" frozen."""
+def demo_app(short_home, now) -> JobTUI:
+    """The real app on a demo database, with "now" frozen. Its folder's path is as long in
+    every run: the help lists the paths, and how many lines they wrap to moves its scrollbar."""
+    db_path = short_home / "data" / "jobtui.json"
     with Store(db_path, clock=lambda: now) as store:
         populate_demo(store, now)
     return make_app(db_path, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from tui_helpers import make_app, screen_text, settle
+from tui_helpers import make_app, screen_text, settle, wait_for
 
 from jobtui.config import Config, Me
 from jobtui.db.store import Store
@@ -66,8 +66,9 @@ async def test_compose_copy_save_mark_sent_clears_the_highlight(demo_db, now, tm
         # Editing a follow-up field re-renders the draft.
         concerns = composer.query_one("#composer-concerns")
         concerns.text = "They worried I have not run Kafka [at scale]."
-        await pilot.pause(0.6)
-        assert "They worried I have not run Kafka [at scale]." in composer.text
+        assert await wait_for(
+            pilot, lambda: "They worried I have not run Kafka [at scale]." in composer.text
+        )
         # Copy and save to a file.
         await pilot.press("ctrl+y")
         assert app.clipboard == composer.text
@@ -173,9 +174,12 @@ async def test_the_composer_stacks_its_panes_on_a_narrow_terminal(demo_db, now, 
                 break
         else:
             raise AssertionError(f"tab never reached the fields ({app.focused})")
-        await pilot.pause(0.3)
-        topics = app.focused.region
-        assert topics.height > 0 and side.y <= topics.y < side.bottom
+        topics = app.focused
+
+        def in_view() -> bool:  # once the scroll to it is done
+            return topics.region.height > 0 and side.y <= topics.region.y < side.bottom
+
+        assert await wait_for(pilot, in_view)
 
 
 async def test_the_composer_is_side_by_side_when_wide(demo_db, now):

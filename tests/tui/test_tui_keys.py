@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
 from jobtui.core.model import Application, Status
 from jobtui.db.store import Store
@@ -57,10 +57,13 @@ async def test_tab_in_the_note_editor_indents_and_letters_after_it_stay_text(one
         assert editor.text_area.text == "  - one\n  - twoupdate"
         await pilot.press("ctrl+z")
         assert editor.text_area.text == "- one\n- twoupdate"
-        await pilot.pause(1.2)
-        await settle(pilot, app)
-        [stored] = _disk(one_app_db)["applications"].values()
-        assert stored["notes"] == "- one\n- twoupdate"
+
+        # Autosaved once typing pauses (nothing else saves it here).
+        def notes_on_disk() -> str:
+            [stored] = _disk(one_app_db)["applications"].values()
+            return stored["notes"]
+
+        assert await wait_for(pilot, lambda: notes_on_disk() == "- one\n- twoupdate")
 
 
 async def test_escape_leaves_the_note_editor_and_its_border_says_so(one_app_db, now):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from datetime import timedelta
 
 import orjson
 import pytest
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
 from jobtui.config import Config
 from jobtui.core.model import Application, Interview, Person, Status
@@ -268,9 +268,8 @@ async def test_notes_autosave_and_survive_switching_and_quit(one_app_db, now):
         assert app.focused is editor.text_area
         await pilot.press(*"# Call went well", "enter", *"- [ ] send [bold] deck")
         assert editor.mark == "unsaved"
-        await pilot.pause(1.2)  # past the autosave delay
+        assert await wait_for(pilot, lambda: editor.mark == "saved")  # after the autosave delay
         await settle(pilot, app)
-        assert editor.mark == "saved"
         assert (
             _apps_on_disk(one_app_db)["Acme"]["notes"] == "# Call went well\n- [ ] send [bold] deck"
         )
@@ -394,9 +393,9 @@ async def test_ctrl_e_edits_the_note_in_an_external_editor(one_app_db, now, monk
 
         monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: no terminal
         await pilot.press("ctrl+e")
-        await pilot.pause(1.2)
+        editor = app.screen.query_one(NoteEditor)
+        assert await wait_for(pilot, lambda: editor.text_area.text == "written in vim")
         await settle(pilot, app)
-        assert app.screen.query_one(NoteEditor).text_area.text == "written in vim"
     app.data.close()
     assert _apps_on_disk(one_app_db)["Acme"]["notes"] == "written in vim"
 
@@ -542,12 +541,14 @@ async def test_editing_right_after_typing_notes_keeps_the_notes(one_app_db, now)
         await settle(pilot, app)
         await pilot.press("tab", "tab", *"call went well")
         # A slow disk: the note's save waits behind another job, so the form opens on a
-        # copy that does not have the note yet.
-        app.data.submit(lambda store: time.sleep(1.0), refresh=False)
+        # copy that does not have the note yet (the job ends once the form is saved).
+        disk_free = threading.Event()
+        app.data.submit(lambda store: disk_free.wait(30), refresh=False)
         await pilot.press("escape")  # leaving the editor saves the note
         await pilot.press("e")
         app.screen.query_one("#field-role").value = "Staff Engineer"
         await pilot.press("enter")
+        disk_free.set()
         await settle(pilot, app)
         await pilot.press("z", *"+2d", "enter")
         await settle(pilot, app)
@@ -567,10 +568,12 @@ async def test_thank_you_sent_keeps_interview_notes(one_app_db, now):
         await settle(pilot, app)
         await pilot.press("tab")  # the timeline: the interview
         await pilot.press("tab", *"asked about Kafka")
-        app.data.submit(lambda store: time.sleep(1.0), refresh=False)
+        disk_free = threading.Event()  # a slow disk: the note's save waits behind this job
+        app.data.submit(lambda store: disk_free.wait(30), refresh=False)
         # Leave the editor (tab would indent there), back to the interview in the timeline.
         await pilot.press("escape", "tab")
         await pilot.press("t")
+        disk_free.set()
         await settle(pilot, app)
     app.data.close()
     [interview] = _disk(one_app_db)["interviews"].values()
