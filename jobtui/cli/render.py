@@ -48,10 +48,7 @@ def json_text(value: object) -> str:
 
 
 def label(record: Record) -> str:
-    """A short human name for a record (``record_label``); an application as "Company -
-    Role", the plain form the CLI's sentences have always printed."""
-    if isinstance(record, Application):
-        return f"{record.company} - {record.role}"
+    """A short human name for a record: ``record_label`` ("Company — Role" for an application)."""
     return record_label(record)
 
 

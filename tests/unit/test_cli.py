@@ -71,7 +71,7 @@ def test_interview_by_prefix_and_followups(jobtui):
         }
     ]
     text = _ok(jobtui("followups"))
-    assert "DUE" in text and "Acme - Dev" in text and "Thank-you due, 4h left" in text
+    assert "DUE" in text and "Acme — Dev" in text and "Thank-you due, 4h left" in text
 
 
 def test_sent_clears_the_thank_you(jobtui):
@@ -79,7 +79,7 @@ def test_sent_clears_the_thank_you(jobtui):
     iv_id = _ok(jobtui("interview", app_id, "2 days ago 10:00"))
     assert json.loads(_ok(jobtui("followups", "--json")))[0]["urgency"] == "overdue"
     out = _ok(jobtui("sent", iv_id[:6], "--to", "Ana"))
-    assert out.startswith("logged thank you for Acme - Dev")
+    assert out.startswith("logged thank you for Acme — Dev")
     assert json.loads(_ok(jobtui("followups", "--json"))) == []
     shown = json.loads(_ok(jobtui("show", app_id, "--json")))
     assert shown["interviews"][0]["thank_you_sent_at"] == "2026-11-26T10:00:00+01:00"
@@ -215,10 +215,10 @@ def test_contact_delete_restore_and_trash(jobtui):
     shown = json.loads(_ok(jobtui("show", app_id, "--json")))
     assert shown["contact_ids"] == [contact_id]
     assert shown["contacts"][0]["company"] == "Acme"
-    assert "moved Acme - Dev to the trash" in _ok(jobtui("delete", app_id))
+    assert "moved Acme — Dev to the trash" in _ok(jobtui("delete", app_id))
     assert json.loads(_ok(jobtui("list", "--json"))) == []
     assert "Acme — Dev" in _ok(jobtui("trash"))  # the data layer's label (core)
-    assert _ok(jobtui("undelete", app_id[:6])) == "restored Acme - Dev"
+    assert _ok(jobtui("undelete", app_id[:6])) == "restored Acme — Dev"
     assert [r["id"] for r in json.loads(_ok(jobtui("list", "--json")))] == [app_id]
 
 
@@ -425,7 +425,7 @@ def test_an_interview_moves_the_application_to_interviewing_and_says_so(jobtui):
     app_id = _ok(jobtui("add", "Acme", "Dev", "--applied", "2026-11-20"))
     code, out, err = jobtui("interview", app_id, "tomorrow 10am")
     assert code == 0 and len(out.split()) == 1  # stdout is still just the id
-    assert err == "jobtui: Acme - Dev moved from applied to interviewing\n"
+    assert err == "jobtui: Acme — Dev moved from applied to interviewing\n"
     assert json.loads(_ok(jobtui("show", app_id, "--json")))["status"] == "interviewing"
     code, _, err = jobtui("interview", app_id, "2026-11-19 10:00")
     assert code == 0 and "moved" not in err

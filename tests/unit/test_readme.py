@@ -22,7 +22,7 @@ def test_quick_start_has_two_commands_that_make_their_own_environment():
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install "), command
     assert launch.endswith(".venv/bin/jobtui --demo")
     assert '.venv/bin/pip install -e ".[test]"' in tests
-    assert tests.endswith(".venv/bin/python -m pytest")
+    assert tests.endswith(".venv/bin/python -m pytest -n auto")  # every CPU (pytest-xdist)
 
 
 def test_ci_runs_exactly_the_readme_test_command():
@@ -31,6 +31,6 @@ def test_ci_runs_exactly_the_readme_test_command():
     commands = [
         line
         for line in script.splitlines()
-        if line.strip() and not line.startswith(("#", "set ", "cd "))
+        if line.strip() and not line.startswith(("#", "set ", "cd ", "export "))
     ]
     assert commands == [tests]
