@@ -240,17 +240,17 @@ def _localize(dt: datetime) -> datetime:
     """Attach the local zone to a naive datetime; aware ones pass through."""
     if dt.tzinfo is not None and dt.utcoffset() is not None:
         return dt
-    return _at(dt.date(), dt.time(), local_tz())
+    return at_local(dt.date(), dt.time(), local_tz())
 
 
-def _at(day: date, clock: time, zone: tzinfo) -> datetime:
-    """Wall-clock time on `day` in `zone`.
+def at_local(day: date, clock: time, zone: tzinfo | None = None) -> datetime:
+    """Wall-clock time on `day` in `zone` (the local zone by default).
 
     A time skipped by a spring-forward DST change (02:30 on the last Sunday of
     March in Berlin) does not exist; it is moved forward by the gap, the way a
     wall clock would read after the change.
     """
-    return tz.resolve_imaginary(datetime.combine(day, clock, tzinfo=zone))
+    return tz.resolve_imaginary(datetime.combine(day, clock, tzinfo=zone or local_tz()))
 
 
 # --------------------------------------------------------------------------
@@ -365,13 +365,13 @@ def _parse_when(text: str, now: datetime, default_hour: int | None) -> datetime:
         if clock is None:
             # Calendar offsets keep the current time of day: "+1w" = same time next week.
             keep = now.astimezone(target_zone).time()
-            return _at(day, keep, target_zone)
-        return _at(day, clock.time, target_zone)
+            return at_local(day, keep, target_zone)
+        return at_local(day, clock.time, target_zone)
 
     default = time(default_hour or 0)
 
     def build(day: date) -> datetime:
-        return _at(day, clock.time if clock else default, target_zone)
+        return at_local(day, clock.time if clock else default, target_zone)
 
     if not words:  # only a time: today
         return build(today)

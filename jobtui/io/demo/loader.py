@@ -12,8 +12,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from dateutil import tz
-
 from jobtui.core import dates
 from jobtui.core.model import (
     Application,
@@ -70,8 +68,7 @@ class Calendar:
         return self.on(self.day(business_days), hour, minute)
 
     def on(self, day: date, hour: int, minute: int = 0) -> datetime:
-        moment = datetime.combine(day, time(hour, minute), tzinfo=self.now.tzinfo)
-        return tz.resolve_imaginary(moment)
+        return dates.at_local(day, time(hour, minute), self.now.tzinfo)
 
     def next_weekday(self) -> date:
         """The first Monday-to-Friday day after today (tomorrow, or Monday at a weekend)."""

@@ -9,8 +9,6 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-from dateutil import tz
-
 from jobtui.core import dates
 from jobtui.core.fields import parse_money
 from jobtui.core.model import OutOfBoundsError, Status, ValidationError
@@ -72,10 +70,6 @@ def _clock_from(text: str) -> time | None:
     return time(hour, minute, second)
 
 
-def _local(day: date, clock: time) -> datetime:
-    return tz.resolve_imaginary(datetime.combine(day, clock, tzinfo=dates.local_tz()))
-
-
 def read_when(text: str, order: str, now: datetime) -> tuple[date, datetime]:
     """A date cell -> (the date as the user would call it, the instant to record).
 
@@ -110,7 +104,7 @@ def _read_iso(shown: str) -> tuple[date, datetime] | None:
         return None
     if parsed.tzinfo is None:
         clock = parsed.time() if re.search(r"\d[T ]\d", shown) else time(_APPLIED_HOUR)
-        at = _local(parsed.date(), clock)
+        at = dates.at_local(parsed.date(), clock)
         return at.date(), at
     local = parsed.astimezone(dates.local_tz())
     return local.date(), local
@@ -138,7 +132,7 @@ def _read_numeric(match: re.Match[str], shown: str, order: str) -> tuple[date, d
         if read is None:
             raise error
         clock = read
-    return when, _local(when, clock)
+    return when, dates.at_local(when, clock)
 
 
 def _read_words(shown: str, now: datetime) -> tuple[date, datetime]:
@@ -150,7 +144,7 @@ def _read_words(shown: str, now: datetime) -> tuple[date, datetime]:
         raise ValueError(str(exc)) from None
     if not re.search(r"\b\d{4}\b", shown) and at > now:
         # "Nov 3" with no year in an import is the past one, not next November.
-        at = _local(at.date().replace(year=at.year - 1), at.time())
+        at = dates.at_local(at.date().replace(year=at.year - 1), at.time())
     return at.date(), at
 
 
