@@ -12,6 +12,7 @@ when known, and why. Nothing here imports Textual or TinyDB.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -259,11 +260,19 @@ def template_name(name: str) -> str:
 
 
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
-    """The Jinja2 environment: user templates first, then packaged; plain text, strict."""
-    folders = [_user_dir(user_dir), locations.packaged_templates_dir()]
+    """The Jinja2 environment: user templates first, then packaged; plain text, strict.
+
+    One environment per pair of folders is kept: it caches compiled templates (compiling
+    cost ~50 ms a render) and its loaders check each file's mtime, so edits still show.
+    """
+    return _environment(str(_user_dir(user_dir)), str(locations.packaged_templates_dir()))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(*folders: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(folder), encoding="utf-8") for folder in folders]
+            [jinja2.FileSystemLoader(folder, encoding="utf-8") for folder in folders]
         ),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text email: "<b>&" stays "<b>&"
