@@ -34,7 +34,9 @@ async def _copy_in_composer(tmp_path, now, monkeypatch, env: dict[str, str]):
         await settle(pilot, app)
         draft = app.screen.text
         await pilot.press("ctrl+y")
-        await app.workers.wait_for_complete()
+        # The copy runs in the composer's own worker (the app's may be waiting on the composer).
+        for worker in [w for w in app.workers if w.node is app.screen]:
+            await worker.wait()
         await pilot.pause()
         said = app.screen.said  # on the composer's status line: no toast over the draft
         assert said in screen_text(app).replace("\n", "")
