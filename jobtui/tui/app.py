@@ -23,13 +23,15 @@ from textual.theme import Theme
 from jobtui import locations
 from jobtui.config import Config
 from jobtui.core import dates
+from jobtui.core.overview import Overview
 from jobtui.core.textsafe import ELLIPSIS, visible
 from jobtui.db.datafile import write_file_atomically
 from jobtui.db.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.db.store import Store
 from jobtui.tui.data import DataService, StoreOpener
+from jobtui.tui.notes import failure_reason, save_note
 from jobtui.tui.palette import KEY_HELP, JobtuiCommands, main_screen_commands
-from jobtui.tui.screens.main import MainScreen, failure_reason, save_note
+from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.widgets.editor import RETRY_SECONDS
 
 # How often the whole overview is recomputed so that "due" becomes "overdue" on time.
@@ -135,7 +137,8 @@ class JobTUI(App[None]):
         self._held_toasts: list[tuple[str, str, SeverityLevel, float]] = []
         self.clock = clock
         self.notice = notice
-        self.data = DataService(store, self.config, clock, self._deliver)
+        # An awaited change redraws the main screen with the overview it brought.
+        self.data = DataService(store, self.config, clock, self._deliver, self._show_overview)
         # Not idle until the first read is drawn (it is queued after the first frame).
         self._first_read = self.data.hold()
         self.main = MainScreen()
@@ -157,6 +160,9 @@ class JobTUI(App[None]):
 
     def on__deliver(self, message: _Deliver) -> None:
         message.fn(*message.args)
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.main.show(overview)
 
     def on_mount(self) -> None:
         self._ui_loop = asyncio.get_running_loop()

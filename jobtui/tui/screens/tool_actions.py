@@ -1,6 +1,7 @@
 """The main screen's tools: $EDITOR for notes, the message composer, import, stats.
 
-A mixin of :class:`jobtui.tui.screens.main.MainScreen`.
+Coroutines of the panes like :mod:`jobtui.tui.screens.record_actions`: ask, call the use
+case in :mod:`jobtui.ops` on the data thread, show.
 """
 
 from __future__ import annotations
@@ -10,180 +11,142 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from jobtui.core import dates
-from jobtui.core.followup import sort_key
-from jobtui.core.model import SentFollowUp, SentKind
-from jobtui.db.store import Store
+from jobtui.ops import followups, views
+from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.widgets.editor import NoteEditor
 
-if TYPE_CHECKING:
-    from jobtui.tui.screens.main import MainScreen
-
-    _Base = MainScreen
-else:
-    _Base = object
+# The import question lists this many lines of the plan, then "... and N more".
+IMPORT_PREVIEW_LINES = 12
 
 
-class ToolActions(_Base):
-    """Actions that open a tool: the external editor, the composer, import and stats."""
-
-    def action_external_editor(self) -> None:
-        if self.refuse_if_read_only():
+def external_editor(panes: MainPanes) -> None:
+    """Edit the note in $VISUAL / $EDITOR (the TUI is suspended meanwhile)."""
+    if panes.refuse_if_read_only():
+        return
+    editor = panes.query_one(NoteEditor)
+    if editor.target is None:
+        panes.notify("Select an application or interview first.", severity="warning")
+        return
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.TemporaryDirectory(prefix="jobtui-") as folder:
+        path = Path(folder) / "notes.md"
+        path.write_text(editor.text_area.text, encoding="utf-8")
+        try:
+            with panes.app.suspend():
+                subprocess.run([*shlex.split(command), str(path)], check=False)
+        except Exception as exc:  # no terminal to suspend, editor missing...
+            panes.notify(f"Could not run {command}: {exc}", severity="error")
             return
-        editor = self.query_one(NoteEditor)
-        if editor.target is None:
-            self.notify("Select an application or interview first.", severity="warning")
-            return
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with tempfile.TemporaryDirectory(prefix="jobtui-") as folder:
-            path = Path(folder) / "notes.md"
-            path.write_text(editor.text_area.text, encoding="utf-8")
-            try:
-                with self.app.suspend():
-                    subprocess.run([*shlex.split(command), str(path)], check=False)
-            except Exception as exc:  # no terminal to suspend, editor missing...
-                self.notify(f"Could not run {command}: {exc}", severity="error")
-                return
-            text = path.read_text(encoding="utf-8")
-        editor.replace_text(text)
+        text = path.read_text(encoding="utf-8")
+    editor.replace_text(text)
 
-    def action_compose_message(self) -> None:
-        """Draft the follow-up that is owed (or any other) from a template."""
-        if self.refuse_if_read_only():
-            return  # its fields are saved with the interview: nothing to type in vain
-        from jobtui.core import drafts
-        from jobtui.tui.screens.composer import ComposerScreen
 
-        now = self.app.clock()  # type: ignore[attr-defined]
-        target = self._target()
-        if target is None:
-            return
-        row, interview = target
-        assert self.overview is not None
-        items = [i for i in row.items if interview is None or i.interview_id == interview.id]
-        first = min(items, key=sort_key) if items else None
-        if interview is None:
-            interview = first.interview if first and first.interview else None
-        if interview is None and row.interviews:
-            past = [i for i in row.interviews if i.starts_at <= now]
-            interview = past[-1] if past else None
-        contacts = [
-            self.overview.contacts[c] for c in row.app.contact_ids if c in self.overview.contacts
-        ]
-        suggested = drafts.suggested_template(row.app, first.kind if first else None, interview)
-        screen = ComposerScreen(
-            row.app,
-            interview,
-            contacts,
-            self.app.config.me,  # type: ignore[attr-defined]
-            now.astimezone(dates.local_tz()).date(),
-            suggested,
-            now,
+async def compose_message(panes: MainPanes) -> None:
+    """Draft the follow-up that is owed (or any other) from a template."""
+    if panes.refuse_if_read_only():
+        return  # its fields are saved with the interview: nothing to type in vain
+    from jobtui.core import drafts
+    from jobtui.ops import messages
+    from jobtui.tui.screens.composer import ComposerScreen
+
+    target = panes.target()
+    if target is None:
+        return
+    row, interview = target
+    config = panes.tui.config
+    now = panes.tui.clock()
+    target_id = interview.id if interview is not None else row.app.id
+    try:
+        context = await panes.data.call(
+            lambda store: messages.message_context(
+                store, target_id, me=config.me, now=now, rules=config.followup
+            )
         )
-        app_id = row.app.id
-        interview_id = interview.id if interview else None
+    except Exception as exc:  # deleted elsewhere meanwhile
+        panes.notify(f"Could not open the message: {exc}", severity="error", timeout=10)
+        return
+    about = context.interview
+    composer = ComposerScreen(
+        context.application,
+        about,
+        context.contacts,
+        context.me,
+        context.today,
+        context.suggested,
+        now,
+    )
+    result = await panes.app.push_screen_wait(composer)
+    if result is None:
+        return
+    kind = drafts.sent_kind_for_template(result.template)  # names the undo step
+    company = context.application.company
+    await panes.save_change(
+        lambda store: followups.finish_message(
+            store,
+            context.application.id,
+            interview_id=about.id if about is not None else None,
+            template=result.template,
+            fields=result.changed_fields,
+            mark_sent=result.mark_sent,
+            to=context.recipient,
+            now=now,
+        ),
+        undo_as=(
+            f"logging the {kind.label} for {company}"
+            if result.mark_sent
+            else f"the message notes for {company}"
+        ),
+        report=(
+            f"Logged {kind.label} as sent" if result.mark_sent else "Notes for the message saved"
+        ),
+    )
 
-        def done(result) -> None:
-            if result is None:
-                return
-            kind = drafts.sent_kind_for_template(result.template)
-            people = ", ".join(p.name for p in interview.interviewers) if interview else ""
-            to = people or (contacts[0].name if contacts else "")
 
-            def job(store: Store) -> None:
-                with store.transaction():
-                    target = store.get_interview(interview_id) if interview_id else None
-                    if target is not None and result.changed_fields:
-                        for name, text in result.changed_fields.items():
-                            setattr(target, name, text)
-                        store.save(target)
-                    if result.mark_sent:
-                        entry = SentFollowUp(
-                            kind=kind,
-                            at=now,
-                            application_id=app_id,
-                            interview_id=interview_id,
-                            to=to,
-                        )
-                        thank_you = target if kind == SentKind.THANK_YOU else None
-                        store.log_sent(entry, thank_you_interview=thank_you)
+async def import_file(panes: MainPanes) -> None:
+    """Import a file: preview what it adds, then (if confirmed) save it in one go."""
+    from jobtui.ops import transfer
+    from jobtui.tui.screens.confirm import ConfirmDialog
+    from jobtui.tui.screens.import_dialog import ImportDialog
 
-            message = (
-                f"Logged {kind.label} as sent"
-                if result.mark_sent
-                else "Notes for the message saved"
-            )
-            company = row.app.company
-            self.run_job(
-                job,
-                message,
-                undo_as=(
-                    f"logging the {kind.label} for {company}"
-                    if result.mark_sent
-                    else f"the message notes for {company}"
-                ),
-            )
+    if panes.refuse_if_read_only():
+        return
+    now = panes.tui.clock()
+    path: Path | None = await panes.app.push_screen_wait(ImportDialog())
+    if path is None:
+        return
+    try:
+        plan = await panes.data.call(lambda store: transfer.plan_import(store, path, now=now))
+    except Exception as exc:
+        panes.notify(str(exc), severity="error", timeout=10)
+        return
+    if not plan.add and not plan.update:
+        panes.notify(f"Nothing to import: {plan.summary()}", severity="warning")
+        return
+    lines = plan.report_lines()
+    more = len(lines) - IMPORT_PREVIEW_LINES
+    shown = lines[:IMPORT_PREVIEW_LINES] + ([f"... and {more} more"] if more > 0 else [])
+    detail = "\n".join(shown)
+    question = ConfirmDialog(f"Import {path.name}? {plan.summary()}", detail)
+    if not await panes.app.push_screen_wait(question):
+        return
+    await panes.save_change(
+        lambda store: transfer.apply_import(store, plan),
+        undo_as=f"the import of {path.name}",
+        report=f"Imported {path.name}",
+    )
 
-        self.app.push_screen(screen, done)
 
-    def action_import(self) -> None:
-        """Import a file: preview what it adds, then (if confirmed) save it in one go."""
-        from jobtui.io import importing
-        from jobtui.tui.screens.confirm import ConfirmDialog
-        from jobtui.tui.screens.import_dialog import ImportDialog
+async def stats(panes: MainPanes) -> None:
+    """The funnel, response rates by source and activity per week."""
+    from jobtui.tui.screens.stats import StatsScreen
 
-        if self.refuse_if_read_only():
-            return
-        now = self.app.clock()  # type: ignore[attr-defined]
-
-        def chosen(path) -> None:
-            if path is None:
-                return
-
-            def previewed(plan: Any, _: Any) -> None:
-                lines = plan.report_lines()
-                detail = "\n".join(
-                    lines[:12] + ([f"... and {len(lines) - 12} more"] if len(lines) > 12 else [])
-                )
-
-                def confirmed(yes: bool | None) -> None:
-                    if yes:
-                        self.run_job(
-                            lambda store: importing.apply_import(store, plan),
-                            f"Imported {path.name}",
-                            undo_as=f"the import of {path.name}",
-                        )
-
-                if not plan.add and not plan.update:
-                    self.notify(f"Nothing to import: {plan.summary()}", severity="warning")
-                    return
-                self.app.push_screen(
-                    ConfirmDialog(f"Import {path.name}? {plan.summary()}", detail), confirmed
-                )
-
-            def failed(exc: BaseException) -> None:
-                self.notify(str(exc), severity="error", timeout=10)
-
-            self.data.submit(
-                lambda store: importing.plan_import_into(store, path, now),
-                previewed,
-                failed,
-                refresh=False,
-            )
-
-        self.app.push_screen(ImportDialog(), chosen)
-
-    def action_stats(self) -> None:
-        """The funnel, response rates by source and activity per week."""
-        from jobtui.core.stats import compute_stats
-        from jobtui.tui.screens.stats import StatsScreen
-
-        if self.overview is None:
-            return
-        rows = self.overview.rows
-        stats = compute_stats(
-            [r.app for r in rows], {r.app.id: r.interviews for r in rows}, self.overview.now
-        )
-        self.app.push_screen(StatsScreen(stats))
+    if panes.overview is None:
+        return
+    now = panes.overview.now
+    try:
+        numbers = await panes.data.call(lambda store: views.stats(store, now=now))
+    except Exception as exc:
+        panes.notify(f"Could not read the stats: {exc}", severity="error", timeout=10)
+        return
+    await panes.app.push_screen(StatsScreen(numbers))

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobtui.core import dates
-from jobtui.db.store import Store, TrashEntry
+from jobtui.db.store import TrashEntry
+from jobtui.ops import records, views
+from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
 if TYPE_CHECKING:
-    from jobtui.tui.screens.main import MainScreen
+    from jobtui.tui.screens.panes import MainPanes
 
 # Longer labels are cut in the list (the whole one is in the toast after a restore).
 LABEL_LIMIT = 60
@@ -35,36 +36,14 @@ def entry_prompt(entry: TrashEntry, now: datetime) -> Text:
     return prompt
 
 
-class TrashScreen(ModalScreen[None]):
+class TrashScreen(Dialog[None]):
     """Every deleted record with when it was deleted; enter restores the highlighted one
-    (one undoable change), escape or q closes."""
+    (one undoable change, saved through ``panes``), escape or q closes."""
 
     DEFAULT_CSS = """
     TrashScreen {
-        align: center middle;
-        background: $background 60%;
-
         & .dialog {
             width: 100;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        & .dialog-title {
-            dock: top;
-            width: 1fr;
-            text-style: bold;
-            color: $text-primary;
-            padding-bottom: 1;
-        }
-        & .dialog-keys {
-            dock: bottom;
-            width: 1fr;
-            color: $text-muted;
-            padding-top: 1;
         }
         & #trash-entries {
             height: auto;
@@ -78,8 +57,9 @@ class TrashScreen(ModalScreen[None]):
         Binding("escape,q", "close", "Close", id="trash.close"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, panes: MainPanes) -> None:
         super().__init__()
+        self.panes = panes
         self.entries: list[TrashEntry] = []
         self.loaded = False
 
@@ -93,20 +73,15 @@ class TrashScreen(ModalScreen[None]):
         self.query_one(OptionList).focus()
         self.reload()
 
-    @property
-    def main(self) -> MainScreen:
-        return self.app.main  # type: ignore[attr-defined]
-
-    def reload(self) -> None:
+    @work
+    async def reload(self) -> None:
         """Read the trash on the data thread and list it."""
-
-        def done(entries: list[TrashEntry], _overview: Any) -> None:
-            self.show_entries(entries)
-
-        def failed(exc: BaseException) -> None:
+        try:
+            entries = await self.panes.data.call(views.trash)
+        except Exception as exc:
             self.notify(f"Could not read the trash: {exc}", severity="error", timeout=10)
-
-        self.app.data.submit(_read_trash, done, failed, refresh=False)  # type: ignore[attr-defined]
+            return
+        self.show_entries(entries)
 
     def show_entries(self, entries: list[TrashEntry]) -> None:
         self.entries = entries
@@ -114,7 +89,7 @@ class TrashScreen(ModalScreen[None]):
         options = self.query_one(OptionList)
         keep = options.highlighted or 0
         options.clear_options()
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.panes.tui.clock()
         options.add_options(Option(entry_prompt(e, now), id=e.id) for e in entries)
         count = len(entries)
         title = "Trash: empty" if not count else f"Trash · {count} deleted, newest first"
@@ -127,7 +102,8 @@ class TrashScreen(ModalScreen[None]):
         event.stop()
         self.action_restore()
 
-    def action_restore(self) -> None:
+    @work
+    async def action_restore(self) -> None:
         """Bring the highlighted record back (an application with its interviews)."""
         options = self.query_one(OptionList)
         if options.highlighted is None or not self.entries:
@@ -135,20 +111,13 @@ class TrashScreen(ModalScreen[None]):
             return
         entry = self.entries[options.highlighted]
         label = entry.label or f"the {entry.kind}"
-
-        def restore(store: Store) -> Any:
-            return store.restore(entry.id)
-
-        self.main.run_job(
-            restore,
-            f"Restored {label}. u undoes it.",
-            then=lambda _: self.reload(),
+        restored = await self.panes.save_change(
+            lambda store: records.undelete(store, entry.id),
             undo_as=f"restoring {label}",
+            report=f"Restored {label}. u undoes it.",
         )
+        if restored is not None:
+            self.reload()
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _read_trash(store: Store) -> list[TrashEntry]:
-    return store.trash()

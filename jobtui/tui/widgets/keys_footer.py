@@ -1,0 +1,57 @@
+"""The footer fitted to its width: Help and Quit always show, the other keys drop from the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+# Private in Textual (8.2): textual.widgets exports Footer but not the FooterKey widgets it
+# composes, and Footer has no public hook to choose which keys fit. KeysFooter reads the
+# keys Footer.compose() made (their key_display, description, action) to drop some, so it
+# needs the class; Textual is pinned below 9 in pyproject.toml, and the snapshot tests
+# draw the footer at several widths, so a change there shows at once.
+from textual.widgets._footer import FooterKey
+
+
+class KeysFooter(Footer):
+    """The footer fitted to its width: Help and Quit always show; when the keys do not all
+    fit, the others drop from the end first (never half a key)."""
+
+    KEEP = ("help", "quit")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._fitted_width = -1
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        if not all(isinstance(w, FooterKey) for w in widgets):
+            yield from widgets  # binding groups: Textual's own layout
+            return
+        width = self.size.width or self.app.size.width
+        self._fitted_width = width
+        keys = [w for w in widgets if not w.has_class("-command-palette")]
+        budget = width - sum(_footer_width(w) + 1 for w in widgets if w not in keys)
+        kept = {id(k) for k in keys if k.action.rsplit(".", 1)[-1] in self.KEEP}
+        budget -= sum(_footer_width(k) for k in keys if id(k) in kept)
+        for key in keys:
+            if id(key) in kept:
+                continue
+            if _footer_width(key) > budget:
+                break  # this one and every later one drop
+            budget -= _footer_width(key)
+            kept.add(id(key))
+        yield from (w for w in widgets if id(w) in kept or w not in keys)
+
+    def on_resize(self) -> None:
+        if self.size.width != self._fitted_width:
+            self.call_after_refresh(self.recompose)
+
+
+def _footer_width(key: FooterKey) -> int:
+    """Cells a compact footer key takes: "k Description" and its right margin."""
+    text = key.key_display + (f" {key.description}" if key.description else "")
+    return cell_len(text) + 1
