@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -28,9 +27,10 @@ from jobtui.core.textsafe import ELLIPSIS, visible
 from jobtui.db.datafile import write_file_atomically
 from jobtui.db.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.db.store import Store
+from jobtui.tui import keymap
 from jobtui.tui.data import DataService, StoreOpener
 from jobtui.tui.notes import failure_reason, save_note
-from jobtui.tui.palette import KEY_HELP, JobtuiCommands, main_screen_commands
+from jobtui.tui.palette import JobtuiCommands, app_commands, main_screen_commands
 from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.widgets.editor import RETRY_SECONDS
 
@@ -113,10 +113,7 @@ class JobTUI(App[None]):
     TITLE = "jobtui"
     # One provider that keeps jobtui's order (Textual's sorts alphabetically).
     COMMANDS: ClassVar[set[Any]] = {JobtuiCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-    ]
+    BINDINGS = keymap.bindings("app")  # quit, help: the key table in jobtui.config
 
     def __init__(
         self,
@@ -323,21 +320,7 @@ class JobTUI(App[None]):
 
     def key_help(self) -> list[tuple[str, str, str]]:
         """(keys as the user must press them now, what they do, binding id) for the help."""
-        rows = [
-            ("tab / shift+tab", "Move between panes: applications, timeline, notes", ""),
-            ("  in the notes", "Indent / dedent the lines (Markdown lists); esc leaves", ""),
-            ("j / k  ↓ / ↑", "Move in a list", "cursor_down / cursor_up"),
-        ]
-        # Quit and help first: they must never be below the fold of the help.
-        for binding in [*JobTUI.BINDINGS, *MainScreen.BINDINGS]:
-            assert isinstance(binding, Binding) and binding.id
-            key = self.config.keys.get(binding.id, binding.key)
-            shown = " / ".join(
-                self.get_key_display(Binding(k.strip(), binding.action)) for k in key.split(",")
-            )
-            rows.append((shown, KEY_HELP.get(binding.id, binding.description), binding.id))
-        rows.append(("ctrl+p", "Command palette: every action by name", ""))
-        return rows
+        return keymap.help_rows(self, self.config.keys)
 
     async def action_quit(self) -> None:
         """Save the notes being typed, then leave (the data thread finishes every save).
@@ -456,6 +439,4 @@ class JobTUI(App[None]):
         commands make no sense here, and its Quit skips the last save of the notes)."""
         if isinstance(screen, MainScreen):
             yield from main_screen_commands(screen)
-        yield SystemCommand("Help", "Every key, and where your data lives", self.action_help)
-        yield SystemCommand("Theme", "Change the colours (remembered)", self.action_change_theme)
-        yield SystemCommand("Quit", "Save the notes and leave", self.action_quit)
+        yield from app_commands(self)

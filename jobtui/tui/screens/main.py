@@ -8,10 +8,11 @@ an action that asks something runs in a worker (``@work``) and reads top to bott
 from __future__ import annotations
 
 from textual import work
-from textual.binding import Binding
 from textual.widgets import Input
 
+from jobtui.config import MAIN
 from jobtui.core.overview import SORTS
+from jobtui.tui import keymap
 from jobtui.tui.screens import record_actions, tool_actions
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.view import next_sort
@@ -22,26 +23,7 @@ from jobtui.tui.widgets.editor import NoteEditor
 class MainScreen(MainPanes):
     """Three panes driven from the keyboard; every change goes through the app's DataService."""
 
-    BINDINGS = [
-        Binding("a", "add_application", "Add", id="add_application"),
-        Binding("i", "add_interview", "Interview", id="add_interview"),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("s", "change_status", "Status", id="change_status"),
-        Binding("m", "compose_message", "Message", id="compose_message"),
-        Binding("t", "mark_sent", "Sent", id="mark_sent"),
-        Binding("z", "snooze", "Snooze", id="snooze", show=False),
-        Binding("f", "toggle_followups", "Due only", id="toggle_followups"),
-        Binding("c", "toggle_closed", "Closed", id="toggle_closed"),
-        Binding("d", "delete", "Delete", id="delete"),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("U,ctrl+r", "redo", "Redo", id="redo", show=False),
-        Binding("D", "trash", "Trash", id="trash", show=False),
-        Binding("o", "cycle_sort", "Sort", id="cycle_sort", show=False),
-        Binding("g", "stats", "Stats", id="stats", show=False),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
-        Binding("ctrl+e", "external_editor", "$EDITOR", id="external_editor", show=False),
-    ]
+    BINDINGS = keymap.bindings(MAIN)  # the key table in jobtui.config.ACTIONS
 
     # -- records (record_actions) ---------------------------------------------------
 

@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from jobtui.config import BINDINGS as DEFAULT_KEYS
 from jobtui.config import check_keys
 from jobtui.core import dates
 from jobtui.core.model import Interview, ValidationError
@@ -30,6 +28,7 @@ from jobtui.core.overview import AppRow, Overview, TimelineEntry
 from jobtui.core.textsafe import visible
 from jobtui.db.recovery import UnsavedNote
 from jobtui.db.store import Store
+from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.data import DataService
 from jobtui.tui.notes import failure_reason, save_note
@@ -130,8 +129,7 @@ class MainPanes(Screen[None]):
 
     def key_for(self, binding_id: str) -> str:
         """The first key of a main-screen binding as the user must press it now."""
-        key = self.tui.config.keys.get(binding_id) or DEFAULT_KEYS["main screen"][binding_id]
-        return self.app.get_key_display(Binding(key.split(",")[0].strip(), binding_id))
+        return keymap.keys_shown(self.app, self.tui.config.keys, binding_id)[0]
 
     # -- drawing -------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from jobtui.core import dates
 from jobtui.db.store import TrashEntry
 from jobtui.ops import records, views
+from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
 
@@ -52,10 +53,7 @@ class TrashScreen(Dialog[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "restore", "Restore", id="trash.restore", show=False),
-        Binding("escape,q", "close", "Close", id="trash.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("trash")
 
     def __init__(self, panes: MainPanes) -> None:
         super().__init__()

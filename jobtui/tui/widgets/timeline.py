@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jobtui.core import dates
-from jobtui.core.followup import FollowUpKind, Urgency
+from jobtui.core.followup import Urgency
 from jobtui.core.overview import TimelineEntry, active_snooze
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
@@ -33,12 +33,7 @@ def badge(
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
-        label = {
-            FollowUpKind.THANK_YOU: "thank-you",
-            FollowUpKind.CHECK_IN: "check in",
-            FollowUpKind.GHOSTED: "ghosted?",
-            FollowUpKind.APPLICATION_FOLLOW_UP: "follow up",
-        }[item.kind]
+        label = item.kind.info.badge
         text = {"long": f"{label} {item.urgency.value}", "short": item.urgency.value}
         return text.get(form, _MARKS[item.urgency]), item.urgency, False
     if entry.thank_you_done:
