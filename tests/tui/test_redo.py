@@ -76,7 +76,7 @@ async def test_undoing_an_add_says_what_it_removed_and_that_redo_brings_it_back(
         assert _apps(db_path) == {}
         assert notices(app)[-1] == (
             "Undid adding Gamma [Remote] — Dev: removed the application "
-            "Gamma [Remote] - Dev. U brings it back."
+            "Gamma [Remote] — Dev. U brings it back."
         )
         await pilot.press("U")
         await settle(pilot, app)
@@ -98,14 +98,14 @@ async def test_the_trash_view_lists_deleted_records_with_when_and_enter_restores
         assert isinstance(app.screen, TrashScreen)
         text = screen_text(app)
         assert "Trash · 2 deleted, newest first" in text
-        assert "Beta [Remote] - Dev" in text  # literally, not read as markup
+        assert "Beta [Remote] — Dev" in text  # literally, not read as markup
         assert "Dana [HR]" in text
         assert "deleted 26 Nov 08:00" in text
         # Newest first: both at the same time here; pick Beta's row and restore it.
         rows = [e.label for e in app.screen.entries]
-        await pilot.press(*["down"] * rows.index("Beta [Remote] - Dev"), "enter")
+        await pilot.press(*["down"] * rows.index("Beta [Remote] — Dev"), "enter")
         await settle(pilot, app)
-        assert "Restored Beta [Remote] - Dev. u undoes it." in notices(app)
+        assert "Restored Beta [Remote] — Dev. u undoes it." in notices(app)
         assert "Trash · 1 deleted" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot, app)

@@ -44,7 +44,7 @@ def test_redo_does_again_what_undo_took_back_several_steps_deep(store, db_path):
     assert _apps(db_path)["Acme"]["status"] == "screening"
     assert store.redo() == "the deletion of Acme"
     assert _apps(db_path) == {}
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
+    assert [e.label for e in store.trash()] == ["Acme — Dev"]
     assert store.redo() is None
     # And undo again after the redos.
     assert store.undo() == "the deletion of Acme"
@@ -72,7 +72,7 @@ def test_undo_of_a_creation_names_what_it_removed(store, now):
     assert removed.startswith("the interview Fri 27 Nov")
     assert store.get_application(app.id).status == Status.APPLIED
     assert store.undo() == "adding Acme"
-    assert store.removed_by_undo == ["the application Acme - Dev"]
+    assert store.removed_by_undo == ["the application Acme — Dev"]
     assert store.redo() == "adding Acme"
     assert store.removed_by_undo == []
     assert store.redo() == "adding the interview"
@@ -86,7 +86,7 @@ def test_redo_keeps_notes_typed_after_the_undo_and_brings_back_trashed_notes(sto
     app.notes = "typed after adding"
     store.save(app)  # a notes save: not a change
     store.undo()  # the notes go to the trash rather than being lost
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
+    assert [e.label for e in store.trash()] == ["Acme — Dev"]
     assert store.redo() == "adding Acme"
     assert store.get_application(app.id).notes == "typed after adding"
     assert store.trash() == []  # not in two places
@@ -114,10 +114,10 @@ def test_redo_never_reverts_a_change_made_elsewhere(db_path, jobtui):
 def test_undoing_a_restore_puts_it_back_in_the_trash_and_removes_nothing_else(store):
     app = store.save(Application(company="Acme", role="Dev"))
     store.delete(app)
-    with store.change("restoring Acme - Dev"):
+    with store.change("restoring Acme — Dev"):
         store.restore(app.id)
-    assert store.undo() == "restoring Acme - Dev"
+    assert store.undo() == "restoring Acme — Dev"
     assert store.removed_by_undo == []  # it went back to the trash, not away
-    assert [e.label for e in store.trash()] == ["Acme - Dev"]
-    assert store.redo() == "restoring Acme - Dev"
+    assert [e.label for e in store.trash()] == ["Acme — Dev"]
+    assert store.redo() == "restoring Acme — Dev"
     assert store.trash() == [] and [a.company for a in store.applications()] == ["Acme"]
