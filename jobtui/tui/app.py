@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -12,10 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.text import Text
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -23,8 +20,6 @@ from jobtui import locations
 from jobtui.config import Config
 from jobtui.core import dates
 from jobtui.core.overview import Overview
-from jobtui.core.textsafe import ELLIPSIS, visible
-from jobtui.db.datafile import write_file_atomically
 from jobtui.db.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.db.store import Store
 from jobtui.tui import keymap
@@ -32,54 +27,14 @@ from jobtui.tui.data import DataService, StoreOpener
 from jobtui.tui.notes import failure_reason, save_note
 from jobtui.tui.palette import JobtuiCommands, app_commands, main_screen_commands
 from jobtui.tui.screens.main import MainScreen
+from jobtui.tui.theme_state import remember_theme, remembered_theme
+from jobtui.tui.toasts import ToastingApp
 from jobtui.tui.widgets.editor import RETRY_SECONDS
 
 # How often the whole overview is recomputed so that "due" becomes "overdue" on time.
 REFRESH_SECONDS = 120
 # How often the file is checked for changes made elsewhere (a stat while nothing happens).
 POLL_SECONDS = 1.0
-# A toast says at most this much: a 2,000-character company name must not fill the screen.
-TOAST_CHARS = 160
-TOAST_LINES = 5
-# A toast held while a dialog was typed in shows at least this long once it closes.
-HELD_TOAST_SECONDS = 3.0
-
-
-def toast_text(message: object, limit: int = TOAST_CHARS) -> str:
-    """What a toast shows for ``message``: control characters visible, at most ``limit``
-    characters and TOAST_LINES lines. A long one is cut in the middle ("Added ZZZ…ZZ — Dev"),
-    where a long name sits, so that how the sentence ends ("u undoes it") stays."""
-    plain = message.plain if isinstance(message, Text) else str(message)
-    lines = visible(plain).split("\n")
-    if len(lines) > TOAST_LINES:
-        lines = [*lines[: TOAST_LINES - 1], ELLIPSIS]
-    text = "\n".join(lines)
-    if len(text) <= limit:
-        return text
-    head = limit * 2 // 3
-    tail = limit - head - 1
-    return text[:head].rstrip() + ELLIPSIS + text[len(text) - tail :].lstrip()
-
-
-def remembered_theme(path: Path | None, config_theme: str | None) -> str | None:
-    """The theme last picked in the palette, unless config.toml's theme changed since."""
-    if path is None:
-        return None
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # no state yet, or unreadable: nothing remembered
-    if not isinstance(state, dict) or not isinstance(state.get("theme"), str):
-        return None
-    if state.get("config_theme") != config_theme:
-        return None  # config.toml was edited after the pick: it wins
-    return state["theme"]
-
-
-def remember_theme(path: Path, theme: str, config_theme: str | None) -> None:
-    """Keep ``theme`` (picked in the palette) for the next start (mode 0600, atomic)."""
-    state = {"theme": theme, "config_theme": config_theme}
-    write_file_atomically(path, json.dumps(state, indent=2).encode() + b"\n")
 
 
 def _reload_if_changed(store: Store) -> list[str]:
@@ -106,7 +61,7 @@ class _Deliver(Message):
         self.args = args
 
 
-class JobTUI(App[None]):
+class JobTUI(ToastingApp):
     """jobtui's TUI. ``clock`` gives "now" (tests freeze it); ``notice`` is shown at start."""
 
     CSS_PATH = "app.tcss"
@@ -129,9 +84,6 @@ class JobTUI(App[None]):
         super().__init__()
         self.config = config or Config()
         self.state_file = locations.state_file() if state_file is True else state_file or None
-        # Toasts raised while a dialog is typed in wait until it closes (message, title,
-        # severity, seconds).
-        self._held_toasts: list[tuple[str, str, SeverityLevel, float]] = []
         self.clock = clock
         self.notice = notice
         # An awaited change redraws the main screen with the overview it brought.
@@ -174,7 +126,7 @@ class JobTUI(App[None]):
         if picked is not None and picked in self.available_themes:
             self.theme = picked
         self.theme_changed_signal.subscribe(self, self._theme_picked)
-        self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.screen_change_signal.subscribe(self, self.screen_changed)
         self.push_screen(self.main)
         if self.notice:
             self.notify(self.notice, severity="warning", timeout=10)
@@ -187,61 +139,6 @@ class JobTUI(App[None]):
         self.set_interval(REFRESH_SECONDS, self._refresh_if_idle)
         # Others' saves (the CLI, another jobtui, a sync tool) show up within a second.
         self.set_interval(POLL_SECONDS, self._poll_for_changes)
-
-    # ------------------------------------------------------------------ toasts
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Every toast: literal text (never markup: user text is in most of them), control
-        characters visible, shortened; held while a dialog is typed in (it would cover it).
-
-        ``markup`` is accepted for Textual's signature and ignored.
-        """
-        del markup
-        text = toast_text(message)
-        heading = toast_text(title, limit=80)
-        seconds = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        if threading.get_ident() == self._thread_id and self._holds_toasts(self._current()):
-            self._held_toasts.append((text, heading, severity, seconds))
-            return
-        super().notify(text, title=heading, severity=severity, timeout=seconds, markup=False)
-
-    def _current(self) -> Screen[Any] | None:
-        try:
-            return self.screen
-        except Exception:  # no screen yet (starting) or any more (leaving)
-            return None
-
-    @staticmethod
-    def _holds_toasts(screen: Screen[Any] | None) -> bool:
-        return bool(getattr(screen, "HOLDS_TOASTS", False))
-
-    def _screen_changed(self, screen: Screen[Any]) -> None:
-        if self._holds_toasts(screen):
-            # A dialog to type in: the toasts on screen now wait until it closes.
-            showing = [n for n in self._notifications if not n.has_expired]
-            if showing:
-                self.clear_notifications()
-                self._held_toasts.extend(
-                    (n.message, n.title, n.severity, n.time_left) for n in showing
-                )
-            return
-        held, self._held_toasts = self._held_toasts, []
-        for text, heading, severity, seconds in held:
-            super().notify(
-                text,
-                title=heading,
-                severity=severity,
-                timeout=max(seconds, HELD_TOAST_SECONDS),
-                markup=False,
-            )
 
     def _theme_picked(self, theme: Theme) -> None:
         if self.state_file is None:
