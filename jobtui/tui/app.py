@@ -213,7 +213,8 @@ class JobTUI(ToastingApp):
         from jobtui.tui.screens.help import HelpScreen
 
         store = self.data.store
-        self.push_screen(HelpScreen(self.key_help(), store.path if store is not None else None))
+        db = store.path if store is not None else None
+        self.push_screen(HelpScreen(self.key_help(), db, self.config.followup))
 
     def key_help(self) -> list[tuple[str, str, str]]:
         """(keys as the user must press them now, what they do, binding id) for the help."""
