@@ -266,7 +266,7 @@ class MainPanes(Screen[None]):
         interview, row = found
         self.query_one(Details).show_interview(interview, row.app, self.overview.now)
         local = interview.starts_at.astimezone(dates.local_tz())  # the day as the user lives it
-        day = dates.format_short_day(local, self.overview.now.astimezone(dates.local_tz()).date())
+        day = dates.format_short_day(local, dates.local_day(self.overview.now))
         label = f"{row.app.company} · {interview.kind.label} {day}"
         self.query_one(NoteEditor).load(
             NoteTarget("interview", interview.id, label), interview.notes

@@ -32,8 +32,8 @@ async def add_application(panes: MainPanes) -> None:
     contacts = form.contacts_result
     added = await panes.save_change(
         lambda store: records.add_application(store, app, now=now, contacts=contacts),
-        undo_as=f"adding {app.company} — {app.role}",
-        report=f"Added {app.company} — {app.role}",
+        undo_as=f"adding {app.label}",
+        report=f"Added {app.label}",
     )
     if added is not None:
         panes.query_one(ApplicationsTable).select(app.id)
@@ -115,7 +115,7 @@ async def _edit_application(panes: MainPanes, row: AppRow) -> None:
     result = form.contacts_result
     await panes.save_change(
         lambda store: records.save_edited(store, edited, contacts=result),
-        undo_as=f"the edit of {row.app.company} — {row.app.role}",
+        undo_as=f"the edit of {row.app.label}",
         report="Saved",
     )
 
@@ -128,7 +128,7 @@ async def change_status(panes: MainPanes) -> None:
     row = panes.need_row()
     if row is None:
         return
-    picker = StatusPicker(row.app.status, f"{row.app.company} — {row.app.role}")
+    picker = StatusPicker(row.app.status, row.app.label)
     status = await panes.app.push_screen_wait(picker)
     if status is None:
         return
@@ -170,11 +170,7 @@ async def snooze(panes: MainPanes) -> None:
         return
     row, interview = target
     record: Application | Interview = interview or row.app
-    label = (
-        f"{row.app.company} — {interview.kind.label}"
-        if interview
-        else f"{row.app.company} — {row.app.role}"
-    )
+    label = f"{row.app.company} — {interview.kind.label}" if interview else row.app.label
     dialog = SnoozeDialog(label, panes.tui.clock(), record.snoozed_until)
     chosen = await panes.app.push_screen_wait(dialog)
     if chosen is None:
@@ -199,7 +195,7 @@ async def delete(panes: MainPanes) -> None:
     question = (
         f"Delete this {interview.kind.label} interview with {row.app.company}?"
         if interview
-        else f"Delete {row.app.company} — {row.app.role} and its interviews?"
+        else f"Delete {row.app.label} and its interviews?"
     )
     dialog = ConfirmDialog(question, "It goes to the trash; u undoes it.")
     if not await panes.app.push_screen_wait(dialog):
@@ -262,7 +258,7 @@ def _listed(items: list[str]) -> str:
 
 def _label(record: Application | Interview, overview: Overview | None) -> str:
     if isinstance(record, Application):
-        return f"{record.company} — {record.role}"
+        return record.label
     row = overview.row(record.application_id) if overview else None
     company = row.app.company if row else "an application"
     return f"the {record.kind.label} interview with {company}"

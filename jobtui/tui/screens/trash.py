@@ -30,10 +30,10 @@ LABEL_LIMIT = 60
 def entry_prompt(entry: TrashEntry, now: datetime) -> Text:
     """One row: the kind, what it was (literally, as typed), and when it was deleted."""
     when = entry.deleted_at.astimezone(dates.local_tz())
-    day = dates.format_short_day(when.date(), now.astimezone(dates.local_tz()).date())
+    day = dates.format_short_day(when.date(), dates.local_day(now))
     prompt = Text(f"{entry.kind:<11} ", style="dim")
     prompt.append_text(shown(entry.label or "(no name)", limit=LABEL_LIMIT))
-    prompt.append(f"  deleted {day} {when:%H:%M}", style="dim")
+    prompt.append(f"  deleted {day} {dates.format_clock(when)}", style="dim")
     return prompt
 
 

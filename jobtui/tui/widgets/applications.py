@@ -80,7 +80,7 @@ class ApplicationsTable(DataTable):
         """Replace the rows, keeping the cursor on the same application if it is still shown."""
         keep = self.selected_id
         self._rows, self._now = rows, now
-        today = now.astimezone(dates.local_tz()).date()
+        today = dates.local_day(now)
         applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
         # Wider when a date of another year is shown ("3 Dec 2025 12mo").
         applied_width = min(15, max([10, *map(len, applied_texts)]))

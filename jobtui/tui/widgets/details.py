@@ -34,7 +34,7 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     """Every detail of an application, as Text (user data is never markup)."""
     app = row.app
     grid = _grid()
-    title = shown(f"{app.company} — {app.role}", "bold")
+    title = shown(app.label, "bold")
     for label, value in (
         ("Status", app.status.value),
         ("Applied", dates.format_day(app.applied_on) if app.applied_on else ""),
@@ -50,7 +50,7 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     contacts = [overview.contacts[c] for c in app.contact_ids if c in overview.contacts]
     for contact in contacts:
         grid.add_row("Contact", shown(_contact_line(contact)))
-    today = overview.now.astimezone(dates.local_tz()).date()
+    today = dates.local_day(overview.now)
     history = " → ".join(
         f"{c.status.value} {dates.format_short_day(c.at.astimezone(dates.local_tz()), today)}"
         for c in app.status_history
@@ -77,10 +77,12 @@ def _contact_line(contact: Contact) -> str:
 def interview_details(interview: Interview, app: Application, now: datetime) -> Group:
     """An interview's details, including the follow-up material."""
     grid = _grid()
-    title = shown(f"{interview.kind.label.capitalize()} — {app.company} — {app.role}", "bold")
-    ends = interview.ends_at.astimezone(dates.local_tz())
+    title = shown(f"{interview.kind.label.capitalize()} — {app.label}", "bold")
     rows = [
-        ("When", f"{dates.format_when(interview.starts_at)} – {ends:%H:%M}"),
+        (
+            "When",
+            f"{dates.format_when(interview.starts_at)} – {dates.format_clock(interview.ends_at)}",
+        ),
         ("Where", interview.where),
         ("With", ", ".join(str(p) for p in interview.interviewers)),
         ("Decide by", dates.format_day(interview.decide_by) if interview.decide_by else ""),

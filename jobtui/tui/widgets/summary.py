@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from jobtui.core.followup import Urgency
 from jobtui.core.overview import Overview
+from jobtui.core.words import plural
 from jobtui.tui.styles import urgency_style
 
 
@@ -25,12 +26,12 @@ class Summary(Static):
         line.append(" jobtui", style=f"bold {self.app.current_theme.accent or 'cyan'}")
         line.append(f"  {overview.active} active")
         week = overview.interviews_this_week
-        line.append(f"  ·  {_plural(week, 'interview')} this week  ·  ")
+        line.append(f"  ·  {plural(week, 'interview')} this week  ·  ")
         due = overview.due_now
         if due:
             urgency = Urgency.OVERDUE if overview.overdue else Urgency.DUE
             line.append(
-                f"{_plural(due, 'follow-up')} due now", style=urgency_style(self.app, urgency)
+                f"{plural(due, 'follow-up')} due now", style=urgency_style(self.app, urgency)
             )
             if overview.overdue:
                 line.append(
@@ -42,7 +43,3 @@ class Summary(Static):
             # The reason is long (it names the file): it is in the notes title and a toast.
             line.append("   READ-ONLY: nothing can be changed here", style="bold reverse")
         self.update(line)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

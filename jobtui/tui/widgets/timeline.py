@@ -138,7 +138,6 @@ class Timeline(OptionList):
 
     def _line(self, entry: TimelineEntry, now: datetime, focus_app: str | None) -> Text:
         interview = entry.interview
-        start = interview.starts_at.astimezone(dates.local_tz())
         # As if the scrollbar were there: it appears once the list is longer than the pane,
         # which narrows the text without resizing the widget (a too-long line would wrap).
         width = min(
@@ -156,7 +155,7 @@ class Timeline(OptionList):
         style = urgency_style(self.app, urgency, done=done)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
-        line.append(f"{start:%H:%M} ")
+        line.append(f"{dates.format_clock(interview.starts_at)} ")
         if text:
             line.append(f" {text} ", style=style + Style(reverse=not done))
             line.append(" ")
