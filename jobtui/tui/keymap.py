@@ -1,4 +1,4 @@
-"""The key table (:data:`jobtui.config.ACTIONS`) as Textual wants it: bindings and help rows.
+"""The key table (:data:`jobtui.keys.ACTIONS`) as Textual wants it: bindings and help rows.
 
 The table itself is plain data in :mod:`jobtui.config`, which ``jobtui check`` reads to
 validate [keys] without loading Textual. A screen or widget takes its bindings from here::
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from jobtui.config import ACTIONS, KeyAction
+from jobtui.keys import ACTIONS, KeyAction
 
 # Help lines for keys outside the table: Textual's focus keys, the lists' arrows.
 HELP_BEFORE = (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from jobtui.config import ACTIONS, MAIN, PALETTE_ORDER, KeyAction
+from jobtui.keys import ACTIONS, MAIN, PALETTE_ORDER, KeyAction
 
 if TYPE_CHECKING:
     from jobtui.tui.screens.main import MainScreen

@@ -149,7 +149,7 @@ async def test_bad_key_settings_are_named_and_the_defaults_used(one_app_db, now,
 
 
 def test_the_binding_table_of_config_matches_the_tui():
-    from jobtui.config import BINDINGS
+    from jobtui.keys import BINDINGS
     from jobtui.tui.app import JobTUI
     from jobtui.tui.screens.composer import ComposerScreen
     from jobtui.tui.screens.main import MainScreen

@@ -14,10 +14,9 @@ from jobtui.config import (
     ConfigError,
     FollowUpRules,
     Me,
-    check_keys,
-    key_problems,
     load_config,
 )
+from jobtui.keys import check_keys, key_problems
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The one key table (config.ACTIONS) and what is built from it: the Textual bindings, the
+"""The one key table (jobtui.keys.ACTIONS) and what is built from it: the Textual bindings, the
 command palette, the help and the [keys] check. No Pilot: the classes are only inspected."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import pytest
 from textual.app import App
 from textual.binding import Binding
 
-from jobtui.config import ACTIONS, BINDINGS, MAIN, PALETTE_ORDER, FollowUpRules, check_keys
+from jobtui.config import FollowUpRules
 from jobtui.core.followup import Urgency
+from jobtui.keys import ACTIONS, BINDINGS, MAIN, PALETTE_ORDER, check_keys
 from jobtui.tui import keymap
 from jobtui.tui.palette import app_commands, main_screen_commands, palette_actions
 from jobtui.tui.styles import urgency_style

@@ -14,7 +14,8 @@ from jobtui.cli.commands.common import (
     rules,
     say,
 )
-from jobtui.config import ConfigError, key_problems, load_config
+from jobtui.config import ConfigError, load_config
+from jobtui.keys import key_problems
 from jobtui.ops import views
 
 

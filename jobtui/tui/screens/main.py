@@ -10,8 +10,8 @@ from __future__ import annotations
 from textual import work
 from textual.widgets import Input
 
-from jobtui.config import MAIN
 from jobtui.core.overview import SORTS
+from jobtui.keys import MAIN
 from jobtui.tui import keymap
 from jobtui.tui.screens import record_actions, tool_actions
 from jobtui.tui.screens.panes import MainPanes
@@ -23,7 +23,7 @@ from jobtui.tui.widgets.editor import NoteEditor
 class MainScreen(MainPanes):
     """Three panes driven from the keyboard; every change goes through the app's DataService."""
 
-    BINDINGS = keymap.bindings(MAIN)  # the key table in jobtui.config.ACTIONS
+    BINDINGS = keymap.bindings(MAIN)  # the key table in jobtui.keys.ACTIONS
 
     # -- records (record_actions) ---------------------------------------------------
 

@@ -21,13 +21,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from jobtui.config import check_keys
 from jobtui.core import dates
 from jobtui.core.model import Interview, ValidationError
 from jobtui.core.overview import AppRow, Overview, TimelineEntry
 from jobtui.core.textsafe import visible
 from jobtui.db.recovery import UnsavedNote
 from jobtui.db.store import Store
+from jobtui.keys import check_keys
 from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.data import DataService
