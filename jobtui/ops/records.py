@@ -184,6 +184,21 @@ def with_stored_notes(store: Store, record: Application | Interview) -> Applicat
     return record
 
 
+def save_notes(store: Store, kind: str, record_id: str, text: str) -> bool:
+    """Store ``text`` as the notes of an application or interview (``kind``); False when
+    they already read so (nothing is written)."""
+    record = (
+        store.get_application(record_id)
+        if kind == "application"
+        else store.get_interview(record_id)
+    )
+    if record.notes == text:
+        return False
+    record.notes = text
+    store.save(record)
+    return True
+
+
 def add_contact(store: Store, contact: Contact, *, app_id: str | None = None) -> ContactAdded:
     """Save a new contact; with ``app_id`` (any unique prefix) link it to that application,
     giving it the application's company if it has none, in the same save."""

@@ -22,9 +22,10 @@ from jobtui.core import dates
 from jobtui.core.overview import Overview
 from jobtui.db.recovery import RecoveryError, UnsavedNote, write_recovery
 from jobtui.db.store import Store
+from jobtui.ops.records import save_notes
 from jobtui.tui import keymap
 from jobtui.tui.data import DataService, StoreOpener
-from jobtui.tui.notes import failure_reason, save_note
+from jobtui.tui.notes import failure_reason
 from jobtui.tui.palette import JobtuiCommands, app_commands, main_screen_commands
 from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.theme_state import remember_theme, remembered_theme
@@ -304,7 +305,7 @@ class JobTUI(ToastingApp):
         def job(store: Store) -> None:
             for note in notes:
                 try:
-                    save_note(store, note.kind, note.record_id, note.text)
+                    save_notes(store, note.kind, note.record_id, note.text)
                 except Exception as exc:
                     if recovered.get((note.kind, note.record_id)) != note.text:
                         self._recover(note, store.path, failure_reason(exc))

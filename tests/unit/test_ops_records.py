@@ -155,3 +155,22 @@ def test_undo_and_redo_say_what_they_did(store):
     assert records.redo(store).description == "adding Acme"
     assert len(store.applications()) == 1
     assert records.redo(store).description is None
+
+
+def test_save_notes_writes_only_a_change_to_disk(db_path):
+    with Store(db_path, clock=lambda: NOW) as store:
+        app = _added(store)
+        before = db_path.read_bytes()
+        assert records.save_notes(store, "application", app.id, app.notes) is False
+        assert db_path.read_bytes() == before  # the same text: nothing written
+        assert records.save_notes(store, "application", app.id, "Rita liked [b]Go[/b]\n") is True
+    with Store(db_path) as again:
+        assert again.get_application(app.id).notes == "Rita liked [b]Go[/b]\n"
+
+
+def test_save_notes_of_an_interview(store):
+    app = _added(store)
+    interview = Interview(application_id=app.id, starts_at=NOW + timedelta(days=1))
+    records.add_interview(store, interview)
+    assert records.save_notes(store, "interview", interview.id, "ask about on-call") is True
+    assert store.get_interview(interview.id).notes == "ask about on-call"

@@ -28,10 +28,11 @@ from jobtui.core.textsafe import visible
 from jobtui.db.recovery import UnsavedNote
 from jobtui.db.store import Store
 from jobtui.keys import check_keys
+from jobtui.ops.records import save_notes
 from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.data import DataService
-from jobtui.tui.notes import failure_reason, save_note
+from jobtui.tui.notes import failure_reason
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.details import Details
 from jobtui.tui.widgets.editor import NoteEditor, NoteTarget
@@ -345,7 +346,7 @@ class MainPanes(Screen[None]):
             self.show_warnings(warnings)
 
         def job(store: Store) -> list[str]:
-            save_note(store, target.kind, target.id, text)
+            save_notes(store, target.kind, target.id, text)
             return store.take_warnings()
 
         def failed(exc: BaseException) -> None:
