@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from jobtui.core.model import MAX_TEXT
 from jobtui.io.importing.cells import date_order
-from jobtui.io.importing.csvrow import BadRow, RowReader
+from jobtui.io.importing.csvrow import BadRow, Columns, RowReader
 from jobtui.io.importing.formats import (
     HEADER_FIELDS,
     REQUIRED_HEADERS,
@@ -104,17 +103,6 @@ def _unclosed_quote_line(text: str, delimiter: str) -> bool:
     except csv.Error as exc:
         return "unexpected end of data" in str(exc)
     return False
-
-
-@dataclass
-class Columns:
-    """Which column fills which field, for one file."""
-
-    header: list[str]
-    fields: list[str | None]  # per column: the field key, or None (goes into the notes)
-
-    def first(self, key: str) -> int | None:
-        return self.fields.index(key) if key in self.fields else None
 
 
 def _map_columns(header: list[str], fmt: str) -> Columns:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from jobtui.core.fields import parse_list
 from jobtui.core.model import (
@@ -22,8 +21,16 @@ from jobtui.io.importing.cells import read_salary, read_when, status_from_text
 from jobtui.io.importing.formats import CsvFormat
 from jobtui.io.importing.rows import ImportRow
 
-if TYPE_CHECKING:
-    from jobtui.io.importing.csvfile import Columns
+
+@dataclass
+class Columns:
+    """Which column fills which field, for one file."""
+
+    header: list[str]
+    fields: list[str | None]  # per column: the field key, or None (goes into the notes)
+
+    def first(self, key: str) -> int | None:
+        return self.fields.index(key) if key in self.fields else None
 
 
 class BadRow(Exception):
