@@ -29,8 +29,8 @@ time.tzset()
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, TextArea  # noqa: E402
 
-from jobtui import dates  # noqa: E402
 from jobtui.config import Config, Me  # noqa: E402
+from jobtui.core import dates  # noqa: E402
 from jobtui.db.store import Store  # noqa: E402
 from jobtui.io.demo import demo_id, populate_demo  # noqa: E402
 from jobtui.tui.app import JobTUI  # noqa: E402
