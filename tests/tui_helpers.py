@@ -26,9 +26,11 @@ async def settle(pilot, app: JobTUI) -> None:
     await pilot.pause()  # what the jobs handed back is laid out and drawn
 
 
-async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 30.0) -> bool:
     """Whether ``condition()`` came true within ``seconds`` (checked every 50 ms): for what a
-    timer does (an autosave, a retry, a check for changes), instead of a fixed pause."""
+    timer does (an autosave, a retry, a check for changes), instead of a fixed pause. The
+    limit is generous because it costs nothing when things go well: a CI machine running
+    the suite on every CPU can take several seconds for one fsync."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():

@@ -342,7 +342,7 @@ async def test_changes_saved_elsewhere_show_within_a_second(two_apps_db, now):
         with Store(two_apps_db, clock=lambda: now) as other:  # another jobtui, the CLI...
             other.save(Application(company="Gamma", role="Ops"))
         table = app.screen.query_one(ApplicationsTable)
-        assert await wait_for(pilot, lambda: table.row_count == 3, seconds=3)
+        assert await wait_for(pilot, lambda: table.row_count == 3, seconds=10)
         assert "Gamma" in screen_text(app)
         assert "Loaded changes saved elsewhere." in notices(app)
 
@@ -424,7 +424,7 @@ async def test_a_save_that_merges_changes_made_elsewhere_says_so_and_shows_them(
             other.save(Application(company="Gamma", role="Ops"))
         await pilot.press("escape")  # saves the note: the file changed, so it merges
         table = app.screen.query_one(ApplicationsTable)
-        assert await wait_for(pilot, lambda: table.row_count == 3, seconds=3)
+        assert await wait_for(pilot, lambda: table.row_count == 3, seconds=10)
         assert [n for n in notices(app) if n.startswith("merged changes made elsewhere")]
     app.data.close()
     on_disk = _apps_on_disk(two_apps_db)
