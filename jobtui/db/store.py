@@ -73,6 +73,28 @@ def _as_record(doc: Any, record_id: str) -> dict[str, Any]:
     return {"id": record_id, "value": doc}
 
 
+def _back_in_trash(change: Change) -> set[str]:
+    """Ids of the records that putting ``change`` back returns into a trash entry (the
+    entry's record, an application's interviews and log): undoing a restore."""
+    ids: set[str] = set()
+    for (table, _), image in change.before.items():
+        if table == TRASH and isinstance(image, dict):
+            ids.update(
+                d["id"]
+                for d in [image.get("record"), *image.get("interviews", [])]
+                if isinstance(d, dict) and "id" in d
+            )
+            ids.update(d["id"] for d in image.get("sent", []) if isinstance(d, dict) and "id" in d)
+    return ids
+
+
+def _keep_notes_in_entry(entry: dict[str, Any], notes_now: dict[str, str]) -> None:
+    """A trash entry going back keeps the notes typed since its records were restored."""
+    for doc in [entry.get("record"), *entry.get("interviews", [])]:
+        if isinstance(doc, dict) and doc.get("id") in notes_now:
+            doc["notes"] = notes_now[doc["id"]]
+
+
 class NotFoundError(StorageError):
     """No record matches an id or id prefix."""
 
@@ -450,15 +472,15 @@ class Store:
     def _removed_labels(self, change: Change) -> list[str]:
         """What undoing ``change`` takes away: the records it made, as "the application …"."""
         data = self._storage.read()
+        back_to_trash = _back_in_trash(change)  # an undone restore puts them back there
         labels = []
         for (table, record_id), before in change.before.items():
             current = data.get(table, {}).get(record_id)
-            back_to_trash = change.before.get((TRASH, record_id)) is not None  # a restore
             if (
                 before is None
                 and table in _UNDOABLE_TABLES
                 and isinstance(current, dict)
-                and not back_to_trash
+                and record_id not in back_to_trash
             ):
                 labels.append(record_type(table).mention(current))
         return labels
@@ -470,6 +492,15 @@ class Store:
         return the images they replaced (to go the other way)."""
         data = self._storage.read()
         replaced: dict[tuple[str, str], dict[str, Any] | None] = {}
+        back_to_trash = _back_in_trash(change)
+        # Notes as they are now, for records an undone restore puts back into the trash.
+        notes_now = {
+            record_id: doc["notes"]
+            for (table, record_id) in change.before
+            if record_id in back_to_trash
+            and isinstance(doc := data.get(table, {}).get(record_id), dict)
+            and "notes" in doc
+        }
         with self.transaction():
             for (table, record_id), image in change.before.items():
                 rows = data.setdefault(table, {})
@@ -480,6 +511,7 @@ class Store:
                     rows.pop(record_id, None)
                     if (
                         trash_typed_notes
+                        and record_id not in back_to_trash
                         and current is not None
                         and table in _UNDOABLE_TABLES
                         and current.get("notes")
@@ -491,7 +523,9 @@ class Store:
                         trash[record_id] = self._trash_entry(record_type(table), current)
                     continue
                 restored = copy.deepcopy(image)
-                if current is not None and "notes" in current:
+                if table == TRASH:
+                    _keep_notes_in_entry(restored, notes_now)
+                elif current is not None and "notes" in current:
                     restored["notes"] = current["notes"]
                 rows[record_id] = restored
             self._storage.write(data)

@@ -121,3 +121,31 @@ def test_undoing_a_restore_puts_it_back_in_the_trash_and_removes_nothing_else(st
     assert [e.label for e in store.trash()] == ["Acme — Dev"]
     assert store.redo() == "restoring Acme — Dev"
     assert store.trash() == [] and [a.company for a in store.applications()] == ["Acme"]
+
+
+def test_undoing_the_restore_of_an_application_puts_it_back_whole_with_its_interviews(store, now):
+    # The application and its interviews go back into the one trash entry they came from:
+    # no separate entries for the interviews, nothing said to be removed, nothing orphaned,
+    # and notes typed while it was restored are kept in the entry.
+    app = store.save(Application(company="Acme", role="Dev"))
+    first = store.save(
+        Interview(application_id=app.id, starts_at=now - timedelta(days=2), notes="asked X")
+    )
+    second = store.save(Interview(application_id=app.id, starts_at=now - timedelta(days=1)))
+    store.delete(app)
+    with store.change("restoring Acme — Dev"):
+        store.restore(app.id)
+    typed = store.get_interview(second.id)
+    typed.notes = "typed after the restore"
+    store.save(typed)
+
+    assert store.undo() == "restoring Acme — Dev"
+    assert store.removed_by_undo == []
+    [entry] = store.trash()
+    assert (entry.id, entry.label) == (app.id, "Acme — Dev")
+    assert store.applications() == [] and store.interviews(app.id) == []
+
+    store.restore(app.id)
+    assert store.trash() == []
+    notes = {i.id: i.notes for i in store.interviews(app.id)}
+    assert notes == {first.id: "asked X", second.id: "typed after the restore"}
