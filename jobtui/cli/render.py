@@ -227,7 +227,7 @@ def backup_json(info: BackupInfo) -> dict[str, Any]:
 def backup_line(info: BackupInfo) -> str:
     """One line of `jobtui backups`."""
     what = (
-        f"{info.applications} applications"
+        plural(info.applications, "application")
         if info.applications is not None
         else f"UNREADABLE: {info.problem}"
     )

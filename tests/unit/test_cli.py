@@ -243,7 +243,7 @@ def test_backup_backups_and_restore(jobtui, db_path, tmp_path):
     assert copy_path.startswith(str(tmp_path / "safe"))
     _ok(jobtui("add", "Beta", "Dev"))
     listing = _ok(jobtui("backups"))
-    assert "1 applications" in listing
+    assert "1 application " in listing
     [entry] = json.loads(_ok(jobtui("backups", "--json")))
     assert entry["applications"] == 1 and entry["problem"] is None
     out = _ok(jobtui("restore", copy_path))
