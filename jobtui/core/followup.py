@@ -438,18 +438,21 @@ def next_action(
     return ""
 
 
-def sent_kind_for(
+def owed_kind(
     app: Application, interview: Interview | None, items: Sequence[FollowUp]
-) -> tuple[SentKind, Interview | None]:
-    """What a "sent" on this record most likely logs: the thank-you or follow-up that is owed."""
-    relevant = [i for i in items if interview is None or i.interview_id == interview.id]
-    if relevant:
-        item = min(relevant, key=sort_key)
-        if item.interview is None:  # about the application itself (ghosted after applying too)
-            return SentKind.APPLICATION_FOLLOW_UP, None
-        return item.kind.info.sent_kind, item.interview
-    if interview is not None:
-        if interview.thank_you_sent_at is None:
-            return SentKind.THANK_YOU, interview
-        return SentKind.CHECK_IN, interview
-    return SentKind.APPLICATION_FOLLOW_UP, None
+) -> tuple[SentKind, Interview | None] | None:
+    """The message owed on this record, as "sent" would log it: the most urgent follow-up
+    due now (overdue or due; for an interview, its own ones) and the interview it is about.
+    None when nothing is owed: nothing is invented (a thank-you for an interview still to
+    come, a follow-up on a wishlist, a check-in only coming up)."""
+    relevant = [
+        i
+        for i in items
+        if i.urgency != Urgency.UPCOMING and (interview is None or i.interview_id == interview.id)
+    ]
+    if not relevant:
+        return None
+    item = min(relevant, key=sort_key)
+    if item.interview is None:  # about the application itself (ghosted after applying too)
+        return SentKind.APPLICATION_FOLLOW_UP, None
+    return item.kind.info.sent_kind, item.interview

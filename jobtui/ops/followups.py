@@ -10,9 +10,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from jobtui.config import FollowUpRules
-from jobtui.core.followup import followups_for, sent_kind_for
-from jobtui.core.model import Application, Interview, SentFollowUp, SentKind
+from jobtui.core.followup import followups_for, owed_kind
+from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, ValidationError
 from jobtui.db.store import Store
+
+
+class NothingOwed(ValidationError):
+    """ "sent" without a kind on a record that owes no message: nothing is logged."""
+
+    def __init__(self, app: Application, interview: Interview | None) -> None:
+        about = (
+            f"the {interview.kind.label} interview with {app.company}" if interview else app.label
+        )
+        self.field = "kind"
+        self.message = (
+            f"no thank-you or follow-up is owed for {about} right now; nothing was logged "
+            "(to log another message on purpose, give its kind)"
+        )
+        ValueError.__init__(self, self.message)
 
 
 @dataclass(frozen=True)
@@ -67,18 +82,20 @@ def mark_sent(
     to: str = "",
     channel: str = "email",
 ) -> Sent:
-    """Log the follow-up owed on an application or interview (any unique id prefix) as sent
-    ``at`` (default ``now``): the thank-you or check-in the rules say is due, else a
-    thank-you for an interview without one, a check-in after one, an application follow-up.
-    ``kind`` overrides what is logged. A thank-you marks its interview in the same save."""
+    """Log the message owed on an application or interview (any unique id prefix) as sent
+    ``at`` (default ``now``): the thank-you or follow-up the rules list for it, most urgent
+    first. Raises :class:`NothingOwed` when none is, unless ``kind`` says what is logged on
+    purpose. A thank-you marks its interview in the same save."""
     app, selected = target_of(store, target_id)
     items = followups_for(app, store.interviews(app.id), store.sent_log(app.id), now, rules)
-    owed, interview = sent_kind_for(app, selected, items)
-    if kind is not None:
-        owed = kind
-        if interview is None:
-            interview = selected
-    return log_sent(store, app, interview, owed, at=at or now, to=to, channel=channel)
+    owed = owed_kind(app, selected, items)
+    if kind is not None:  # on purpose: about the interview chosen, else the one owed
+        interview = selected or (owed[1] if owed else None)
+    elif owed is None:
+        raise NothingOwed(app, selected)
+    else:
+        kind, interview = owed
+    return log_sent(store, app, interview, kind, at=at or now, to=to, channel=channel)
 
 
 def log_sent(

@@ -155,6 +155,20 @@ async def test_add_interview_in_the_past_is_highlighted_then_t_marks_thanked(one
         assert "no follow-ups due" in text
 
 
+async def test_t_with_nothing_owed_logs_nothing_and_says_so(one_app_db, now):
+    # Applied yesterday: no follow-up is owed yet, so "t" invents none.
+    before = _disk(one_app_db)
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert [n for n in notices(app) if n.startswith("Nothing is owed for Acme — Backend")]
+    app.data.close()
+    after = _disk(one_app_db)
+    assert after.get("sent", {}) == {} and after["applications"] == before["applications"]
+
+
 async def test_s_picks_a_status_with_a_number_key(one_app_db, now):
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:

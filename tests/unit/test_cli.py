@@ -87,6 +87,21 @@ def test_sent_clears_the_thank_you(jobtui):
     assert shown["sent"][0]["to"] == "Ana"
 
 
+def test_sent_with_nothing_owed_exits_1_and_logs_nothing(jobtui):
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    iv_id = _ok(jobtui("interview", app_id, "next friday 10:00"))  # still to come
+    for target in (app_id, iv_id):
+        code, out, err = jobtui("sent", target[:6])
+        assert (code, out) == (1, "")
+        assert "no thank-you or follow-up is owed" in err and "nothing was logged" in err
+    assert json.loads(_ok(jobtui("show", app_id, "--json")))["sent"] == []
+    # On purpose, with its kind, it is logged.
+    assert _ok(jobtui("sent", iv_id[:6], "--kind", "check_in")).startswith("logged check in")
+    assert [s["kind"] for s in json.loads(_ok(jobtui("show", app_id, "--json")))["sent"]] == [
+        "check_in"
+    ]
+
+
 def test_application_follow_up_and_ghosted_cycle(jobtui):
     app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05"))
     [item] = json.loads(_ok(jobtui("followups", "--json")))

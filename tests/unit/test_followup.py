@@ -23,7 +23,7 @@ from jobtui.core.followup import (
     all_followups,
     followups_for,
     next_action,
-    sent_kind_for,
+    owed_kind,
 )
 from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status, StatusChange
 
@@ -893,25 +893,25 @@ def test_next_action_ignores_interviews_of_a_closed_application():
 
 
 # ---------------------------------------------------------------------------
-# sent_kind_for()
+# owed_kind()
 
 
-def test_sent_kind_for_an_owed_thank_you():
+def test_owed_kind_for_an_owed_thank_you():
     app = make_app()
     interview = ending_at(NOW - HOUR)
     items = items_for(app, [interview])
-    assert sent_kind_for(app, None, items) == (SentKind.THANK_YOU, interview)
-    assert sent_kind_for(app, interview, items) == (SentKind.THANK_YOU, interview)
+    assert owed_kind(app, None, items) == (SentKind.THANK_YOU, interview)
+    assert owed_kind(app, interview, items) == (SentKind.THANK_YOU, interview)
 
 
-def test_sent_kind_for_an_owed_check_in():
+def test_owed_kind_for_an_owed_check_in():
     app = make_app()
     interview = ending_at(berlin(11, 18, 11), thanked=True)
     items = items_for(app, [interview])
-    assert sent_kind_for(app, None, items) == (SentKind.CHECK_IN, interview)
+    assert owed_kind(app, None, items) == (SentKind.CHECK_IN, interview)
 
 
-def test_sent_kind_for_a_ghosted_check_in_is_still_a_check_in():
+def test_owed_kind_for_a_ghosted_check_in_is_still_a_check_in():
     app = make_app()
     interview = ending_at(berlin(10, 1, 11), thanked=True)
     log = [
@@ -920,58 +920,61 @@ def test_sent_kind_for_a_ghosted_check_in_is_still_a_check_in():
     ]
     items = items_for(app, [interview], log)
     assert [i.kind for i in items] == [GHOSTED]
-    assert sent_kind_for(app, None, items) == (SentKind.CHECK_IN, interview)
+    assert owed_kind(app, None, items) == (SentKind.CHECK_IN, interview)
 
 
 @pytest.mark.parametrize("sent_before", [0, 2], ids=["follow-up", "ghosted"])
-def test_sent_kind_for_an_application_follow_up(sent_before):
+def test_owed_kind_for_an_application_follow_up(sent_before):
     app = make_app(status=Status.APPLIED, applied_on=date(2026, 10, 1))
     log = [sent(SentKind.APPLICATION_FOLLOW_UP, berlin(10, 12 + n, 9)) for n in range(sent_before)]
     items = items_for(app, sent_log=log)
     assert items
-    assert sent_kind_for(app, None, items) == (SentKind.APPLICATION_FOLLOW_UP, None)
+    assert owed_kind(app, None, items) == (SentKind.APPLICATION_FOLLOW_UP, None)
 
 
-def test_sent_kind_for_picks_the_most_urgent_item():
+def test_owed_kind_for_picks_the_most_urgent_item():
     app = make_app()
     interview = ending_at(berlin(11, 24, 10))
     items = items_for(app, [interview], rules=SLOW_THANKS_QUICK_CHECK_IN)
     assert [i.kind for i in items] == [CHECK_IN, THANK_YOU]
-    assert sent_kind_for(app, None, items) == (SentKind.CHECK_IN, interview)
-    assert sent_kind_for(app, None, items[::-1]) == (SentKind.CHECK_IN, interview)
+    assert owed_kind(app, None, items) == (SentKind.CHECK_IN, interview)
+    assert owed_kind(app, None, items[::-1]) == (SentKind.CHECK_IN, interview)
 
 
 @pytest.mark.parametrize(
-    ("interview", "expected"),
+    "interview",
     [
-        pytest.param(
-            make_interview(NOW + 10 * DAY), SentKind.THANK_YOU, id="not-thanked-not-listed-yet"
-        ),
+        pytest.param(make_interview(NOW + 10 * DAY), id="still-to-come"),
         pytest.param(
             ending_at(berlin(10, 1, 11), thanked=True, outcome="offer call"),
-            SentKind.CHECK_IN,
             id="thanked-with-news",
         ),
     ],
 )
-def test_sent_kind_for_an_interview_with_nothing_owed(interview, expected):
+def test_owed_kind_for_an_interview_with_nothing_owed_is_none(interview):
     app = make_app()
     assert items_for(app, [interview]) == []
-    assert sent_kind_for(app, interview, []) == (expected, interview)
+    assert owed_kind(app, interview, []) is None
 
 
-def test_sent_kind_for_an_application_with_nothing_owed():
-    assert sent_kind_for(make_app(), None, []) == (SentKind.APPLICATION_FOLLOW_UP, None)
+def test_owed_kind_for_an_application_with_nothing_owed_is_none():
+    assert owed_kind(make_app(), None, []) is None
 
 
-def test_sent_kind_for_an_interview_ignores_other_interviews_items():
+def test_owed_kind_for_a_wishlist_is_none():
+    app = make_app(status=Status.WISHLIST, applied_on=None)
+    assert items_for(app) == []
+    assert owed_kind(app, None, items_for(app)) is None
+
+
+def test_owed_kind_for_an_interview_ignores_other_interviews_items():
     app = make_app()
     owed = ending_at(NOW - HOUR, interview_id="owed")
     other = make_interview(
         berlin(11, 2, 10), interview_id="other", thank_you_sent_at=berlin(11, 2, 12)
     )
     items = items_for(app, [owed])
-    assert sent_kind_for(app, other, items) == (SentKind.CHECK_IN, other)
+    assert owed_kind(app, other, items) is None  # the owed thank-you is another's
 
 
 # ---------------------------------------------------------------------------

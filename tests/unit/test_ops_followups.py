@@ -164,3 +164,28 @@ def test_render_message_of_an_interview(store, app):
     interview = _interview(store, app, 1, interviewers=[Person.parse("Bo Chen")])
     draft = messages.render_message(store, interview.id[:6], "thank_you", me=ME, now=NOW)
     assert "Bo" in draft.text() and "Jo Park" in draft.text()
+
+
+def test_mark_sent_with_nothing_owed_logs_nothing_and_says_so(store, app):
+    future = _interview(store, app, -3)  # still to come: no thank-you is owed yet
+    for target in (app.id, future.id):
+        with pytest.raises(followups.NothingOwed, match="nothing was logged"):
+            followups.mark_sent(store, target, now=NOW, rules=RULES)
+    assert store.sent_log(app.id) == []
+    assert store.get_interview(future.id).thank_you_sent_at is None
+
+
+def test_mark_sent_on_a_wishlist_owes_no_follow_up(store):
+    wish = records.add_application(
+        store, Application(company="Dream Co", role="Dev", status=Status.WISHLIST), now=NOW
+    ).application
+    with pytest.raises(followups.NothingOwed, match="Dream Co — Dev"):
+        followups.mark_sent(store, wish.id, now=NOW + timedelta(days=60), rules=RULES)
+    assert store.sent_log(wish.id) == []
+
+
+def test_mark_sent_with_a_kind_logs_it_on_purpose_when_nothing_is_owed(store, app):
+    future = _interview(store, app, -3)
+    sent = followups.mark_sent(store, future.id, now=NOW, rules=RULES, kind=SentKind.CHECK_IN)
+    assert (sent.kind, sent.interview.id) == (SentKind.CHECK_IN, future.id)
+    assert [e.kind for e in store.sent_log(app.id)] == [SentKind.CHECK_IN]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 from jobtui.config import Config
-from jobtui.core.followup import sent_kind_for
+from jobtui.core.followup import owed_kind
 from jobtui.core.model import Application, Contact, Interview
 from jobtui.core.overview import AppRow, Overview
 from jobtui.ops import followups, records
@@ -149,7 +149,16 @@ async def mark_sent(panes: MainPanes) -> None:
     config: Config = panes.tui.config
     now = panes.tui.clock()
     # What will be logged, as the list shows it: the undo step is named before it runs.
-    kind, _ = sent_kind_for(row.app, interview, row.items)
+    owed = owed_kind(row.app, interview, row.items)
+    if owed is None:
+        about = f"this {interview.kind.label} interview" if interview else row.app.label
+        panes.notify(
+            f"Nothing is owed for {about} right now, so nothing was logged. "
+            "The composer (m) can log any message as sent.",
+            severity="warning",
+        )
+        return
+    kind = owed[0]
     target_id = interview.id if interview is not None else row.app.id
     await panes.save_change(
         lambda store: followups.mark_sent(
