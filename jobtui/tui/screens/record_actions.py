@@ -153,8 +153,7 @@ async def mark_sent(panes: MainPanes) -> None:
     if owed is None:
         about = f"this {interview.kind.label} interview" if interview else row.app.label
         panes.notify(
-            f"Nothing is owed for {about} right now, so nothing was logged. "
-            "The composer (m) can log any message as sent.",
+            f"Nothing is owed for {about} now, so nothing was logged (m can log any message).",
             severity="warning",
         )
         return
