@@ -60,6 +60,16 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
+def _followups(cmd: argparse.ArgumentParser) -> None:
+    _json_option(cmd)
+    cmd.add_argument(
+        "--format",
+        choices=("table", "line"),
+        default="table",
+        help='"line": one short line for a status bar ("2 overdue, 3 due"; empty if none)',
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full jobtui command line: the global options, then one subcommand per row of
     :data:`SUBCOMMANDS`."""
@@ -243,7 +253,7 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
     ("show", "print one record with every field", _show),
     ("set", "set fields of a record: FIELD=VALUE...", _set),
     ("list", "list applications", _list),
-    ("followups", "list what needs a follow-up, most urgent first", _json_option),
+    ("followups", "list what needs a follow-up, most urgent first", _followups),
     ("contact", "add a contact; prints its id", _contact),
     ("delete", "move a record to the trash (undelete brings it back)", _one_id),
     ("trash", "list deleted records", _json_option),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobtui.core import dates
 from jobtui.core.fields import display_value, fields_for
-from jobtui.core.followup import FollowUp
+from jobtui.core.followup import FollowUp, Urgency
 from jobtui.core.model import Application, Interview, Record, record_label, record_type
 from jobtui.core.overview import AppRow
 from jobtui.core.textsafe import strip_controls, visible
@@ -104,6 +104,15 @@ def application_table(rows: Sequence[AppRow], now: datetime) -> str:
             ]
         )
     return _table(["ID", "COMPANY", "ROLE", "STATUS", "APPLIED", "NEXT"], body)
+
+
+def followups_line(items: Sequence[FollowUp]) -> str:
+    """`jobtui followups --format line`: "2 overdue, 3 due" for a status bar; "" when
+    nothing is due (what is only coming up is left out)."""
+    overdue = sum(1 for item in items if item.urgency == Urgency.OVERDUE)
+    due = sum(1 for item in items if item.urgency == Urgency.DUE)
+    parts = [f"{overdue} overdue" if overdue else "", f"{due} due" if due else ""]
+    return ", ".join(part for part in parts if part)
 
 
 def followup_table(items: Sequence[FollowUp], now: datetime) -> str:

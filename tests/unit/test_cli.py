@@ -87,6 +87,17 @@ def test_sent_clears_the_thank_you(jobtui):
     assert shown["sent"][0]["to"] == "Ana"
 
 
+def test_followups_format_line_is_one_line_for_a_status_bar(jobtui):
+    assert jobtui("followups", "--format", "line")[:2] == (0, "")  # no database yet
+    app_id = _ok(jobtui("add", "Acme", "Dev"))
+    assert jobtui("followups", "--format", "line") == (0, "", "")  # nothing due: no output
+    _ok(jobtui("interview", app_id, "today 8:00", "--duration", "30m"))  # thank-you due
+    assert jobtui("followups", "--format", "line") == (0, "1 due\n", "")
+    for company in ("Quiet Co", "Silent Ltd"):  # follow-ups after applying, overdue
+        _ok(jobtui("add", company, "Dev", "--applied", "2026-10-01"))
+    assert jobtui("followups", "--format", "line") == (0, "2 overdue, 1 due\n", "")
+
+
 def test_sent_with_nothing_owed_exits_1_and_logs_nothing(jobtui):
     app_id = _ok(jobtui("add", "Acme", "Dev"))
     iv_id = _ok(jobtui("interview", app_id, "next friday 10:00"))  # still to come

@@ -65,6 +65,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
         items = views.followups(store, now=at, rules=follow_up_rules)
     if args.json:
         print_json([item.to_json(at) for item in items])
+    elif args.format == "line":
+        line = render.followups_line(items)
+        if line:  # nothing due: no output at all, so a status bar shows nothing
+            say(line)
     else:
         say(render.followup_table(items, at))
     return 0
