@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jobtui.core import dates
 from jobtui.core.fields import display_value, fields_for
 from jobtui.core.followup import FollowUp, Urgency
-from jobtui.core.model import Application, Interview, Record, record_label, record_type
+from jobtui.core.model import Application, Interview, record_type
 from jobtui.core.overview import AppRow
 from jobtui.core.textsafe import strip_controls, visible
 from jobtui.core.words import plural
@@ -45,11 +45,6 @@ def json_text(value: object) -> str:
     """``value`` as indented JSON for the terminal: exactly the same data, with every control
     character escaped (json.dumps leaves DEL, C1 and the bidi controls raw)."""
     return json.dumps(value, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
-
-
-def label(record: Record) -> str:
-    """A short human name for a record: ``record_label`` ("Company — Role" for an application)."""
-    return record_label(record)
 
 
 def row_json(row: AppRow) -> dict[str, Any]:
@@ -123,7 +118,7 @@ def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
         [
             item.urgency.value.upper(),
             (item.interview_id or item.application_id)[:8],
-            _one_line(label(item.application), 40),
+            _one_line(item.application.label, 40),
             item.describe(now),
         ]
         for item in items
@@ -158,7 +153,7 @@ def record_text(details: RecordDetails, now: datetime) -> str:
             lines.append(f"{spec.name.ljust(width)}  {value}")
     if isinstance(record, Interview) and details.application is not None:
         app = details.application
-        lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {label(app)}")
+        lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {app.label}")
     if isinstance(record, Application):
         lines.append("")
         lines.extend(_belongings(details, now))

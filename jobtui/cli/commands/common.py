@@ -15,7 +15,7 @@ from jobtui import locations
 from jobtui.cli import CommandError, render
 from jobtui.config import FollowUpRules, load_config
 from jobtui.core import dates
-from jobtui.core.model import Record, ValidationError
+from jobtui.core.model import ValidationError
 from jobtui.core.textsafe import shorten
 from jobtui.core.words import plural
 from jobtui.db.store import NotFoundError, Store
@@ -104,11 +104,6 @@ def no_database_yet(args: argparse.Namespace) -> bool:
         return False
     complain(no_database_message(path))
     return True
-
-
-def label(record: Record) -> str:
-    """A record's short name in CLI output."""
-    return render.label(record)
 
 
 def _print_warnings(*, skipped: bool) -> None:

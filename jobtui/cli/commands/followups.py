@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jobtui.cli.commands.common import label, now, open_store, rules, say, when
+from jobtui.cli.commands.common import now, open_store, rules, say, when
 from jobtui.core import dates
 from jobtui.ops import followups
 
@@ -24,7 +24,7 @@ def cmd_sent(args: argparse.Namespace) -> int:
             to=args.to,
             channel=args.channel,
         )
-    say(f"logged {sent.kind.label} for {label(sent.application)} at {dates.format_when(sent_at)}")
+    say(f"logged {sent.kind.label} for {sent.application.label} at {dates.format_when(sent_at)}")
     return 0
 
 

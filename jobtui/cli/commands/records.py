@@ -7,7 +7,6 @@ import argparse
 from jobtui.cli import render
 from jobtui.cli.commands.common import (
     complain,
-    label,
     now,
     open_store,
     say,
@@ -17,7 +16,15 @@ from jobtui.cli.commands.common import (
 from jobtui.cli.parser import UsageError
 from jobtui.core import dates
 from jobtui.core.fields import parse_list, parse_money
-from jobtui.core.model import Application, Contact, Interview, Person, Status, ValidationError
+from jobtui.core.model import (
+    Application,
+    Contact,
+    Interview,
+    Person,
+    Status,
+    ValidationError,
+    record_label,
+)
 from jobtui.ops import records
 
 
@@ -64,7 +71,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
     say(added.interview.id)
     # stderr, so that `ID=$(jobtui interview ...)` still gets just the id.
     if added.moved is not None:
-        complain(f"{label(added.application)} moved from {added.was.value} to {added.moved.value}")
+        complain(f"{added.application.label} moved from {added.was.value} to {added.moved.value}")
     if added.warning:
         warn(added.warning)
     return 0
@@ -74,7 +81,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         result = records.change_status(store, args.app, args.status)
     unchanged = "" if result.changed else " (unchanged)"
-    say(f"{label(result.application)}: {result.status.value}{unchanged}")
+    say(f"{result.application.label}: {result.status.value}{unchanged}")
     return 0
 
 
@@ -87,7 +94,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         pairs.append((name, value))
     with open_store(args, write=True) as store:
         result = records.set_fields(store, args.id, pairs, now=now())
-    say(f"set {', '.join(result.names)} on {label(result.record)}")
+    say(f"set {', '.join(result.names)} on {record_label(result.record)}")
     return 0
 
 
@@ -111,7 +118,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         deleted = records.delete(store, args.id)
     record = deleted.record
-    say(f"moved {label(record)} to the trash (jobtui undelete {record.id[:8]})")
+    say(f"moved {record_label(record)} to the trash (jobtui undelete {record.id[:8]})")
     return 0
 
 
@@ -122,5 +129,5 @@ def cmd_undelete(args: argparse.Namespace) -> int:
         shown = render.printable(result.label)
         say(f"restored {shown} as it was stored; it is still damaged ('jobtui check' says why)")
     else:
-        say(f"restored {label(result.record)}")
+        say(f"restored {record_label(result.record)}")
     return 0
