@@ -295,6 +295,31 @@ async def test_notes_autosave_and_survive_switching_and_quit(one_app_db, now):
     assert _apps_on_disk(one_app_db)["Acme"]["notes"].endswith("deck\nmore")
 
 
+async def test_typing_back_to_the_saved_text_while_another_save_is_queued_is_saved(one_app_db, now):
+    # "x" is on disk; "xy" is queued behind a slow disk; backspace brings back "x", which no
+    # change event calls unsaved. When "xy" lands, "x" (what is shown) must follow it.
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        editor = app.screen.query_one(NoteEditor)
+        await pilot.press("tab", "tab", "x")
+        editor.flush()
+        await settle(pilot, app)
+        assert _disk(one_app_db)["applications"].popitem()[1]["notes"] == "x"
+        disk_free = threading.Event()
+        app.data.submit(lambda store: disk_free.wait(30), refresh=False)
+        await pilot.press("y")
+        editor.flush()  # "xy" waits behind the slow disk
+        await pilot.press("backspace")
+        disk_free.set()
+        await settle(pilot, app)
+
+        def notes_on_disk() -> str:
+            return _disk(one_app_db)["applications"].popitem()[1]["notes"]
+
+        assert await wait_for(pilot, lambda: notes_on_disk() == "x" and editor.mark == "saved")
+
+
 async def test_quit_saves_unsaved_notes(one_app_db, now):
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:

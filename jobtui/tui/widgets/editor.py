@@ -272,6 +272,10 @@ class NoteEditor(Vertical):
             self._saved_text = text
             if self._requested_text == text:
                 self._requested_text = None
+            if self.dirty and self._timer is None:
+                # The text moved on while this save was queued, perhaps back to one that
+                # no change event called unsaved then: what is shown gets saved too.
+                self._schedule_autosave()
         self._show_title()
 
     def save_failed(
@@ -313,6 +317,9 @@ class NoteEditor(Vertical):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self._show_title()
+        self._schedule_autosave()
+
+    def _schedule_autosave(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
