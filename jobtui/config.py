@@ -41,12 +41,34 @@ class FollowUpRules:
 
 
 @dataclass(frozen=True)
+class MailSettings:
+    """How the composer hands a message to the user's mail program.
+
+    ``command`` empty: a ``mailto:`` URL given to the desktop opener. Otherwise the program
+    to run, split like a shell would (no shell runs it) with the placeholders ``{mailto}``,
+    ``{to}``, ``{subject}`` and ``{body_file}`` filled in, each as its own argument.
+    """
+
+    command: str = ""
+
+
+@dataclass(frozen=True)
+class MessageSettings:
+    """What the packaged templates say. ``other_roles``: the templates (by name) that add
+    the paragraph asking to hear about other roles at the company."""
+
+    other_roles: list[str] = field(default_factory=lambda: ["keep_in_touch"])
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything the user can set."""
 
     me: Me = field(default_factory=Me)
     followup: FollowUpRules = field(default_factory=FollowUpRules)
     keys: dict[str, str] = field(default_factory=dict)
+    mail: MailSettings = field(default_factory=MailSettings)
+    messages: MessageSettings = field(default_factory=MessageSettings)
     theme: str = ""
     # How long a save waits for another jobtui's save in progress before giving up.
     lock_wait_seconds: float = 5.0
@@ -70,7 +92,8 @@ def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
         spec = known.get(key)
         if spec is None:
             raise ConfigError(f"{path}: unknown setting {where}.{key} (known: {', '.join(known)})")
-        wanted = type(spec.default)
+        # The annotation is a string here ("list[str]"): lists have a default factory.
+        wanted = list if str(spec.type).startswith("list") else type(spec.default)
         if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise ConfigError(f"{path}: {where}.{key} must be a whole number >= 0, not {value!r}")
         top = _MAX_HOURS if key.endswith("_hours") else _MAX_COUNT
@@ -78,6 +101,10 @@ def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
             raise ConfigError(f"{path}: {where}.{key} must be at most {top}, not {value!r}")
         if wanted is str and not isinstance(value, str):
             raise ConfigError(f"{path}: {where}.{key} must be text, not {value!r}")
+        if wanted is list and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            raise ConfigError(f"{path}: {where}.{key} must be a list of names, not {value!r}")
         values[key] = value
     return cls(**values)
 
@@ -97,7 +124,7 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    known = {"me", "followup", "keys", "theme", "lock_wait_seconds"}
+    known = {"me", "followup", "mail", "messages", "keys", "theme", "lock_wait_seconds"}
     for key in raw:
         if key not in known:
             raise ConfigError(f"{path}: unknown section or setting {key!r}")
@@ -116,6 +143,8 @@ def load_config(path: Path | None = None) -> Config:
         me=_section(Me, raw.get("me"), "me", path),
         followup=_section(FollowUpRules, raw.get("followup"), "followup", path),
         keys=dict(keys),
+        mail=_section(MailSettings, raw.get("mail"), "mail", path),
+        messages=_section(MessageSettings, raw.get("messages"), "messages", path),
         theme=theme,
         lock_wait_seconds=float(lock_wait),
         path=path,
@@ -141,6 +170,17 @@ application_business_days = 7     # follow up an application still "applied" aft
 max_unanswered = 2                # after this many unanswered follow-ups, suggest "ghosted"
 overdue_grace_business_days = 2   # a check-in is overdue this long after it falls due
 upcoming_days = 3                 # list follow-ups falling due within this many days
+
+[mail]
+# The mail program the composer's ctrl+o hands a message to. Empty: the desktop's handler
+# of mailto: links. A terminal client or a script, run without a shell, with {mailto},
+# {to}, {subject} and {body_file} (a private temporary file holding the body) filled in:
+# command = "aerc {mailto}"
+# command = "neomutt -s {subject} -i {body_file} {to}"
+
+[messages]
+# The templates that add "if another role turns out to be a better match..." to a letter.
+# other_roles = ["keep_in_touch"]
 
 [keys]
 # binding id = "key"; see the help screen (?) for ids. Several keys: "U,ctrl+r".

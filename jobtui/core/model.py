@@ -348,6 +348,46 @@ def check_applied_on(applied_on: date | None, status: Status, now: datetime) -> 
 
 
 @dataclass
+class MessageDraft:
+    """A message written in the composer, kept with the follow-up it answers (the interview
+    or the application) until it is sent: the template it started from and the text as
+    edited."""
+
+    template: str
+    text: str
+    saved_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "template": self.template,
+            "text": self.text,
+            "saved_at": dates.to_iso(self.saved_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> MessageDraft | None:
+        """None for a missing draft (null or absent)."""
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise ValidationError("draft", "must be an object with template and text")
+        return cls(
+            template=_text(data.get("template")),
+            text=_text(data.get("text")),
+            saved_at=_opt_datetime(data.get("saved_at"), "draft.saved_at"),
+        )
+
+
+def _check_draft(draft: MessageDraft | None) -> None:
+    if draft is None:
+        return
+    check_text("draft", draft.text)
+    check_text("draft.template", draft.template)
+    if draft.saved_at is not None:
+        check_date("draft.saved_at", draft.saved_at)
+
+
+@dataclass
 class Application:
     """One job applied for (or wished for), with everything about it."""
 
@@ -367,6 +407,7 @@ class Application:
     contact_ids: list[str] = field(default_factory=list)
     notes: str = ""
     snoozed_until: datetime | None = None
+    draft: MessageDraft | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -414,6 +455,7 @@ class Application:
             _check_texts(self, _APPLICATION_TEXTS)
             _check_list("tags", self.tags)
             _check_list("contact_ids", self.contact_ids)
+        _check_draft(self.draft)
         moments = (self.applied_on, self.snoozed_until, self.created_at, self.updated_at)
         years = [m.year for m in moments if m is not None]
         years += [change.at.year for change in self.status_history]
@@ -457,6 +499,7 @@ class Application:
             "contact_ids": list(self.contact_ids),
             "notes": self.notes,
             "snoozed_until": dates.to_iso(self.snoozed_until),
+            "draft": self.draft.to_dict() if self.draft else None,
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -480,6 +523,7 @@ class Application:
             contact_ids=_str_list(data.get("contact_ids")),
             notes=_text(data.get("notes")),
             snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
+            draft=MessageDraft.from_dict(data.get("draft")),
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )
@@ -505,6 +549,7 @@ class Interview:
     thank_you_sent_at: datetime | None = None
     outcome: str = ""
     snoozed_until: datetime | None = None
+    draft: MessageDraft | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -542,6 +587,7 @@ class Interview:
         if longest > MAX_TEXT:
             _check_list("interviewers", [p.name + p.email for p in self.interviewers])
             _check_texts(self, _INTERVIEW_TEXTS)
+        _check_draft(self.draft)
         moments = (
             self.starts_at,
             self.decide_by,
@@ -571,6 +617,7 @@ class Interview:
             "thank_you_sent_at": dates.to_iso(self.thank_you_sent_at),
             "outcome": self.outcome,
             "snoozed_until": dates.to_iso(self.snoozed_until),
+            "draft": self.draft.to_dict() if self.draft else None,
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -594,6 +641,7 @@ class Interview:
             thank_you_sent_at=_opt_datetime(data.get("thank_you_sent_at"), "thank_you_sent_at"),
             outcome=_text(data.get("outcome")),
             snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
+            draft=MessageDraft.from_dict(data.get("draft")),
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )
@@ -660,9 +708,11 @@ class SentFollowUp:
     at: datetime
     application_id: str
     interview_id: str | None = None
-    to: str = ""
+    to: str = ""  # the recipients as written: "Ana Lima <ana@example.com>, Bo"
     channel: str = "email"
     id: str = field(default_factory=new_id)
+    subject: str = ""  # the message as sent, when it was written in jobtui
+    body: str = ""
 
     def validate(self) -> None:
         if not self.application_id:
@@ -670,7 +720,7 @@ class SentFollowUp:
         if self.at.tzinfo is None:
             raise ValidationError("at", "needs a time zone")
         check_date("at", self.at)
-        _check_texts(self, ("to", "channel"))
+        _check_texts(self, ("to", "channel", "subject", "body"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -681,6 +731,8 @@ class SentFollowUp:
             "interview_id": self.interview_id,
             "to": self.to,
             "channel": self.channel,
+            "subject": self.subject,
+            "body": self.body,
         }
 
     @classmethod
@@ -693,6 +745,8 @@ class SentFollowUp:
             interview_id=data.get("interview_id") or None,
             to=_text(data.get("to")),
             channel=_text(data.get("channel")) or "email",
+            subject=_text(data.get("subject")),
+            body=_text(data.get("body")),
         )
 
 

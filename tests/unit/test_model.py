@@ -13,6 +13,7 @@ from jobtui.core.model import (
     Contact,
     Interview,
     InterviewKind,
+    MessageDraft,
     Person,
     SentFollowUp,
     SentKind,
@@ -223,6 +224,7 @@ def full_application() -> Application:
         contact_ids=["c-1", "c-2"],
         notes="Line one\nLine [red]two[/red] — «quoted» \\ backslash {braces} 😀",
         snoozed_until=datetime(2026, 12, 1, 9, tzinfo=BERLIN),
+        draft=MessageDraft("check_in", "Subject: Hallo\n\n[bold]x[/] ✓", None),
         created_at=datetime(2026, 11, 1, 8, tzinfo=BERLIN),
         updated_at=datetime(2026, 11, 25, 18, 31, tzinfo=BERLIN),
     )
@@ -246,6 +248,11 @@ def full_interview() -> Interview:
         thank_you_sent_at=datetime(2026, 12, 3, 22, 5, tzinfo=BERLIN),
         outcome="next round: 日本",
         snoozed_until=datetime(2026, 12, 5, 9, tzinfo=BERLIN),
+        draft=MessageDraft(
+            "thank_you",
+            "Subject: Danke [b]\n\nHi Ana,\n\n日本 🏗\n",
+            datetime(2026, 12, 3, 22, 7, tzinfo=BERLIN),
+        ),
         created_at=datetime(2026, 11, 20, 8, tzinfo=BERLIN),
         updated_at=datetime(2026, 12, 3, 22, 6, tzinfo=BERLIN),
     )
@@ -275,6 +282,8 @@ def full_sent() -> SentFollowUp:
         interview_id="iv-1",
         to="Ana Lima <ana@example.com> [bold]",
         channel="LinkedIn 💬",
+        subject="Checking in — [b]Backend[/b] 日本",
+        body="Hi Ana,\n\nA & B ? # % 🐍\n\nBest,\nSam",
     )
 
 
