@@ -96,6 +96,22 @@ ACTIONS: tuple[KeyAction, ...] = (
         palette_help="Log the thank-you or follow-up as sent",
     ),
     KeyAction(
+        "log_message",
+        "",
+        "Log message",
+        palette="Log a message sent…",
+        palette_help="Record any message you sent (a check-in, a reply...), owed or not",
+    ),
+    KeyAction(
+        "sent_messages",
+        "v",
+        "Sent",
+        footer=False,
+        help="Read the messages sent for the selected application or interview",
+        palette="Sent messages",
+        palette_help="Read what was sent for the selected application or interview",
+    ),
+    KeyAction(
         "snooze",
         "z",
         "Snooze",
@@ -235,6 +251,7 @@ ACTIONS: tuple[KeyAction, ...] = (
         palette_help="Change the colours (remembered)",
     ),
     # The dialogs.
+    KeyAction("open_in_mail", "ctrl+o", "Mail", "composer", action="open_in_mail", priority=True),
     KeyAction("composer.copy", "ctrl+y", "Copy", "composer", action="copy", priority=True),
     KeyAction(
         "composer.save", "ctrl+s", "Save to file", "composer", action="save_file", priority=True
@@ -257,6 +274,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("snooze.cancel", "escape", "Cancel", "snooze", action="cancel"),
     KeyAction("trash.restore", "enter", "Restore", "trash", action="restore", footer=False),
     KeyAction("trash.close", "escape,q", "Close", "trash", action="close"),
+    KeyAction("sent.close", "escape,q", "Close", "sent message", action="close"),
 )
 
 # The command palette's order: the main screen's actions (on the main screen only), then the
@@ -268,6 +286,8 @@ PALETTE_ORDER = (
     "change_status",
     "compose_message",
     "mark_sent",
+    "log_message",
+    "sent_messages",
     "snooze",
     "toggle_followups",
     "toggle_closed",

@@ -199,6 +199,15 @@ def _render(cmd: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="an interview, or an application (its latest interview so far is used)",
     )
+    handover = cmd.add_mutually_exclusive_group()
+    handover.add_argument(
+        "--mailto", action="store_true", help="print it as a mailto: link instead"
+    )
+    handover.add_argument(
+        "--open",
+        action="store_true",
+        help="hand it to your mail program ([mail] command in config, else the mailto: handler)",
+    )
 
 
 def _undelete(cmd: argparse.ArgumentParser) -> None:
