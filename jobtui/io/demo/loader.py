@@ -219,6 +219,7 @@ class _Loader:
     def _follow_up(self, app: Application, message: FollowUpSent) -> SentFollowUp:
         sent = self._sent(message.key, SentKind.APPLICATION_FOLLOW_UP, message.at, app)
         sent.to, sent.channel = message.to, message.channel
+        sent.subject, sent.body = message.subject, message.body
         return sent
 
 

@@ -86,6 +86,8 @@ class FollowUpSent:
     at: At
     to: str
     channel: str = "email"
+    subject: str = ""  # the message as sent, when it was written in jobtui
+    body: str = ""
 
 
 @dataclass(frozen=True)

@@ -519,7 +519,25 @@ PARCELWISE = Story(
         "- If nothing by Friday, mark it ghosted and move on\n"
     ),
     followed_up=(
-        FollowUpSent("parcelwise-1", At(-17, 9, 40), to="careers@parcelwise.example"),
+        FollowUpSent(
+            "parcelwise-1",
+            At(-17, 9, 40),
+            to="careers@parcelwise.example",
+            subject="Following up — Senior Software Engineer, Delivery APIs",
+            body=(
+                "Hello,\n"
+                "\n"
+                "I applied for the Senior Software Engineer, Delivery APIs role last week and "
+                "wanted to check where things stand. I built the carrier integrations at my "
+                "current company (twelve carriers behind one API), which sounds close to what "
+                "your delivery team does.\n"
+                "\n"
+                "I'd be glad to tell you more whenever it suits you.\n"
+                "\n"
+                "Best regards,\n"
+                "Sam Rivera"
+            ),
+        ),
         FollowUpSent(
             "parcelwise-2",
             At(-9, 9, 15),
