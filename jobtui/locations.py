@@ -85,3 +85,25 @@ def backups_dir(db_path: Path) -> Path:
 def lock_file(db_path: Path) -> Path:
     """The lock that keeps a second jobtui from writing the same file."""
     return db_path.with_name(db_path.name + ".lock")
+
+
+def reminded_file(db_path: Path) -> Path:
+    """What `jobtui remind` already sent, and on which day, beside the database:
+    ``jobtui.json`` -> ``jobtui-reminded.json``. Named from the stem with a dash so that it
+    never shares the prefix of the database's own temp files (``.tmp-jobtui.json.*``), which
+    a save clears away."""
+    return db_path.with_name(f"{db_path.stem}-reminded.json")
+
+
+def systemd_user_dir() -> Path:
+    """Where systemd looks for a user's own units: $XDG_CONFIG_HOME/systemd/user (a relative
+    $XDG_CONFIG_HOME is ignored, as the XDG spec says), else ~/.config/systemd/user."""
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or "~/.config").expanduser()
+    if not base.is_absolute():
+        base = Path.home() / ".config"
+    return base / "systemd" / "user"
+
+
+def launch_agents_dir() -> Path:
+    """Where launchd looks for a user's agents on macOS."""
+    return Path.home() / "Library" / "LaunchAgents"

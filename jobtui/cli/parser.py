@@ -70,6 +70,23 @@ def _followups(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _remind(cmd: argparse.ArgumentParser) -> None:
+    what = cmd.add_mutually_exclusive_group()
+    what.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what it would send, one line each; send nothing, remember nothing",
+    )
+    what.add_argument(
+        "--install",
+        action="store_true",
+        help="run it every hour (a systemd user timer, a launchd agent, or a crontab line)",
+    )
+    what.add_argument(
+        "--uninstall", action="store_true", help="stop running it every hour (undoes --install)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full jobtui command line: the global options, then one subcommand per row of
     :data:`SUBCOMMANDS`."""
@@ -263,6 +280,11 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
     ("set", "set fields of a record: FIELD=VALUE...", _set),
     ("list", "list applications", _list),
     ("followups", "list what needs a follow-up, most urgent first", _followups),
+    (
+        "remind",
+        "a desktop notification for each follow-up due or overdue (once a day each)",
+        _remind,
+    ),
     ("contact", "add a contact; prints its id", _contact),
     ("delete", "move a record to the trash (undelete brings it back)", _one_id),
     ("trash", "list deleted records", _json_option),

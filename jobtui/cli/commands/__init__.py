@@ -4,7 +4,7 @@ exit status. A command body parses what argparse could not, calls one use case o
 
 from __future__ import annotations
 
-from jobtui.cli.commands import followups, messages, records, transfer, views
+from jobtui.cli.commands import followups, messages, records, remind, transfer, views
 from jobtui.cli.commands.common import Command, reporting_warnings
 
 _BY_NAME: dict[str, Command] = {
@@ -17,6 +17,7 @@ _BY_NAME: dict[str, Command] = {
     "set": records.cmd_set,
     "list": views.cmd_list,
     "followups": views.cmd_followups,
+    "remind": remind.cmd_remind,
     "contact": records.cmd_contact,
     "delete": records.cmd_delete,
     "trash": views.cmd_trash,

@@ -1,0 +1,132 @@
+"""`jobtui remind`: a desktop notification per follow-up due, and running that every hour."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from jobtui import locations
+from jobtui.cli import CommandError
+from jobtui.cli.commands.common import (
+    complain,
+    db_path,
+    no_database_yet,
+    now,
+    open_store,
+    rules,
+    say,
+    warn,
+)
+from jobtui.ops import remind
+
+if TYPE_CHECKING:
+    from jobtui.io.notify import Notifier
+    from jobtui.io.schedule import Scheduled
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    if args.install:
+        return _install(args)
+    if args.uninstall:
+        return _uninstall()
+    at = now()
+    if no_database_yet(args):
+        return 0
+    notifier = None if args.dry_run else _notifier()
+    follow_up_rules = rules()
+    with open_store(args, write=False) as store:
+        done = remind.remind(
+            store,
+            now=at,
+            rules=follow_up_rules,
+            state_path=locations.reminded_file(db_path(args)),
+            send=None if notifier is None else _sender(notifier),
+            dry_run=args.dry_run,
+        )
+    if done.state_problem:
+        warn(done.state_problem)
+    if args.dry_run:
+        for reminder in done.sent:
+            say(f"Would remind: {reminder.line}")
+    if not done.sent:
+        say("Nothing new to remind.")
+    return 0
+
+
+def _notifier() -> Notifier:
+    from jobtui.io.notify import NotifyError, find_notifier
+
+    try:
+        return find_notifier()
+    except NotifyError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _sender(notifier: Notifier):
+    """Send one reminder and say so; a failing notifier ends the command (the ones sent
+    before it are remembered)."""
+    from jobtui.io.notify import NotifyError
+
+    def send(reminder: remind.Reminder) -> None:
+        title = reminder.heading[:1].upper() + reminder.heading[1:]
+        try:
+            notifier.send(title, reminder.about, urgent=reminder.overdue)
+        except NotifyError as exc:
+            raise CommandError(str(exc)) from None
+        say(f"Reminded: {reminder.line}")
+
+    return send
+
+
+def scheduled_command(args: argparse.Namespace) -> list[str]:
+    """The command a timer runs: this Python running jobtui, on the database given (by
+    ``--db`` or $JOBTUI_DB) if one was."""
+    command = [os.path.abspath(sys.executable), "-m", "jobtui"]
+    if args.db or os.environ.get(locations.DB_ENV):
+        command += ["--db", str(db_path(args).absolute())]
+    return [*command, "remind"]
+
+
+def _environment() -> dict[str, str]:
+    # A config folder given by $JOBTUI_CONFIG_DIR is where the rules are: the timer needs it.
+    if os.environ.get(locations.CONFIG_DIR_ENV):
+        return {locations.CONFIG_DIR_ENV: str(locations.config_dir().absolute())}
+    return {}
+
+
+def _install(args: argparse.Namespace) -> int:
+    from jobtui.io.schedule import ScheduleError, install
+
+    try:
+        done = install(scheduled_command(args), environment=_environment())
+    except ScheduleError as exc:
+        raise CommandError(str(exc)) from None
+    _report(done)
+    if done.ok and done.how in ("systemd", "launchd"):
+        say("jobtui remind now runs every hour ('jobtui remind --uninstall' stops it).")
+    return 0 if done.ok else 1
+
+
+def _uninstall() -> int:
+    from jobtui.io.schedule import uninstall
+
+    done = uninstall()
+    _report(done)
+    if not done.removed and done.how in ("systemd", "launchd") and done.ok:
+        say("Nothing to remove: no jobtui remind timer is installed.")
+    return 0 if done.ok else 1
+
+
+def _report(done: Scheduled) -> None:
+    for path in done.written:
+        say(f"wrote {path}")
+    for path in done.removed:
+        say(f"removed {path}")
+    for command in done.ran:
+        say(f"ran {command}")
+    for failure in done.failed:
+        complain(failure)
+    for line in done.instructions:
+        say(line)
