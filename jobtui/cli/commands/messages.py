@@ -3,25 +3,65 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from jobtui.cli import CommandError, render
-from jobtui.cli.commands.common import explaining_no_database, now, open_store, print_json, say
+from jobtui.cli.commands.common import (
+    complain,
+    explaining_no_database,
+    now,
+    open_store,
+    print_json,
+    say,
+)
 from jobtui.config import load_config
+from jobtui.core.outgoing import outgoing
+
+if TYPE_CHECKING:
+    from jobtui.ops.messages import MessageContext
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     from jobtui.core.drafts import TemplateError
     from jobtui.ops import messages
 
-    me = load_config().me
+    config = load_config()
     with open_store(args, write=False) as store, explaining_no_database(args, args.id):
-        context = messages.message_context(store, args.id, me=me, now=now())
+        context = messages.message_context(store, args.id, me=config.me, now=now())
     try:
         draft = messages.render_draft(context, args.template)
     except TemplateError as exc:
         raise CommandError(str(exc)) from None
     # Meant for pasting into an email: control characters are dropped, not shown.
-    print(render.pasteable(draft.text()), end="")
+    text = render.pasteable(draft.text())
+    if args.mailto or args.open:
+        return _hand_over(text, context, config.mail.command, open_it=args.open)
+    print(text, end="")
+    return 0
+
+
+def _hand_over(text: str, context: MessageContext, command: str, *, open_it: bool) -> int:
+    """``render --mailto`` prints the message as a mailto: link; ``--open`` hands it to the
+    mail program (in the foreground: a terminal client gets the terminal)."""
+    from jobtui.io import mail
+
+    message = outgoing(text, context.interview, context.contacts)
+    if not message.to:
+        nobody = mail.missing_recipients(
+            context.interview, context.contacts, context.application.label
+        )
+        then = "it opens without a recipient" if open_it else "the link has no recipient"
+        complain(f"{nobody}; {then} (add an address with jobtui set or the form)")
+    if not open_it:
+        print(mail.mailto_url(message))
+        return 0
+    try:
+        handover = mail.prepare(message, command)
+        mail.run(handover)
+    except mail.MailError as exc:
+        raise CommandError(str(exc)) from None
+    how = "" if handover.foreground else ", the desktop's opener of mailto: links"
+    say(f"handed to {handover.program}{how}")
     return 0
 
 
