@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
 from jobtui import locations
+from jobtui.core.outgoing import split_message
 
 PACKAGED = [
     "accept_offer",
@@ -190,3 +192,104 @@ def test_templates_shows_user_overrides_and_additions(jobtui):
     assert by_name["check_in"]["source"] == "packaged"
     text = _ok(jobtui("templates"))
     assert "referral" in text and "Ask for a referral" in text and str(user_dir) in text
+
+
+# --- render --mailto / --open ------------------------------------------------------------------
+
+
+def _decoded(url: str) -> tuple[tuple[str, ...], str, str]:
+    """(to, subject, body) of a mailto: URL, read with urllib's query parser (which also
+    takes "+" for a space: the URL must not hold a bare one)."""
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and not parts.fragment
+    fields = parse_qs(parts.query, keep_blank_values=True, strict_parsing=bool(parts.query))
+    assert all(len(values) == 1 for values in fields.values())
+
+    def value(name: str) -> str:
+        return fields.get(name, [""])[0].replace("\r\n", "\n")
+
+    to = tuple(unquote(a) for a in parts.path.split(",")) if parts.path else ()
+    return to, value("subject"), value("body")
+
+
+def _mail_command(command: str) -> None:
+    config = locations.config_file()
+    text = config.read_text(encoding="utf-8") if config.exists() else ""
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"{text}\n[mail]\ncommand = {json.dumps(command)}\n", encoding="utf-8")
+
+
+def test_render_mailto_prints_the_message_as_one_link(jobtui, search):
+    text = _ok(jobtui("render", "thank_you", search["interview"]))
+    out = _ok(jobtui("render", "thank_you", search["interview"], "--mailto"))
+    assert out.count("\n") == 1 and out.endswith("\n")
+    assert out.startswith(
+        "mailto:ana@acme.com?subject=Thank%20you%20%E2%80%94%20Backend%20Engineer%20interview"
+        "&body=Hi%20Ana%20and%20Bo%2C%0D%0A%0D%0AThank%20you%20both%20"
+    )
+    assert "RabbitMQ%20at%205k%20msg%2Fs.%0D%0A" in out
+    assert out.endswith("%0D%0AJo%20Park%0D%0Ajo%40park.dev\n")
+    assert _decoded(out.strip()) == (("ana@acme.com",), *split_message(text))
+
+
+def test_render_mailto_for_an_application_goes_to_its_contacts_without_interviewers(jobtui, me):
+    app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05")).strip()
+    rita = _ok(jobtui("contact", "Rita Moreno", "--for", app_id, "--email", "rita@q.co")).strip()
+    _ok(jobtui("contact", "Tom Hu", "--for", app_id, "--email", "tom+jobs@q.co"))
+    out = _ok(jobtui("render", "application_follow_up", app_id, "--mailto"))
+    assert out.startswith("mailto:rita@q.co,tom%2Bjobs@q.co?subject=")
+    assert _decoded(out.strip())[0] == ("rita@q.co", "tom+jobs@q.co")
+    _ok(jobtui("delete", rita))
+    assert _ok(jobtui("render", "application_follow_up", app_id, "--mailto")).startswith(
+        "mailto:tom%2Bjobs@q.co?subject="
+    )
+
+
+def test_a_missing_address_is_said_on_stderr_and_the_link_has_no_recipient(jobtui, search):
+    _ok(jobtui("set", search["interview"], "interviewers=Ana Lima, Bo Chen"))
+    code, out, err = jobtui("render", "thank_you", search["interview"], "--mailto")
+    assert code == 0
+    assert out.startswith("mailto:?subject=Thank%20you%20") and out.count("\n") == 1
+    assert err == (
+        "jobtui: no email address for Ana Lima, Bo Chen or Rita Moreno; the link has no "
+        "recipient (add an address with jobtui set or the form)\n"
+    )
+
+
+def test_open_with_nobody_to_write_to_says_so_before_opening(jobtui, tmp_path, monkeypatch):
+    app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05")).strip()
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    code, out, err = jobtui("render", "application_follow_up", app_id, "--open")
+    assert (code, out) == (1, "")
+    assert err == (
+        "jobtui: no interviewer or contact of Quiet Co — Dev is on record; it opens without "
+        "a recipient (add an address with jobtui set or the form)\n"
+        "jobtui: no program opens mailto: links here (xdg-open is not installed); set [mail] "
+        "command in config.toml to your mail program\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "error"),
+    [
+        ("neomutt -s {subjcet}", "unknown placeholder {subjcet} (known: {mailto}, {to}, "),
+        ("neomutt -s '{subject}", "no closing quotation in"),
+        ("nomutt-here {to}", "program 'nomutt-here' not found"),
+    ],
+)
+def test_open_with_a_mail_command_that_cannot_run_is_one_line_exit_1(
+    jobtui, search, command, error
+):
+    _mail_command(command)
+    code, out, err = jobtui("render", "thank_you", search["interview"], "--open")
+    assert (code, out) == (1, "")
+    assert err.startswith("jobtui: [mail] command in config.toml: ") and error in err
+    assert err.count("\n") == 1
+
+
+def test_mailto_and_open_together_is_a_usage_error(jobtui, search):
+    code, out, err = jobtui("render", "thank_you", search["interview"], "--mailto", "--open")
+    assert (code, out) == (2, "")
+    assert "not allowed with argument" in err
