@@ -23,7 +23,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from jobtui import locations
 
@@ -83,7 +83,8 @@ def install(
 ) -> Scheduled:
     """Run ``command`` (an absolute program and its arguments) every hour, with
     ``environment`` set, the way this machine does it (see the module's docstring)."""
-    if not command or not Path(command[0]).is_absolute():
+    kind_of_path = PureWindowsPath if platform == "win32" else PurePosixPath
+    if not command or not kind_of_path(command[0]).is_absolute():
         raise ScheduleError("the command to schedule must start with an absolute path")
     if any("\n" in part or "\r" in part or "\0" in part for part in command):
         raise ScheduleError("a path holding a line break cannot be scheduled")
