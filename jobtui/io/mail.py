@@ -39,6 +39,7 @@ __all__ = [
     "PLACEHOLDERS",
     "Handover",
     "MailError",
+    "SettingError",
     "command_problems",
     "mailto_url",
     "missing_recipients",
@@ -58,8 +59,21 @@ _NO_OPENER = (
 )
 
 
+# An argument of the command as (literal text, placeholder or None) pieces.
+Pieces = list[tuple[str, str | None]]
+
+
 class MailError(Exception):
     """The hand-over failed; ``str()`` is one line naming the program or setting and why."""
+
+
+class SettingError(MailError):
+    """The ``[mail] command`` setting cannot be used; ``problem`` says why (without naming
+    the setting: ``str()`` does, "[mail] command in config.toml: ...")."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{SETTING} in config.toml: {problem}")
+        self.problem = problem
 
 
 @dataclass
@@ -131,41 +145,37 @@ def _split(command: str) -> list[str]:
     try:
         args = shlex.split(command)
     except ValueError as exc:  # "No closing quotation", "No escaped character"
-        raise MailError(f"{SETTING} in config.toml: {str(exc).lower()} in {command!r}") from None
+        raise SettingError(f"{str(exc).lower()} in {command!r}") from None
     return args
 
 
-def _pieces(arg: str) -> list[tuple[str, str | None]]:
+def _pieces(arg: str) -> Pieces:
     """``arg`` as (literal, placeholder or None) pairs; ``{{`` and ``}}`` are literal braces.
     A placeholder other than the four, or a format spec, is a MailError naming the setting."""
     try:
         parsed = list(string.Formatter().parse(arg))
     except ValueError:  # a lone "{" or "}"
-        raise MailError(
-            f"{SETTING} in config.toml: unmatched brace in {arg!r} (write {{{{ or }}}} for a "
-            "literal one)"
+        raise SettingError(
+            f"unmatched brace in {arg!r} (write {{{{ or }}}} for a literal one)"
         ) from None
-    pieces: list[tuple[str, str | None]] = []
+    pieces: Pieces = []
     known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
     for literal, name, spec, conversion in parsed:
         if name is not None and (name not in PLACEHOLDERS or spec or conversion):
             written = "{" + name + (f"!{conversion}" if conversion else "")
             written += (f":{spec}" if spec else "") + "}"
-            raise MailError(
-                f"{SETTING} in config.toml: unknown placeholder {written} (known: {known})"
-            )
+            raise SettingError(f"unknown placeholder {written} (known: {known})")
         pieces.append((literal, name))
     return pieces
 
 
-def _parse(command: str) -> list[list[tuple[str, str | None]]]:
+def _parse(command: str) -> list[Pieces]:
     """The command, checked: each argument as pieces. MailError naming the setting."""
     args = _split(command)
     parsed = [_pieces(arg) for arg in args]
     if any(name is not None for _, name in parsed[0]):
-        raise MailError(
-            f"{SETTING} in config.toml: the program to run cannot be a placeholder "
-            f"({args[0]!r}); name the program first"
+        raise SettingError(
+            f"the program to run cannot be a placeholder ({args[0]!r}); name the program first"
         )
     return parsed
 
@@ -173,18 +183,24 @@ def _parse(command: str) -> list[list[tuple[str, str | None]]]:
 def command_problems(
     command: str, *, which: Callable[[str], str | None] = shutil.which
 ) -> list[str]:
-    """What is wrong with a ``[mail] command`` setting, one sentence each ([] if nothing, or
-    if it is empty: the desktop opener is only looked for when a message is opened)."""
+    """What is wrong with a ``[mail] command`` setting for ``jobtui check``, one sentence
+    each naming the setting ("[mail] command: program 'nomutt' not found"); [] if nothing,
+    or if it is empty (the desktop opener is only looked for when a message is opened)."""
     if not command.strip():
         return []
     try:
-        parsed = _parse(command)
-    except MailError as exc:
-        return [str(exc)]
+        _program(_parse(command), which)
+    except SettingError as exc:
+        return [f"{SETTING}: {exc.problem}"]
+    return []
+
+
+def _program(parsed: list[Pieces], which: Callable[[str], str | None]) -> str:
+    """The program the command runs, as written; SettingError when it is not found."""
     program = "".join(literal for literal, _ in parsed[0])
     if which(program) is None:
-        return [f"{SETTING} in config.toml: program {program!r} not found"]
-    return []
+        raise SettingError(f"program {program!r} not found")
+    return program
 
 
 def _opener(url: str, platform: str, which: Callable[[str], str | None]) -> Handover:
@@ -216,9 +232,7 @@ def prepare(
     if not command.strip():
         return _opener(mailto_url(message), platform or sys.platform, which)
     parsed = _parse(command)
-    program = "".join(literal for literal, _ in parsed[0])
-    if which(program) is None:
-        raise MailError(f"{SETTING} in config.toml: program {program!r} not found")
+    program = _program(parsed, which)
     for address in message.to:
         if address.startswith("-"):
             raise MailError(
@@ -271,7 +285,8 @@ def run(handover: Handover, *, env: Mapping[str, str] | None = None) -> None:
 
     A command (``foreground``) runs with the terminal and is waited for; its body file is
     removed afterwards whatever happened. The opener is started detached, with no terminal,
-    and is given a few seconds to fail; one still running then is left to run.
+    and given up to OPENER_WAIT_SECONDS to fail (most return at once; one still running
+    then is left to run), so a TUI calls this off its event loop.
     """
     try:
         if handover.startfile:
