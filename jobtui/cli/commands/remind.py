@@ -19,14 +19,17 @@ from jobtui.cli.commands.common import (
     say,
     warn,
 )
-from jobtui.ops import remind
 
 if TYPE_CHECKING:
     from jobtui.io.notify import Notifier
     from jobtui.io.schedule import Scheduled
+    from jobtui.ops.remind import Reminder
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
+    # Imported here, like the notifier and the schedule: every other command stays as quick.
+    from jobtui.ops import remind
+
     if args.install:
         return _install(args)
     if args.uninstall:
@@ -69,7 +72,7 @@ def _sender(notifier: Notifier):
     before it are remembered)."""
     from jobtui.io.notify import NotifyError
 
-    def send(reminder: remind.Reminder) -> None:
+    def send(reminder: Reminder) -> None:
         title = reminder.heading[:1].upper() + reminder.heading[1:]
         try:
             notifier.send(title, reminder.about, urgent=reminder.overdue)
