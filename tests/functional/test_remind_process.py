@@ -221,3 +221,23 @@ def test_install_refuses_with_dry_run():
     )
     assert result.returncode == 2
     assert "not allowed with argument" in result.stderr
+
+
+def test_a_systemctl_without_a_user_session_is_said_with_a_crontab_line_instead(world):
+    program = world["bin"] / "systemctl"
+    program.write_text(
+        f"#!{sys.executable}\nimport sys\n"
+        "print('Failed to connect to bus: No medium found', file=sys.stderr)\nsys.exit(1)\n",
+        encoding="utf-8",
+    )
+    program.chmod(0o755)
+    done = _remind(world, "--install")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "jobtui: systemctl --user daemon-reload failed with exit status 1: "
+        "Failed to connect to bus: No medium found\n"
+    )
+    *wrote, advice = done.stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in wrote] == ["wrote", "wrote"]
+    assert advice.startswith("without a systemd user session, add this line to your crontab")
+    assert "0 * * * * " in advice
