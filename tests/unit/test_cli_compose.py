@@ -293,3 +293,12 @@ def test_mailto_and_open_together_is_a_usage_error(jobtui, search):
     code, out, err = jobtui("render", "thank_you", search["interview"], "--mailto", "--open")
     assert (code, out) == (2, "")
     assert "not allowed with argument" in err
+
+
+def test_control_characters_in_an_address_are_dropped_like_in_the_text(jobtui):
+    app_id = _ok(jobtui("add", "Acme\x1b[2J", "Dev\x9b31m")).strip()
+    _ok(jobtui("contact", "Rita\x07", "--for", app_id, "--email", "ri\x1b]52;c;aGk=\x07ta@q.co"))
+    out = _ok(jobtui("render", "check_in", app_id, "--mailto"))
+    to, subject, body = _decoded(out.strip())
+    assert to == ("ri]52;c;aGk=ta@q.co",)
+    assert subject == "Checking in — Dev31m at Acme[2J" and "Hi Rita,\n\n" in body

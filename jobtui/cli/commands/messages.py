@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
 from jobtui.cli import CommandError, render
@@ -46,6 +47,9 @@ def _hand_over(text: str, context: MessageContext, command: str, *, open_it: boo
     from jobtui.io import mail
 
     message = outgoing(text, context.interview, context.contacts)
+    # The addresses too are output: a stored control character never reaches the program.
+    to = (render.pasteable(address) for address in message.to)
+    message = dataclasses.replace(message, to=tuple(dict.fromkeys(a for a in to if a)))
     if not message.to:
         nobody = mail.missing_recipients(
             context.interview, context.contacts, context.application.label
