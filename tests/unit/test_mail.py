@@ -94,7 +94,7 @@ def test_the_url_reads_as_the_rfc_writes_it():
 
 MESSAGE = Outgoing(
     ("ana@acme.example", "bo@acme.example"),
-    'Thank you — it\'s "great" $(touch PWNED); `touch PWNED` {to} & more',
+    'Thank you — it\'s "great" $(touch PWNED); `touch PWNED` {to} & more\nand a second line',
     "Hi Ana,\n\nline two; $(touch PWNED)\n",
 )
 
