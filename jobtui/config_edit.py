@@ -208,7 +208,7 @@ def _write(path: Path, real: Path, old: bytes | None, payload: bytes) -> None:
     if old is not None and not _writable(real):
         raise ConfigError(f"{path}: the file is read-only; nothing was written")
     if folder.exists() and not _writable(folder):
-        raise ConfigError(f"{path}: its folder {folder} cannot be written; nothing was written")
+        raise ConfigError(f"{path}: its folder cannot be written; nothing was written")
     mode = stat.S_IMODE(real.stat().st_mode) if old is not None else None
 
     def unchanged_meanwhile() -> None:

@@ -1,0 +1,189 @@
+"""Who is writing: the dialog asked once per run before a draft, saved into config.toml."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tomllib
+
+import pytest
+from hostile import HOSTILE, HOSTILE_IDS
+from test_hostile_text import raw_controls
+from tui_helpers import make_app, notices, screen_text, settle
+
+from jobtui import locations
+from jobtui.config import load_config
+from jobtui.tui.screens.who_dialog import WhoDialog, ask_who_is_writing
+
+SIZE = (120, 40)
+
+SETTINGS = (
+    "# my own settings\n"
+    "[followup]\n"
+    "# a week is too long for me\n"
+    "check_in_business_days = 3   # was 5\n"
+)
+
+
+@pytest.fixture
+def config_file():
+    """config.toml in the test's config folder (JOBTUI_CONFIG_DIR, set by conftest)."""
+    path = locations.config_file()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+async def _ask(app, pilot):
+    """Start ask_who_is_writing as the composer does (in a worker); return the worker."""
+    worker = app.main.run_worker(ask_who_is_writing(app.main), exclusive=False)
+    await pilot.pause()
+    await pilot.pause()
+    return worker
+
+
+async def _finished(worker) -> None:
+    """Wait for the worker to end (a dialog left open fails the test instead of hanging)."""
+    await asyncio.wait_for(worker.wait(), 20)
+
+
+async def test_the_answer_is_written_and_other_settings_and_comments_kept(
+    db_path, now, config_file
+):
+    config_file.write_text(SETTINGS)
+    app = make_app(db_path, now, load_config())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        assert isinstance(app.screen, WhoDialog)
+        text = screen_text(app)
+        assert "Who is writing?" in text
+        assert "Your name and email sign your messages" in text
+        await pilot.press(*"Ana Lima", "tab", *"ana@example.com", "tab")
+        app.screen.query_one("#who-signature").load_text("Ana Lima\nStaff Engineer\n\n")
+        await pilot.press("ctrl+s")
+        await _finished(worker)
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoDialog)
+        assert config_file.read_text() == SETTINGS + (
+            "\n[me]\n"
+            'name = "Ana Lima"\n'
+            'email = "ana@example.com"\n'
+            'signature = "Ana Lima\\nStaff Engineer"\n'
+        )
+        assert app.config.me.name == "Ana Lima"
+        assert app.config.me.signature == "Ana Lima\nStaff Engineer"
+        assert app.config.followup.check_in_business_days == 3
+        assert any(n.startswith("Saved your name in ") for n in notices(app))
+        # Asked once: a second call shows nothing.
+        await _finished(await _ask(app, pilot))
+        assert not isinstance(app.screen, WhoDialog)
+
+
+async def test_enter_without_a_name_keeps_the_dialog_open_and_says_so(db_path, now, config_file):
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        await pilot.press("tab", *"ana@example.com", "enter")
+        assert isinstance(app.screen, WhoDialog)
+        assert "Type your name, or esc to skip." in screen_text(app)
+        assert not config_file.exists()
+        assert app.screen.focused.id == "who-name"  # the cursor is put back in the name
+        await pilot.press(*"Ana", "enter")
+        await _finished(worker)
+        assert tomllib.loads(config_file.read_text())["me"] == {
+            "name": "Ana",
+            "email": "ana@example.com",
+            "signature": "",
+        }
+
+
+async def test_skipping_writes_nothing_and_is_not_asked_again_this_run(db_path, now, config_file):
+    config_file.write_text(SETTINGS)
+    app = make_app(db_path, now, load_config())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        assert isinstance(app.screen, WhoDialog)
+        await pilot.press(*"Ana")
+        await pilot.press("escape")
+        await _finished(worker)
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoDialog)
+        assert config_file.read_text() == SETTINGS
+        assert sorted(os.listdir(config_file.parent)) == ["config.toml"]
+        assert app.config.me.name == ""
+        await _finished(await _ask(app, pilot))
+        assert not isinstance(app.screen, WhoDialog)
+        assert notices(app) == []
+    # A new run asks again.
+    app = make_app(db_path, now, load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        assert isinstance(app.screen, WhoDialog)
+        await pilot.press("escape")
+        await _finished(worker)
+
+
+@pytest.mark.parametrize("hostile", [t for _, t in HOSTILE], ids=HOSTILE_IDS)
+async def test_hostile_text_as_the_name_is_written_exactly(db_path, now, config_file, hostile):
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#who-name").value = hostile
+        dialog.query_one("#who-signature").load_text(hostile)
+        await pilot.pause()
+        assert raw_controls(app) == []
+        await pilot.press("enter")
+        await _finished(worker)
+        await pilot.pause()
+        assert tomllib.loads(config_file.read_text())["me"]["name"] == hostile
+        assert tomllib.loads(config_file.read_text())["me"]["signature"] == hostile
+        assert app.config.me.name == hostile
+        assert load_config().me.name == hostile
+        assert raw_controls(app) == []
+
+
+async def test_a_config_folder_that_cannot_be_written_is_an_error_notice(
+    short_home, db_path, now, config_file
+):
+    config_file.write_text(SETTINGS)
+    os.chmod(config_file.parent, 0o500)
+    app = make_app(db_path, now, load_config())
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot, app)
+            worker = await _ask(app, pilot)
+            await pilot.press(*"Ana", "enter")
+            await _finished(worker)
+            await pilot.pause()
+            [error] = notices(app)
+            assert error.startswith("Could not save your name: ")
+            assert error.endswith("its folder cannot be written; nothing was written")
+            assert str(config_file) in error
+            assert app.config.me.name == ""
+            assert app.return_code is None
+    finally:
+        os.chmod(config_file.parent, 0o700)
+    assert config_file.read_text() == SETTINGS
+
+
+async def test_a_config_that_no_longer_parses_is_an_error_notice_and_left_alone(
+    short_home, db_path, now, config_file
+):
+    app = make_app(db_path, now)
+    broken = '[me]\nname = "unclosed\n'
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot, app)
+        config_file.write_text(broken)  # edited by hand while jobtui runs
+        worker = await _ask(app, pilot)
+        await pilot.press(*"Ana", "enter")
+        await _finished(worker)
+        await pilot.pause()
+        [error] = notices(app)
+        assert str(config_file) in error
+        assert app.return_code is None
+    assert config_file.read_text() == broken
