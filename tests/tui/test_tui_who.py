@@ -84,7 +84,9 @@ async def test_enter_without_a_name_keeps_the_dialog_open_and_says_so(db_path, n
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         worker = await _ask(app, pilot)
-        await pilot.press("tab", *"ana@example.com", "enter")
+        await pilot.press("tab", *"ana@example.com", "shift+tab", "shift+tab")
+        assert app.screen.focused.id == "who-signature"  # tab goes round the three fields
+        await pilot.press("tab", "tab", "enter")
         assert isinstance(app.screen, WhoDialog)
         assert "Type your name, or esc to skip." in screen_text(app)
         assert not config_file.exists()

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
 from jobtui import locations
@@ -43,6 +43,11 @@ class WhoDialog(Dialog[Me | None]):
 
     DEFAULT_CSS = """
     WhoDialog {
+        & #who-fields {
+            height: auto;
+            max-height: 100%;
+        }
+
         & .who-row {
             height: auto;
             margin-top: 1;
@@ -90,47 +95,48 @@ class WhoDialog(Dialog[Me | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text("Who is writing?"), classes="dialog-title")
-            detail = Text("Your name and email sign your messages. Kept in ")
+            detail = Text("Your name and email sign your messages. jobtui keeps them in ")
             detail.append(shown(self.path, limit=200))
-            detail.append(" under [me]; asked once.")
+            detail.append(" under [me].")
             yield Static(detail, classes="dialog-detail")
-            with Horizontal(classes="who-row"):
-                yield Label(Text("Name *"), classes="who-label")
-                with Vertical(classes="who-cell"):
+            with VerticalScroll(id="who-fields", can_focus=False):
+                with Horizontal(classes="who-row"):
+                    yield Label(Text("Name *"), classes="who-label")
+                    with Vertical(classes="who-cell"):
+                        yield ShownInput(
+                            self.current.name,
+                            placeholder="e.g. Ana Lima",
+                            validate_on=[],
+                            compact=True,
+                            id="who-name",
+                        )
+                        yield Static("", classes="form-error", id="who-error", markup=False)
+                with Horizontal(classes="who-row"):
+                    yield Label(Text("Email"), classes="who-label")
                     yield ShownInput(
-                        self.current.name,
-                        placeholder="e.g. Ana Lima",
+                        self.current.email,
+                        placeholder="e.g. ana@example.com (optional)",
                         validate_on=[],
                         compact=True,
-                        id="who-name",
+                        id="who-email",
                     )
-                    yield Static("", classes="form-error", id="who-error", markup=False)
-            with Horizontal(classes="who-row"):
-                yield Label(Text("Email"), classes="who-label")
-                yield ShownInput(
-                    self.current.email,
-                    placeholder="e.g. ana@example.com (optional)",
-                    validate_on=[],
-                    compact=True,
-                    id="who-email",
-                )
-            with Horizontal(classes="who-row"):
-                yield Label(Text("Signature"), classes="who-label")
-                with Vertical(classes="who-cell"):
-                    yield ShownTextArea(
-                        self.current.signature,
-                        soft_wrap=True,
-                        compact=True,
-                        highlight_cursor_line=False,
-                        placeholder="optional, several lines; empty: your name",
-                        id="who-signature",
-                    )
-                    yield Static(
-                        Text("Ends every letter; your name when left empty."),
-                        classes="form-hint",
-                    )
+                with Horizontal(classes="who-row"):
+                    yield Label(Text("Signature"), classes="who-label")
+                    with Vertical(classes="who-cell"):
+                        yield ShownTextArea(
+                            self.current.signature,
+                            soft_wrap=True,
+                            compact=True,
+                            highlight_cursor_line=False,
+                            placeholder="optional, several lines; empty: your name",
+                            id="who-signature",
+                        )
+                        yield Static(
+                            Text("Ends every letter; your name when left empty."),
+                            classes="form-hint",
+                        )
             yield Static(
-                Text("enter or ctrl+s save · esc skip (asked again next time jobtui starts)"),
+                Text("enter or ctrl+s save · esc skip (asked again when jobtui next starts)"),
                 classes="dialog-keys",
             )
 
