@@ -80,7 +80,12 @@ def save_me(me: Me, path: Path | None = None) -> Config:
     else:
         load_config(path)  # a file jobtui cannot use is refused as it is, not edited
         old_text = old.decode("utf-8")  # load_config checked it is UTF-8 TOML
-        new_text = edit_me(old_text, values, path)
+        try:
+            new_text = edit_me(old_text, values, path)
+        except (IndexError, ValueError) as exc:  # a file the scanner misreads: never a crash
+            if isinstance(exc, ConfigError):
+                raise
+            new_text = ""  # refused by the check below
         _check(new_text, tomllib.loads(old_text), values, path)
     _write(path, real, old, new_text.encode("utf-8"))
     return load_config(path)
