@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 from jobtui.core import dates
 from jobtui.core.fields import display_value, fields_for
 from jobtui.core.followup import FollowUp, Urgency
-from jobtui.core.model import Application, Interview, record_type
+from jobtui.core.model import Application, Interview, SentFollowUp, record_type
 from jobtui.core.overview import AppRow
 from jobtui.core.textsafe import strip_controls, visible
 from jobtui.core.words import plural
 from jobtui.db.integrity import Problem
 from jobtui.db.store import TrashEntry
-from jobtui.ops.views import Checked, RecordDetails
+from jobtui.ops.views import NO_TEXT, Checked, RecordDetails, sent_messages
 
 if TYPE_CHECKING:
     from jobtui.core.drafts import TemplateInfo
@@ -128,13 +128,14 @@ def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
 
 def record_json(details: RecordDetails) -> dict[str, Any]:
     """`show --json`: the record's stored fields plus its type (and, for an application,
-    its interviews, contacts and follow-up log)."""
+    its interviews, contacts and sent log; for an interview, the messages sent about it)."""
     record = details.record
     data: dict[str, Any] = {"type": record_type(record).kind, **record.to_dict()}
     if isinstance(record, Application):
         data["interviews"] = [i.to_dict() for i in details.interviews]
         data["contacts"] = [c.to_dict() for c in details.contacts]
-        data["sent"] = [s.to_dict() for s in details.sent]
+    if isinstance(record, Application | Interview):
+        data["sent"] = [s.to_dict() for s in details.sent]  # each with its subject and body
     return data
 
 
@@ -154,6 +155,9 @@ def record_text(details: RecordDetails, now: datetime) -> str:
     if isinstance(record, Interview) and details.application is not None:
         app = details.application
         lines.append(f"{'application'.ljust(width)}  {app.id[:8]} {app.label}")
+    if isinstance(record, Interview) and details.sent:
+        lines.append("")
+        lines.extend(sent_lines(details.sent))
     if isinstance(record, Application):
         lines.append("")
         lines.extend(_belongings(details, now))
@@ -178,16 +182,32 @@ def _belongings(details: RecordDetails, now: datetime) -> list[str]:
         lines.extend(
             f"    {c.id[:8]}  {c.name}  {c.title}  {c.email}".rstrip() for c in details.contacts
         )
-    if details.sent:
-        lines.append("follow-ups sent:")
-        for entry in details.sent:
-            to = f" to {entry.to}" if entry.to else ""
-            lines.append(
-                f"    {dates.format_when(entry.at)}  {entry.kind.label}{to} ({entry.channel})"
-            )
+    lines.extend(sent_lines(details.sent))
     if details.needs:
         lines.append("needs:")
         lines.extend(f"    {item.urgency.value}: {item.describe(now)}" for item in details.needs)
+    return lines
+
+
+def sent_lines(sent: Iterable[SentFollowUp]) -> list[str]:
+    """`show`'s messages sent, newest first: when, kind, to whom and the channel, then
+    the subject and the body indented under it ([] when nothing was sent)."""
+    entries = sent_messages(sent)
+    if not entries:
+        return []
+    lines = ["messages sent (newest first):"]
+    for entry in entries:
+        to = f" to {entry.to}" if entry.to else ""
+        channel = f" ({entry.channel})" if entry.channel else ""
+        lines.append(f"    {dates.format_when(entry.at)}  {entry.kind.label}{to}{channel}")
+        if not (entry.subject or entry.body):
+            lines.append(f"        ({NO_TEXT})")
+            continue
+        if entry.subject:
+            lines.append(f"        Subject: {entry.subject}")
+        if entry.subject and entry.body:
+            lines.append("")
+        lines.extend(f"        {line}".rstrip() for line in entry.body.splitlines())
     return lines
 
 

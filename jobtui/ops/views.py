@@ -3,6 +3,7 @@ the check show. Front ends format the result; none of them queries the store its
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RecordDetails:
     """One record and what belongs to it: for an interview, its application (None if it is
-    gone); for an application, its interviews, linked contacts, sent log and what it needs."""
+    gone) and the messages sent about it; for an application, its interviews, linked
+    contacts, sent log and what it needs. ``sent`` is in the order it was sent."""
 
     record: Record
     application: Application | None = None
@@ -52,6 +54,28 @@ def linked_contacts(store: Store, app: Application) -> list[Contact]:
         except NotFoundError:  # a deleted contact: the others still count
             continue
     return found
+
+
+# Said where a sent message's text would be, when it was logged without it.
+NO_TEXT = "logged without its text: it was sent outside jobtui"
+
+
+def sent_messages(
+    sent: Iterable[SentFollowUp], interview_id: str | None = None
+) -> list[SentFollowUp]:
+    """The messages of a sent log that are about the interview ``interview_id`` (all of
+    them when None), newest first: how the details pane, the sent-message view and
+    ``jobtui show`` list them."""
+    chosen = [e for e in sent if interview_id is None or e.interview_id == interview_id]
+    return sorted(chosen, key=lambda e: e.at, reverse=True)
+
+
+def first_line(entry: SentFollowUp) -> str:
+    """What a sent message is called in a list: its subject, else the first line of its
+    body that is not blank; "" when it was logged without its text."""
+    if entry.subject.strip():
+        return entry.subject.strip()
+    return next((line.strip() for line in entry.body.splitlines() if line.strip()), "")
 
 
 def application_rows(
@@ -91,10 +115,12 @@ def record_details(
     """``record`` with what belongs to it (see :class:`RecordDetails`); ``needs`` is left
     empty without ``rules``."""
     if isinstance(record, Interview):
+        about = [e for e in store.sent_log(record.application_id) if e.interview_id == record.id]
         try:
-            return RecordDetails(record, application=store.get_application(record.application_id))
+            app = store.get_application(record.application_id)
         except NotFoundError:
-            return RecordDetails(record)
+            app = None
+        return RecordDetails(record, application=app, sent=tuple(about))
     if not isinstance(record, Application):
         return RecordDetails(record)
     interviews = store.interviews(record.id)

@@ -24,8 +24,10 @@ def _holders() -> dict[str, list[type]]:
     from jobtui.tui.screens.confirm import ConfirmDialog
     from jobtui.tui.screens.help import HelpScreen
     from jobtui.tui.screens.import_dialog import ImportDialog
+    from jobtui.tui.screens.log_message import LogMessageDialog
     from jobtui.tui.screens.main import MainScreen
     from jobtui.tui.screens.record_form import RecordForm
+    from jobtui.tui.screens.sent_message import SentMessageScreen
     from jobtui.tui.screens.snooze import SnoozeDialog
     from jobtui.tui.screens.stats import StatsScreen
     from jobtui.tui.screens.status_picker import StatusPicker
@@ -38,7 +40,7 @@ def _holders() -> dict[str, list[type]]:
         MAIN: [MainScreen],
         "lists": [ApplicationsTable, Timeline],
         "composer": [ComposerScreen],
-        "form": [RecordForm],
+        "form": [RecordForm, LogMessageDialog],
         "stats": [StatsScreen],
         "help": [HelpScreen],
         "confirm": [ConfirmDialog],
@@ -46,6 +48,7 @@ def _holders() -> dict[str, list[type]]:
         "import": [ImportDialog],
         "snooze": [SnoozeDialog],
         "trash": [TrashScreen],
+        "sent message": [SentMessageScreen],
     }
 
 

@@ -48,6 +48,14 @@ class MainScreen(MainPanes):
         await record_actions.mark_sent(self)
 
     @work
+    async def action_log_message(self) -> None:
+        await record_actions.log_message(self)
+
+    @work
+    async def action_sent_messages(self) -> None:
+        await record_actions.sent_messages(self)
+
+    @work
     async def action_snooze(self) -> None:
         await record_actions.snooze(self)
 

@@ -153,7 +153,8 @@ async def mark_sent(panes: MainPanes) -> None:
     if owed is None:
         about = f"this {interview.kind.label} interview" if interview else row.app.label
         panes.notify(
-            f"Nothing is owed for {about} now, so nothing was logged (m can log any message).",
+            f"Nothing is owed for {about} now, so nothing was logged (the palette's "
+            "“Log a message sent…” logs any message).",
             severity="warning",
         )
         return
@@ -166,6 +167,62 @@ async def mark_sent(panes: MainPanes) -> None:
         undo_as=f"logging the {kind.label} for {row.app.company}",
         report=f"Logged {kind.label} for {row.app.company}",
     )
+
+
+async def log_message(panes: MainPanes) -> None:
+    """Log any message sent for the selected application or interview, on purpose: the
+    dialog asks its kind (the one owed, if any, first in line), to whom and the channel."""
+    if panes.refuse_if_read_only():
+        return
+    from jobtui.tui.screens.log_message import LogMessageDialog, recipients
+
+    selected = panes.target()
+    if selected is None:
+        return
+    row, interview = selected
+    assert panes.overview is not None
+    owed = owed_kind(row.app, interview, row.items)
+    # Logged about the interview selected, else the one owed (as ops.followups.mark_sent).
+    about_interview = interview or (owed[1] if owed else None)
+    to = recipients(about_interview, linked_contacts(panes.overview, row))
+    dialog = LogMessageDialog(_about(row, interview), owed[0] if owed else None, to)
+    chosen = await panes.app.push_screen_wait(dialog)
+    if chosen is None:
+        return
+    config: Config = panes.tui.config
+    now = panes.tui.clock()
+    target_id = interview.id if interview is not None else row.app.id
+    await panes.save_change(
+        lambda store: followups.mark_sent(
+            store,
+            target_id,
+            kind=chosen.kind,
+            to=chosen.to,
+            channel=chosen.channel,
+            now=now,
+            rules=config.followup,
+        ),
+        undo_as=f"logging the {chosen.kind.label} message for {row.app.company}",
+        report=f"Logged the {chosen.kind.label} message for {row.app.company}",
+    )
+
+
+async def sent_messages(panes: MainPanes) -> None:
+    """Read the messages sent for the selected application (all of them) or interview
+    (those about it); a notice when nothing was sent."""
+    from jobtui.ops.views import sent_messages as messages_of
+    from jobtui.tui.screens.sent_message import SentMessageScreen
+
+    selected = panes.target()
+    if selected is None:
+        return
+    row, interview = selected
+    about = _about(row, interview)
+    entries = messages_of(row.sent, interview.id if interview else None)
+    if not entries:
+        panes.notify(f"Nothing sent yet for {about}.", severity="warning")
+        return
+    await panes.app.push_screen_wait(SentMessageScreen(about, entries, panes.tui.clock()))
 
 
 async def snooze(panes: MainPanes) -> None:
@@ -258,6 +315,15 @@ def warn_if_before_applied(panes: MainPanes, warning: str | None) -> None:
 def linked_contacts(overview: Overview, row: AppRow) -> list[Contact]:
     """The application's contacts that exist, in its order (from the overview)."""
     return [overview.contacts[c] for c in row.app.contact_ids if c in overview.contacts]
+
+
+def _about(row: AppRow, interview: Interview | None) -> str:
+    """ "Acme — Dev", or "the onsite interview with Acme"."""
+    return (
+        f"the {interview.kind.label} interview with {row.app.company}"
+        if interview
+        else row.app.label
+    )
 
 
 def _listed(items: list[str]) -> str:

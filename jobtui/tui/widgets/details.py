@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from rich.console import Group
 from rich.table import Table
@@ -10,8 +11,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from jobtui.core import dates
-from jobtui.core.model import Application, Contact, Interview
+from jobtui.core.model import Application, Contact, Interview, Person, SentFollowUp
 from jobtui.core.overview import AppRow, Overview
+from jobtui.ops.views import first_line, sent_messages
 from jobtui.tui.shown import shown
 
 
@@ -57,10 +59,49 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     )
     if history:
         grid.add_row("History", Text(history))
-    for entry in row.sent:
-        to = f" to {entry.to}" if entry.to else ""
-        grid.add_row("Sent", shown(f"{entry.kind.label}{to}, {dates.format_when(entry.at)}"))
+    _add_sent(grid, row.sent, None, today)
     return Group(title, grid)
+
+
+# The sent messages listed in the pane (the newest); v reads them all.
+SENT_SHOWN = 5
+TO_CHARS = 24
+FIRST_LINE_CHARS = 80
+
+
+def sent_line(entry: SentFollowUp, today: date) -> Text:
+    """One sent message on one line: when, kind, to whom and its first line (the subject,
+    else the body's first line), each literal and short."""
+    local = entry.at.astimezone(dates.local_tz())
+    line = Text(no_wrap=True, overflow="ellipsis", end="")
+    line.append(f"{dates.format_short_day(local.date(), today)} {dates.format_clock(local)}")
+    line.append(f"  {entry.kind.label}")
+    if entry.to:
+        line.append("  to ", style="dim")
+        line.append_text(shown(_names(entry.to), limit=TO_CHARS))
+    title = first_line(entry)
+    if title:
+        line.append("  ")
+        line.append_text(shown(title, "italic", limit=FIRST_LINE_CHARS))
+    return line
+
+
+def _names(to: str) -> str:
+    """The recipients by name, short: "Ana Lima, bo@x.example" for
+    "Ana Lima <ana@x.example>, bo@x.example"."""
+    people = (Person.parse(part) for part in to.split(",") if part.strip())
+    return ", ".join(p.name or p.email for p in people) or to
+
+
+def _add_sent(
+    grid: Table, sent: Sequence[SentFollowUp], interview_id: str | None, today: date
+) -> None:
+    """The sent messages (of the interview ``interview_id``; None: all), newest first."""
+    entries = sent_messages(sent, interview_id)
+    for entry in entries[:SENT_SHOWN]:
+        grid.add_row("Sent", sent_line(entry, today))
+    if len(entries) > SENT_SHOWN:
+        grid.add_row("", Text(f"… {len(entries) - SENT_SHOWN} older", style="dim"))
 
 
 def _contact_line(contact: Contact) -> str:
@@ -74,8 +115,11 @@ def _contact_line(contact: Contact) -> str:
     return " ".join(bits)
 
 
-def interview_details(interview: Interview, app: Application, now: datetime) -> Group:
-    """An interview's details, including the follow-up material."""
+def interview_details(
+    interview: Interview, app: Application, now: datetime, sent: Sequence[SentFollowUp] = ()
+) -> Group:
+    """An interview's details, including the follow-up material and the messages sent
+    about it (those of ``sent``, its application's log, that name it)."""
     grid = _grid()
     title = shown(f"{interview.kind.label.capitalize()} — {app.label}", "bold")
     rows = [
@@ -101,6 +145,7 @@ def interview_details(interview: Interview, app: Application, now: datetime) -> 
     for label, value in rows:
         if value:
             grid.add_row(label, shown(value))
+    _add_sent(grid, sent, interview.id, dates.local_day(now))
     return Group(title, grid)
 
 
@@ -110,8 +155,14 @@ class Details(Static):
     def show_application(self, row: AppRow, overview: Overview) -> None:
         self.update(application_details(row, overview))
 
-    def show_interview(self, interview: Interview, app: Application, now: datetime) -> None:
-        self.update(interview_details(interview, app, now))
+    def show_interview(
+        self,
+        interview: Interview,
+        app: Application,
+        now: datetime,
+        sent: Sequence[SentFollowUp] = (),
+    ) -> None:
+        self.update(interview_details(interview, app, now, sent))
 
     def show_nothing(self, message: str = "") -> None:
         self.update(shown(message, "dim"))
