@@ -6,8 +6,10 @@ A user template in the config folder's ``templates/`` overrides a packaged one o
 or adds a new one. Names starting with ``_`` are partials for ``{% include %}``, not listed.
 
 Everything a template gets is plain data; an undefined variable is an error (StrictUndefined),
-never a silent blank. Any failure becomes a :class:`TemplateError` naming the template, the line
-when known, and why. Nothing here imports Textual or TinyDB.
+never a silent blank. The interview's four follow-up fields (:data:`MESSAGE_FIELDS`) are asked
+for in words that start the sentence the packaged templates build around them, so that what
+the user typed drops into the letter as it is. Any failure becomes a :class:`TemplateError`
+naming the template, the line when known, and why. Nothing here imports Textual or TinyDB.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from typing import Any
 import jinja2
 
 from jobtui import locations
-from jobtui.config import Me
+from jobtui.config import Me, MessageSettings
 from jobtui.core import dates
 from jobtui.core.followup import FOLLOW_UP_KINDS, FollowUpKind
 from jobtui.core.model import Application, Contact, Interview, Person, SentKind, Status
@@ -52,15 +54,49 @@ _LOWER_FIRST_WORDS = frozenset(
     {
         *("a", "an", "the", "this", "that", "these", "those", "some", "all", "each", "every"),
         *("our", "your", "their", "my", "its", "his", "her", "both"),
-        *("how", "what", "why", "when", "where", "which", "who"),
+        *("how", "what", "why", "when", "where", "which", "who", "whether", "if"),
+        *("any", "several", "many", "much", "more", "most", "over", "almost", "nearly"),
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     }
 )
 _HONORIFICS = frozenset(
     {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
 )
 
+# The templates that ask about other roles unless told otherwise (config's default).
+_OTHER_ROLES = tuple(MessageSettings().other_roles)
+
 _MONTHS = dates.MONTH_NAMES
 _WEEKDAYS = dates.WEEKDAY_NAMES
+
+
+@dataclass(frozen=True)
+class MessageField:
+    """One interview field a follow-up is drafted from, as the interview form asks for it.
+
+    ``prompt`` is the start of the sentence the packaged templates build around the field
+    (the form's and the composer's label), ``example`` something to write after it.
+    """
+
+    name: str
+    prompt: str
+    example: str
+
+
+MESSAGE_FIELDS: tuple[MessageField, ...] = (
+    MessageField("topics", "We talked about…", "how billing moved to event sourcing"),
+    MessageField(
+        "concerns",
+        "I'd like to come back to…",
+        "my Kubernetes experience: I ran our cluster upgrades for two years",
+    ),
+    MessageField(
+        "strengths",
+        "The most relevant thing I bring…",
+        "five years of running Postgres at scale, zero-downtime migrations included",
+    ),
+    MessageField("liked", "I liked…", "the blameless postmortems and that engineers pair daily"),
+)
 
 
 @dataclass(frozen=True)
@@ -150,10 +186,14 @@ def relative_day(value: date | datetime, today: date | datetime) -> str:
 
 
 def natural_join(items: Iterable[Any] | None, conjunction: str = "and") -> str:
-    """["A"] -> "A"; ["A", "B"] -> "A and B"; ["A", "B", "C"] -> "A, B and C"."""
+    """["A"] -> "A"; ["A", "B"] -> "A and B"; ["A", "B", "C"] -> "A, B and C".
+
+    Items that hold commas themselves are set apart by semicolons: "A, B; C; and D"."""
     words = [str(i) for i in items or () if str(i)]
     if len(words) < 2:
         return "".join(words)
+    if len(words) > 2 and any("," in word for word in words):
+        return f"{'; '.join(words[:-1])}; {conjunction} {words[-1]}"
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
@@ -181,6 +221,32 @@ def phrase(text: str | None) -> str:
     if first.lower() in _LOWER_FIRST_WORDS and first[:1].isupper() and first[1:].islower():
         return " ".join(w for w in (first.lower(), rest) if w)
     return joined
+
+
+def phrases(text: str | None) -> list[str]:
+    """A field to be said in one sentence, as its items: one a line (see :func:`lines`), or
+    one line split at its semicolons ("a; b"), each through :func:`phrase`.
+
+    ``{{ interview.liked | phrases | natural_join }}``: "the postmortems, the rota and the pairing".
+    """
+    found = lines(text)
+    if len(found) == 1:
+        found = _split_at_semicolons(found[0])
+    return [p for p in (phrase(item) for item in found) if p]
+
+
+_SEMICOLON = re.compile(r";\s+")
+_ENTITY_BEFORE = re.compile(r"&#?\w+$")  # "&amp;" is not a list
+
+
+def _split_at_semicolons(line: str) -> list[str]:
+    parts, start = [], 0
+    for match in _SEMICOLON.finditer(line):
+        if not _ENTITY_BEFORE.search(line, start, match.start()):
+            parts.append(line[start : match.start()])
+            start = match.end()
+    parts.append(line[start:])
+    return [part for part in parts if part.strip()]
 
 
 def sentence(text: str | None) -> str:
@@ -212,6 +278,7 @@ FILTERS = {
     "natural_join": natural_join,
     "lines": lines,
     "phrase": phrase,
+    "phrases": phrases,
     "sentence": sentence,
 }
 
@@ -338,13 +405,24 @@ def _split_draft(name: str, rendered: str) -> Draft:
     return Draft(template=name, subject=subject, body=body)
 
 
-def render(name: str, context: Mapping[str, Any], *, user_dir: Path | None = None) -> Draft:
+def render(
+    name: str,
+    context: Mapping[str, Any],
+    *,
+    user_dir: Path | None = None,
+    other_roles: Collection[str] = _OTHER_ROLES,
+) -> Draft:
     """Render template ``name`` (with or without .txt.j2) into a :class:`Draft`.
+
+    The template also gets ``other_roles``: true when ``name`` is one of ``other_roles`` (the
+    config's ``[messages] other_roles``), so that it adds its paragraph asking to hear about
+    other roles at the company.
 
     Raises :class:`TemplateError` for an unknown name (listing the available ones), a syntax
     error (with its line), an undefined variable or any other failure while rendering.
     """
     name = template_name(name)
+    wanted = {template_name(listed) for listed in other_roles}
     available = list_templates(user_dir)
     by_name = {info.name: info for info in available}
     if name not in by_name:
@@ -360,7 +438,7 @@ def render(name: str, context: Mapping[str, Any], *, user_dir: Path | None = Non
     env = environment(user_dir)
     try:
         template = env.get_template(by_name[name].path.name)
-        rendered = template.render(dict(context))
+        rendered = template.render({**context, "other_roles": name in wanted})
     except jinja2.TemplateSyntaxError as exc:
         where = template_name(Path(exc.filename).name) if exc.filename else name
         raise TemplateError(where, exc.lineno, exc.message or str(exc)) from None

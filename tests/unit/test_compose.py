@@ -39,7 +39,8 @@ PACKAGED = [
 ]
 
 TOPIC = "how the billing service moved to event sourcing"
-CONCERN = "I haven't run Kafka in production, but I ran RabbitMQ at 5k msg/s for two years"
+# As the form asks for it: "I'd like to come back to…"
+CONCERN = "my Kafka experience: I haven't run it in production, but I ran RabbitMQ at 5k msg/s"
 STRENGTHS = "- Led the billing migration to Postgres\n- Cut p99 latency by 40%"
 LIKED = "The blameless postmortem culture"
 
@@ -144,22 +145,19 @@ def test_thank_you_with_full_data_reads_as_written(full):
         "Hi Ana, Bo and Chidi,\n"
         "\n"
         "Thank you all for taking the time to talk with me yesterday about the Backend Engineer "
-        "role at Acme. I especially enjoyed our conversation about how the billing service moved "
+        "role at Acme. I really enjoyed our conversation about how the billing service moved "
         "to event sourcing.\n"
         "\n"
-        "I also wanted to come back to something we discussed: I haven't run Kafka in "
-        "production, but I ran RabbitMQ at 5k msg/s for two years.\n"
+        "I'd also like to come back to my Kafka experience: I haven't run it in production, but "
+        "I ran RabbitMQ at 5k msg/s.\n"
         "\n"
-        "Given what the team is working on, I think these parts of my background are the most "
-        "relevant:\n"
+        "Given what the team is working on, I think these are the most relevant things I "
+        "bring:\n"
         "- Led the billing migration to Postgres\n"
         "- Cut p99 latency by 40%\n"
         "\n"
-        "What I saw of Acme made me even keener to join, especially the blameless postmortem "
-        "culture.\n"
-        "\n"
-        "I'm very interested in joining the team and working with you. And if another role at "
-        "Acme turns out to be a better match, I'd be glad to hear about it too.\n"
+        "I especially liked the blameless postmortem culture. I came away even keener to join "
+        "the team and work with you.\n"
         "\n"
         "Please let me know if there's anything else I can share. I look forward to hearing "
         "from you.\n"
@@ -182,13 +180,13 @@ def test_thank_you_with_every_optional_field_empty_leaves_no_holes(empty):
         "Thank you for taking the time to talk with me yesterday about the Backend Engineer role "
         "at Acme. I enjoyed learning more about the team and its work.\n"
         "\n"
-        "I'm very interested in joining the team. And if another role at Acme turns out to be a "
-        "better match, I'd be glad to hear about it too.\n"
+        "I'm very interested in joining the team.\n"
         "\n"
         "Please let me know if there's anything else I can share. I look forward to hearing "
         "from you.\n"
         "\n"
         "Best regards,\n"
+        "[Your name]\n"  # no [me] in the config: a placeholder, never a bare closing
     )
     assert_clean(draft)
 
@@ -263,28 +261,33 @@ def test_thank_you_greets_interviewers_then_the_contact(full, people, contact, g
     assert draft.body.startswith(f"{greeting}\n\n{thanks}")
 
 
-def test_multi_line_fields_become_bullets_and_one_line_reads_inline(full, interview):
-    interview.topics = "* their event bus\n\n  * the on-call rota  \n"
+def test_list_fields_read_as_a_sentence_or_a_list_as_the_paragraph_needs(full, interview):
+    # Topics and liked are said in a sentence however many; concerns and strengths are
+    # a list from two on, and inline when there is one.
+    interview.topics = "* the event bus\n\n  * the on-call rota  \n"
     interview.concerns = "Kafka: ran RabbitMQ at scale\nGo: shipped two services in it"
-    interview.strengths = "Led the billing migration."
+    interview.strengths = "The billing migration I led."
     interview.liked = "- remote-first\n- the 4-day week"
     body = drafts.render("thank_you", full).body
-    assert "our conversation about:\n- their event bus\n- the on-call rota\n\n" in body
+    assert "our conversation about the event bus and the on-call rota.\n\n" in body
     assert (
         "a few things we discussed:\n- Kafka: ran RabbitMQ at scale\n"
         "- Go: shipped two services in it\n\n"
     ) in body
-    assert "most relevant part of my background is this: Led the billing migration.\n" in body
-    assert "even keener to join, especially:\n- remote-first\n- the 4-day week\n\n" in body
+    assert "the most relevant thing I bring is the billing migration I led.\n" in body
+    assert "I especially liked remote-first and the 4-day week. I came away" in body
     assert_clean(drafts.render("thank_you", full))
+    interview.liked = "the postmortems; the rota; The pairing."
+    body = drafts.render("thank_you", full).body
+    assert "I especially liked the postmortems, the rota and the pairing. I came" in body
 
 
 def test_inline_text_keeps_its_own_punctuation(full, interview):
     interview.topics = "your move to Rust."
-    interview.concerns = "Could I lead a team? Yes: I led four people at Beta!"
+    interview.concerns = "Whether I could lead a team: yes, I led four people at Beta!"
     body = drafts.render("thank_you", full).body
     assert "our conversation about your move to Rust.\n" in body
-    assert "we discussed: Could I lead a team? Yes: I led four people at Beta!\n" in body
+    assert "come back to whether I could lead a team: yes, I led four people at Beta!\n" in body
 
 
 def test_an_older_interview_is_named_by_its_day(full, interview, now):
@@ -616,12 +619,17 @@ def test_a_missing_attribute_and_a_none_interview(tmp_path, full):
 
 def test_a_packaged_template_missing_a_variable_fails_clearly(full):
     context = dict(full)
-    del context["me"]
+    del context["application"]
     with pytest.raises(TemplateError) as caught:
         drafts.render("thank_you", context)
     assert caught.value.template == "thank_you"
     assert caught.value.line is not None and caught.value.line > 1
-    assert caught.value.reason == "'me' is undefined"
+    assert caught.value.reason == "'application' is undefined"
+    # The signature is the shared partial's: an error there names it.
+    del full["me"]
+    with pytest.raises(TemplateError) as caught:
+        drafts.render("thank_you", full)
+    assert (caught.value.template, caught.value.reason) == ("_signoff", "'me' is undefined")
 
 
 def test_any_other_error_while_rendering(tmp_path, full):
