@@ -9,10 +9,11 @@ import tomllib
 import pytest
 from hostile import HOSTILE, HOSTILE_IDS
 from test_hostile_text import raw_controls
+from textual import events
 from tui_helpers import make_app, notices, screen_text, settle
 
 from jobtui import locations
-from jobtui.config import load_config
+from jobtui.config import Me, load_config
 from jobtui.tui.screens.who_dialog import WhoDialog, ask_who_is_writing
 
 SIZE = (120, 40)
@@ -98,6 +99,25 @@ async def test_enter_without_a_name_keeps_the_dialog_open_and_says_so(db_path, n
             "email": "ana@example.com",
             "signature": "",
         }
+
+
+async def test_keys_typed_in_one_burst_with_tab_land_in_the_next_field(db_path, now):
+    """Tab and what follows it arrive together from a terminal (a paste, fast typing)."""
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        app.post_message(events.Paste("Sam Rivera"))
+        app.post_message(events.Key("tab", None))
+        app.post_message(events.Paste("sam@example.com"))
+        app.post_message(events.Key("tab", None))
+        for char in "Sam":
+            app.post_message(events.Key(char, char))
+        await pilot.pause(0.1)
+        assert app.screen.answer() == Me("Sam Rivera", "sam@example.com", "Sam")
+        await pilot.press("ctrl+s")
+        await _finished(worker)
+        assert app.config.me == Me("Sam Rivera", "sam@example.com", "Sam")
 
 
 async def test_skipping_writes_nothing_and_is_not_asked_again_this_run(db_path, now, config_file):

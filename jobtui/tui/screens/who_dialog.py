@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -85,7 +85,13 @@ class WhoDialog(Dialog[Me | None]):
     # Toasts wait until this dialog closes: they would cover the field being typed in.
     HOLDS_TOASTS = True
 
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("form")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *keymap.bindings("form"),
+        # Priority, as in the record forms: focus moves the moment tab is read, so what is
+        # typed right after it lands in the next field, not the one tab left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
 
     def __init__(self, current: Me, path: Path) -> None:
         super().__init__()
