@@ -120,6 +120,32 @@ async def test_keys_typed_in_one_burst_with_tab_land_in_the_next_field(db_path, 
         assert app.config.me == Me("Sam Rivera", "sam@example.com", "Sam")
 
 
+async def test_a_name_written_by_hand_since_the_start_is_used_without_asking(
+    db_path, now, config_file
+):
+    app = make_app(db_path, now, load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        config_file.write_text('[me]\nname = "By Hand"\n')
+        await _finished(await _ask(app, pilot))
+        assert not isinstance(app.screen, WhoDialog)
+        assert app.config.me.name == "By Hand"
+    assert config_file.read_text() == '[me]\nname = "By Hand"\n'
+
+
+async def test_an_email_and_signature_already_there_are_shown_and_kept(db_path, now, config_file):
+    before = '[me]\nemail = "ana@example.com"  # work\nsignature = "A.\\nLima"\n'
+    config_file.write_text(before)
+    app = make_app(db_path, now, load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        worker = await _ask(app, pilot)
+        assert app.screen.answer() == Me("", "ana@example.com", "A.\nLima")
+        await pilot.press(*"Ana", "enter")
+        await _finished(worker)
+    assert config_file.read_text() == before + 'name = "Ana"\n'
+
+
 async def test_skipping_writes_nothing_and_is_not_asked_again_this_run(db_path, now, config_file):
     config_file.write_text(SETTINGS)
     app = make_app(db_path, now, load_config())

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
 from jobtui import locations
-from jobtui.config import ConfigError, Me
+from jobtui.config import ConfigError, Me, load_config
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, ShownTextArea, shown
@@ -188,6 +188,14 @@ class WhoDialog(Dialog[Me | None]):
         self.dismiss(None)
 
 
+def _me_on_disk(path: Path) -> Me | None:
+    """config.toml's [me] now, or None when the file cannot be read as a config."""
+    try:
+        return load_config(path).me
+    except (ConfigError, OSError):
+        return None
+
+
 async def ask_who_is_writing(panes: MainPanes) -> None:
     """Ask who is writing, at most once per run, and save the answer in config.toml.
 
@@ -201,7 +209,13 @@ async def ask_who_is_writing(panes: MainPanes) -> None:
         return
     _ASKED.add(app)
     path = app.config.path or locations.config_file()
-    answer = await app.push_screen_wait(WhoDialog(app.config.me, path))
+    # The file may have been given a name by hand since jobtui started: use it, or start
+    # the dialog from what [me] holds now (an email or signature already there is kept).
+    current = await asyncio.to_thread(_me_on_disk, path)
+    if current is not None and current.name:
+        app.config = dataclasses.replace(app.config, me=current)
+        return
+    answer = await app.push_screen_wait(WhoDialog(current or app.config.me, path))
     if answer is None:
         return
     from jobtui.config_edit import save_me
