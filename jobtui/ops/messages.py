@@ -1,8 +1,9 @@
-"""The message context, built in one place, and drafting a message from a template.
+"""The message context, built in one place, drafting a message from a template, and the
+draft kept while it is being written.
 
 ``jobtui render`` and the TUI's composer both start from :func:`message_context`: the
-application, the interview the message is about, its linked contacts and the candidate.
-Importing this module loads Jinja2; the other use cases never do.
+application, the interview the message is about, its linked contacts, the candidate and
+the draft kept from last time. Importing this module loads Jinja2; the other use cases never do.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 from jobtui.config import FollowUpRules, Me
 from jobtui.core import dates, drafts
 from jobtui.core.followup import FollowUp, followups_for, sort_key
-from jobtui.core.model import Application, Contact, Interview
+from jobtui.core.model import Application, Contact, Interview, MessageDraft
 from jobtui.db.store import Store
-from jobtui.ops.followups import target_of
+from jobtui.ops.followups import recipients, target_of
 from jobtui.ops.views import linked_contacts
 
 
@@ -46,9 +47,19 @@ class MessageContext:
 
     @property
     def recipient(self) -> str:
-        """Who a message goes to, for the sent log: the interviewers, else the first contact."""
-        people = ", ".join(p.name for p in self.interview.interviewers) if self.interview else ""
-        return people or (self.contacts[0].name if self.contacts else "")
+        """Who a message goes to, for the sent log (see ``followups.recipients``)."""
+        return recipients(self.interview, self.contacts)
+
+    @property
+    def holder_id(self) -> str:
+        """The record a draft of this message is kept on: the interview, else the application."""
+        return self.interview.id if self.interview is not None else self.application.id
+
+    @property
+    def kept(self) -> MessageDraft | None:
+        """The draft kept from the last time this message was written (None: none)."""
+        holder = self.interview if self.interview is not None else self.application
+        return holder.draft
 
 
 def message_context(
@@ -100,6 +111,28 @@ def render_draft(
     """Draft a message from ``template`` with ``context`` (``interview`` as in
     :meth:`MessageContext.variables`). Raises ``drafts.TemplateError``."""
     return drafts.render(template, context.variables(interview))
+
+
+def save_draft(store: Store, target_id: str, draft: MessageDraft | None, now: datetime) -> bool:
+    """Keep ``draft`` (its template and text) as the message being written about an
+    interview or application (its id), saved at ``now``; None drops the kept draft. False
+    when the stored one already reads so (nothing is written).
+
+    Called as the composer autosaves, outside ``store.change()`` like a note's autosave:
+    typing is not an undo step, and undoing a change never takes typed words back."""
+    record = store.resolve(target_id, kinds=(Application, Interview))
+    assert isinstance(record, Application | Interview)
+    kept = record.draft
+    if draft is None:
+        if kept is None:
+            return False
+        record.draft = None
+    else:
+        if kept is not None and (kept.template, kept.text) == (draft.template, draft.text):
+            return False
+        record.draft = MessageDraft(draft.template, draft.text, now)
+    store.save(record)
+    return True
 
 
 def render_message(

@@ -160,18 +160,19 @@ def set_fields(
 def save_edited(
     store: Store, record: Application | Interview, *, contacts: Sequence[Contact] | None = None
 ) -> Record:
-    """Save an edited copy of an application or interview, keeping the notes as they are on
-    disk now (a form holds a copy from before; the note editor may have saved newer text
-    since, which must not be overwritten). With ``contacts``, an application gets exactly
-    those as its contacts, in the same save."""
-    with_stored_notes(store, record)
+    """Save an edited copy of an application or interview, keeping the notes and the kept
+    message draft as they are on disk now (a form holds a copy from before; the note editor
+    or the composer may have saved newer text since, which must not be overwritten). With
+    ``contacts``, an application gets exactly those as its contacts, in the same save."""
+    with_stored_text(store, record)
     if contacts is not None and isinstance(record, Application):
         return store.save_with_contacts(record, list(contacts))
     return store.save(record)
 
 
-def with_stored_notes(store: Store, record: Application | Interview) -> Application | Interview:
-    """``record`` with its notes replaced by the stored ones (unchanged if it is not stored)."""
+def with_stored_text(store: Store, record: Application | Interview) -> Application | Interview:
+    """``record`` with its notes and kept draft replaced by the stored ones (unchanged if it
+    is not stored): both are autosaved as they are typed, outside any form."""
     try:
         stored = (
             store.get_application(record.id)
@@ -181,6 +182,7 @@ def with_stored_notes(store: Store, record: Application | Interview) -> Applicat
     except NotFoundError:
         return record
     record.notes = stored.notes
+    record.draft = stored.draft
     return record
 
 
