@@ -51,7 +51,6 @@ class SentMessageScreen(Dialog[None]):
     SentMessageScreen {
         & .dialog {
             width: 100;
-            height: 100%;
         }
         & #sent-list {
             height: auto;
@@ -63,8 +62,8 @@ class SentMessageScreen(Dialog[None]):
             margin-bottom: 1;
         }
         & #sent-body {
-            height: 1fr;
-            min-height: 4;
+            height: auto;
+            max-height: 50vh;
             background: $boost;
         }
         & #sent-no-text {
