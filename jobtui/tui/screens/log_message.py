@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobtui.core.model import Contact, Interview, Person, SentKind
+from jobtui.core.model import SentKind
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
@@ -32,19 +31,10 @@ class MessageToLog:
     channel: str
 
 
-def recipients(interview: Interview | None, contacts: Sequence[Contact]) -> str:
-    """Who a message about ``interview`` (None: the application) most likely went to, as
-    the sent log writes it: "Ana Lima <ana@x.example>, Bo". The interviewers, else the
-    application's contacts."""
-    people = list(interview.interviewers) if interview is not None else []
-    if not people:
-        people = [Person(c.name, c.email) for c in contacts if c.name or c.email]
-    return ", ".join(str(p) for p in people)
-
-
 class LogMessageDialog(Dialog[MessageToLog | None]):
     """Ask what was sent: the kind (a list; the one owed, if any, is highlighted), to whom
-    (prefilled) and the channel ("email"). Enter logs it, escape cancels."""
+    (prefilled with ``to``, see ``ops.followups.recipients``) and the channel ("email").
+    Enter logs it, escape cancels."""
 
     DEFAULT_CSS = """
     LogMessageDialog {

@@ -174,7 +174,7 @@ async def log_message(panes: MainPanes) -> None:
     dialog asks its kind (the one owed, if any, first in line), to whom and the channel."""
     if panes.refuse_if_read_only():
         return
-    from jobtui.tui.screens.log_message import LogMessageDialog, recipients
+    from jobtui.tui.screens.log_message import LogMessageDialog
 
     selected = panes.target()
     if selected is None:
@@ -184,7 +184,7 @@ async def log_message(panes: MainPanes) -> None:
     owed = owed_kind(row.app, interview, row.items)
     # Logged about the interview selected, else the one owed (as ops.followups.mark_sent).
     about_interview = interview or (owed[1] if owed else None)
-    to = recipients(about_interview, linked_contacts(panes.overview, row))
+    to = followups.recipients(about_interview, linked_contacts(panes.overview, row))
     dialog = LogMessageDialog(_about(row, interview), owed[0] if owed else None, to)
     chosen = await panes.app.push_screen_wait(dialog)
     if chosen is None:
