@@ -99,7 +99,7 @@ async def test_the_interview_details_list_only_the_messages_about_it(db_path, no
         await settle(pilot, app)
         assert isinstance(app.focused, Timeline)
         lines = [line for line in screen_text(app).splitlines() if "Sent " in line]
-        assert len(lines) == 1 and "Thanks for" in lines[0]
+        assert len(lines) == 1 and "thank you  to Ana Lima  Thanks" in lines[0]
 
 
 async def test_v_lists_the_messages_and_shows_each_exactly_esc_closes(db_path, now):
