@@ -93,9 +93,9 @@ MESSAGE_FIELDS: tuple[MessageField, ...] = (
     MessageField(
         "strengths",
         "The most relevant thing I bring…",
-        "five years of running Postgres at scale, zero-downtime migrations included",
+        "five years of running Postgres at scale",
     ),
-    MessageField("liked", "I liked…", "the blameless postmortems and that engineers pair daily"),
+    MessageField("liked", "I liked…", "the blameless postmortems; that engineers pair daily"),
 )
 
 

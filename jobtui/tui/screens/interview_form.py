@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import ClassVar
 
 from jobtui.core import dates
+from jobtui.core.drafts import MESSAGE_FIELDS
 from jobtui.core.fields import INTERVIEW_FIELDS
 from jobtui.core.model import Application, Interview
 from jobtui.tui.screens.application_form import application_title
@@ -30,8 +32,19 @@ class InterviewForm(RecordForm[Interview]):
     """Add an interview to ``app`` (``interview`` is None) or edit a copy of one.
 
     Dismisses with the new or edited :class:`Interview`, or None when cancelled. A new one
-    starts tomorrow at 10:00 local time.
+    starts tomorrow at 10:00 local time. The follow-up fields are asked for in the words of
+    the letter they go into ("We talked about…"), each with an example under it.
     """
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "topics": "Topics",
+        "concerns": "Concerns",
+        "strengths": "Strengths",
+        "liked": "Liked",
+    }
+    PROMPTS: ClassVar[dict[str, tuple[str, str]]] = {
+        field.name: (field.prompt, field.example) for field in MESSAGE_FIELDS
+    }
 
     def __init__(self, interview: Interview | None, app: Application, now: datetime) -> None:
         self.is_new = interview is None

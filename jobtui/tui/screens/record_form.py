@@ -111,6 +111,19 @@ class RecordForm(Dialog[T | None], Generic[T]):
             height: auto;
         }
 
+        /* The words a field's text completes, in line with it, and an example of it. */
+        & .form-prompt {
+            width: 1fr;
+            padding: 0 1;
+        }
+
+        & .form-example {
+            width: 1fr;
+            padding: 0 1;
+            color: $text-muted;
+            text-style: dim;
+        }
+
         & Input, & TextArea {
             background: $boost;
         }
@@ -143,6 +156,13 @@ class RecordForm(Dialog[T | None], Generic[T]):
 
     EXAMPLES: ClassVar[dict[str, str]] = {}
     """Example input shown in an empty field, by field name (else by kind: PLACEHOLDERS)."""
+
+    LABELS: ClassVar[dict[str, str]] = {}
+    """A shorter label than the field's own, by field name."""
+
+    PROMPTS: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Fields asked for as the start of a sentence: field name -> (the words shown above the
+    input, which the typed text completes; an example, shown dim under it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *keymap.bindings("form"),
@@ -179,10 +199,13 @@ class RecordForm(Dialog[T | None], Generic[T]):
     def _compose_row(self, spec: FieldSpec) -> ComposeResult:
         initial = self._initial[spec.name]
         with Horizontal(classes="form-row", id=f"row-{spec.name}"):
-            label = Text(spec.label + (" *" if spec.required else ""))
+            label = Text(self.LABELS.get(spec.name, spec.label) + (" *" if spec.required else ""))
             placeholder = self.EXAMPLES.get(spec.name, PLACEHOLDERS.get(spec.kind, ""))
+            prompt, example = self.PROMPTS.get(spec.name, ("", ""))
             yield Label(label, classes="form-label")
             with Vertical(classes="form-cell"):
+                if prompt:
+                    yield Static(Text(prompt), classes="form-prompt", id=f"prompt-{spec.name}")
                 if spec.kind == FieldKind.LONG_TEXT:
                     yield ShownTextArea(
                         initial,
@@ -204,6 +227,10 @@ class RecordForm(Dialog[T | None], Generic[T]):
                         validate_on=[],  # the form marks fields itself; see _mark_invalid
                         compact=True,
                         id=f"field-{spec.name}",
+                    )
+                if example:
+                    yield Static(
+                        Text(f"e.g. {example}"), classes="form-example", id=f"example-{spec.name}"
                     )
                 if spec.name in self.FORMATS:
                     yield Static(
