@@ -89,7 +89,6 @@ async def test_the_details_pane_lists_what_was_sent_newest_first(db_path, now):
         assert "25 Nov 14:00  thank you  to Ana Lima  Thanks for" in lines[1]  # cut to fit
 
 
-@pytest.mark.xfail(reason="MainPanes._show_interview does not pass the row's sent log yet")
 async def test_the_interview_details_list_only_the_messages_about_it(db_path, now):
     _build(db_path, now, sent=_two_messages(now))
     app = make_app(db_path, now)

@@ -265,7 +265,7 @@ class MainPanes(Screen[None]):
         if found is None:
             return
         interview, row = found
-        self.query_one(Details).show_interview(interview, row.app, self.overview.now)
+        self.query_one(Details).show_interview(interview, row.app, self.overview.now, row.sent)
         local = interview.starts_at.astimezone(dates.local_tz())  # the day as the user lives it
         day = dates.format_short_day(local, dates.local_day(self.overview.now))
         label = f"{row.app.company} · {interview.kind.label} {day}"
