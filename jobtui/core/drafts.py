@@ -249,6 +249,17 @@ def _split_at_semicolons(line: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+# "a, b and c", not "Kafka, which I ran and tuned".
+_LISTING = re.compile(r",(?!\s*(?:which|who|where|when|including)\b)[^,]*\band\s+\S", re.I)
+
+
+def listing(text: str | None) -> bool:
+    """Whether one line names several things, "a, b and c": the sentence says "things ... are".
+
+    (A template test: ``{% if strengths[0] is listing %}``.)"""
+    return bool(_LISTING.search(" ".join((text or "").split())))
+
+
 def sentence(text: str | None) -> str:
     """Text as a sentence: one line that ends with ".", "!", "?" (or "…"); a "." is added."""
     joined = " ".join((text or "").split())
@@ -348,6 +359,7 @@ def _environment(*folders: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.tests["listing"] = listing
     env.globals["greeting"] = greeting
     return env
 

@@ -410,6 +410,56 @@ def test_natural_join(items, expected):
     assert drafts.natural_join(items) == expected
 
 
+def test_natural_join_sets_items_holding_commas_apart_by_semicolons():
+    assert drafts.natural_join(["a, b", "c", "d"]) == "a, b; c; and d"
+    assert drafts.natural_join(["a, b", "c"]) == "a, b and c"  # two need no separator
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The postmortems.", ["the postmortems"]),
+        (
+            "- The postmortems\n* the rota;\n\n1. Pairing",
+            ["the postmortems", "the rota", "Pairing"],
+        ),
+        ("the postmortems; the rota;the pairing", ["the postmortems", "the rota;the pairing"]),
+        ("a; b\nc", ["a; b", "c"]),  # several lines: each line is one item
+        ("Tom &amp; Jerry; cartoons", ["Tom &amp; Jerry", "cartoons"]),
+        ("  ;  ", []),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_phrases(text, expected):
+    assert drafts.phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Postgres at scale, incident command and mentoring", True),
+        ("a, b, and c", True),
+        ("Postgres and Kafka", False),
+        ("five years of Postgres, zero-downtime migrations included", False),
+        ("Kafka, which I ran and tuned", False),
+        ("", False),
+    ],
+)
+def test_listing(text, expected):
+    assert drafts.listing(text) is expected
+
+
+def test_other_roles_tells_a_template_whether_it_is_listed(tmp_path, full):
+    _write(tmp_path, "mine", "Subject: x\n{{ 'ask' if other_roles else 'no' }}\n")
+    assert drafts.render("mine", full, user_dir=tmp_path).body == "no"  # default: keep_in_touch
+    assert drafts.render("mine", full, user_dir=tmp_path, other_roles=["mine"]).body == "ask"
+    assert drafts.render("mine", full, user_dir=tmp_path, other_roles=["x"]).body == "no"
+    # The context cannot say otherwise: render decides.
+    context = {**full, "other_roles": True}
+    assert drafts.render("mine", context, user_dir=tmp_path, other_roles=[]).body == "no"
+
+
 def test_natural_join_with_another_word():
     assert drafts.natural_join(["tea", "coffee"], "or") == "tea or coffee"
 
