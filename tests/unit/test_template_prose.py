@@ -251,8 +251,7 @@ def test_items_holding_commas_are_set_apart_by_semicolons(now):
     fields = {"topics": "backfills, watermarks and replays\nyour dbt tests\nthe Q2 plan"}
     body = render("thank_you", now, fields=fields).body
     assert (
-        "our conversation about backfills, watermarks and replays; your dbt tests; and the Q2 "
-        "plan."
+        "our conversation about backfills, watermarks and replays; your dbt tests; and the Q2 plan."
     ) in body
 
 
