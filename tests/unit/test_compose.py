@@ -413,6 +413,10 @@ def test_natural_join(items, expected):
 def test_natural_join_sets_items_holding_commas_apart_by_semicolons():
     assert drafts.natural_join(["a, b", "c", "d"]) == "a, b; c; and d"
     assert drafts.natural_join(["a, b", "c"]) == "a, b and c"  # two need no separator
+    assert drafts.natural_join(["a (b, c)", "d", "e"]) == "a (b, c), d and e"
+    assert drafts.natural_join(["a", "b and c", "d"]) == "a; b and c; and d"
+    assert drafts.natural_join(["a", "b and c"]) == "a and b and c"
+    assert drafts.natural_join(["Ana", "Bo", "Chidi"]) == "Ana, Bo and Chidi"
 
 
 @pytest.mark.parametrize(
