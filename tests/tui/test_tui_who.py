@@ -9,11 +9,14 @@ import tomllib
 import pytest
 from hostile import HOSTILE, HOSTILE_IDS
 from test_hostile_text import raw_controls
+from test_tui_composer import _select
 from textual import events
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
 from jobtui import locations
 from jobtui.config import Me, load_config
+from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.tui.screens.who_dialog import WhoDialog, ask_who_is_writing
 
 SIZE = (120, 40)
@@ -235,3 +238,60 @@ async def test_a_config_that_no_longer_parses_is_an_error_notice_and_left_alone(
         assert str(config_file) in error
         assert app.return_code is None
     assert config_file.read_text() == broken
+
+
+@pytest.fixture
+def demo_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        populate_demo(store, now)
+    return db_path
+
+
+async def _close_the_composer(pilot, app) -> None:
+    """Close the composer with no result (what its esc does; the composer's own tests test
+    that key)."""
+    app.screen.dismiss(None)
+    await settle(pilot, app)
+    assert not isinstance(app.screen, WhoDialog)
+
+
+async def test_m_with_no_name_asks_once_then_the_draft_is_signed(demo_db, now, config_file):
+    """The whole flow: m on the owed thank-you asks who is writing, the answer signs the
+    draft and lands in config.toml; the next m goes straight to the composer."""
+    config_file.write_text(SETTINGS)
+    app = make_app(demo_db, now, load_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WhoDialog)
+        await pilot.press(*"Ana Lima", "enter")
+        assert await wait_for(pilot, lambda: type(app.screen).__name__ == "ComposerScreen")
+        await settle(pilot, app)
+        assert "Ana Lima" in app.screen.text.splitlines()[-1]
+        assert tomllib.loads(config_file.read_text())["me"]["name"] == "Ana Lima"
+        assert config_file.read_text().startswith(SETTINGS)
+        await _close_the_composer(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ComposerScreen"
+
+
+async def test_m_skipped_opens_the_composer_and_does_not_ask_again(demo_db, now, config_file):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _select(app, "Northwind Analytics")
+        await settle(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WhoDialog)
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: type(app.screen).__name__ == "ComposerScreen")
+        await _close_the_composer(pilot, app)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ComposerScreen"
+    assert not config_file.exists()
