@@ -26,7 +26,7 @@ from typing import Any
 from jobtui import locations
 from jobtui.config import Config, ConfigError, Me, load_config
 from jobtui.core.textsafe import has_controls
-from jobtui.db.datafile import describe_os_error, write_file_atomically
+from jobtui.db.datafile import _user_can_write, describe_os_error, write_file_atomically
 
 # The keys of [me] this module writes, in the order a new table lists them.
 ME_KEYS = ("name", "email", "signature")
@@ -200,11 +200,9 @@ def _read(real: Path, path: Path) -> bytes | None:
 
 
 def _writable(where: Path) -> bool:
-    # The owner's write bit is checked too: root passes os.access whatever the mode, and a
-    # read-only file or folder means "do not write this" whoever runs jobtui.
-    st = where.stat()
-    own_bit_off = st.st_uid == os.geteuid() and not st.st_mode & stat.S_IWUSR
-    return os.access(where, os.W_OK) and not own_bit_off
+    # The database's rule: a file or folder without its owner's write bit means "do not
+    # write this", even for root (whom os.access lets through).
+    return os.access(where, os.W_OK) and _user_can_write(where.stat())
 
 
 def _write(path: Path, real: Path, old: bytes | None, payload: bytes) -> None:
