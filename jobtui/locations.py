@@ -41,7 +41,8 @@ def config_file() -> Path:
 def state_file() -> Path:
     """Choices jobtui remembers between runs (the theme picked in the palette).
 
-    Beside config.toml, which stays the user's own: jobtui never rewrites that file.
+    Beside config.toml, which stays the user's own: jobtui writes there only the [me]
+    table, when it asks who is writing (``config_edit.save_me``), keeping every other byte.
     """
     return config_dir() / "state.json"
 
