@@ -119,6 +119,20 @@ def test_render_skips_a_deleted_contact(jobtui, search):
     assert "\n\nHi Ana and Bo,\n\n" in out
 
 
+def test_render_asks_about_other_roles_in_the_templates_config_lists(jobtui, search):
+    check_in = "And if another role at Acme turns out to be a better match"
+    keep_in_touch = "If another role at Acme comes up that fits my background"
+    assert check_in not in _ok(jobtui("render", "check_in", search["app"]))
+    assert keep_in_touch in _ok(jobtui("render", "keep_in_touch", search["app"]))
+    config = locations.config_file()
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f'{text}[messages]\nother_roles = ["check_in"]\n', encoding="utf-8")
+    assert check_in in _ok(jobtui("render", "check_in", search["app"]))
+    link = _ok(jobtui("render", "check_in", search["app"], "--mailto"))
+    assert check_in in _decoded(link.strip())[2]
+    assert keep_in_touch not in _ok(jobtui("render", "keep_in_touch", search["app"]))
+
+
 def test_render_unknown_template_is_one_line_exit_1(jobtui, search):
     code, out, err = jobtui("render", "thanks", search["interview"])
     assert (code, out) == (1, "")

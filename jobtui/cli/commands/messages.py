@@ -30,7 +30,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     with open_store(args, write=False) as store, explaining_no_database(args, args.id):
         context = messages.message_context(store, args.id, me=config.me, now=now())
     try:
-        draft = messages.render_draft(context, args.template)
+        draft = messages.render_draft(
+            context, args.template, other_roles=config.messages.other_roles
+        )
     except TemplateError as exc:
         raise CommandError(str(exc)) from None
     # Meant for pasting into an email: control characters are dropped, not shown.
