@@ -479,3 +479,20 @@ def test_check_reports_key_problems_in_the_config(jobtui, tmp_path):
     assert code == 1 and f"{config}:" in out and "1 record, all good" in out
     config.write_text('[keys]\nquit = "ctrl+q"\n', encoding="utf-8")
     assert jobtui("check") == (0, "1 record, all good\n", "")
+
+
+def test_check_reports_a_mail_command_that_cannot_run(jobtui, tmp_path):
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    _ok(jobtui("add", "Acme", "Dev"))
+    config.write_text('[mail]\ncommand = "no-such-mailer-here {to}"\n', encoding="utf-8")
+    code, out, _ = jobtui("check")
+    assert code == 1
+    assert f"{config}: [mail] command: program 'no-such-mailer-here' not found" in out
+    config.write_text('[mail]\ncommand = "python3 -c pass {nope}"\n', encoding="utf-8")
+    code, out, _ = jobtui("check")
+    assert code == 1 and "[mail] command" in out and "nope" in out
+    config.write_text(
+        '[mail]\ncommand = "python3 -c pass {subject} {body_file}"\n', encoding="utf-8"
+    )
+    assert jobtui("check") == (0, "1 record, all good\n", "")

@@ -107,13 +107,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def _config_problems() -> list[str]:
     """What is wrong with config.toml, one sentence each naming the setting ([] if nothing):
-    a file that cannot be used at all, or [keys] settings the TUI will ignore."""
+    a file that cannot be used at all, [keys] settings the TUI will ignore, or a [mail]
+    command that cannot run."""
     try:
         config = load_config()
     except ConfigError as exc:
         return [str(exc)]
+    problems = key_problems(config.keys)
+    if config.mail.command:
+        from jobtui.io import mail  # only when there is a command to look at
+
+        problems += mail.command_problems(config.mail.command)
     where = f"{config.path}: " if config.path else ""
-    return [f"{where}{problem}" for problem in key_problems(config.keys)]
+    return [f"{where}{problem}" for problem in problems]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
