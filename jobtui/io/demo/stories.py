@@ -127,16 +127,15 @@ NORTHWIND = Story(
                 "dbt model with Lea. Coffee with the team afterwards."
             ),
             topics=(
-                "- Ingesting late-arriving billing events: watermarks, backfills, "
-                "idempotent loads\n"
-                "- How they test dbt models today (mostly by hand) and where automated checks fit\n"
-                "- Their plan to move the nightly batch to hourly by Q2"
+                "- ingesting late-arriving billing events (watermarks, backfills, "
+                "idempotent loads)\n"
+                "- how you test dbt models today and where automated checks fit\n"
+                "- your plan to move the nightly batch to hourly by Q2"
             ),
             concerns=(
-                "Arjun asked whether I have enough analytics-engineering experience, "
-                "since my last role was mostly backend.\n"
-                "At Quayside I built and owned the finance dbt project (40+ models) for a year "
-                "and ran the weekly metrics review with the analysts; happy to share the write-up."
+                "Arjun's question about my analytics-engineering experience: at Quayside I "
+                "built and owned the finance dbt project (40+ models) for a year and ran the "
+                "weekly metrics review with the analysts, and I'm happy to share the write-up"
             ),
             strengths=(
                 "- Cut the nightly pipeline from 3h10 to 40 minutes by making loads incremental\n"
@@ -146,8 +145,8 @@ NORTHWIND = Story(
             ),
             liked=(
                 "- Lea's honest answer about the tech debt in the billing pipeline\n"
-                "- Friday afternoons are blocked for learning\n"
-                "- The team talks to analysts every day, not through tickets"
+                "- Friday afternoons kept for learning\n"
+                "- that the team talks with analysts every day rather than through tickets"
             ),
         ),
     ),
@@ -204,14 +203,14 @@ COPPERLEAF = Story(
                 "debugged a slow TimescaleDB query together. Marta manages Fleet Tools."
             ),
             topics=(
-                "- Backpressure when every robot on a site reconnects after a network drop\n"
-                "- Downsampling telemetry for the 30-day view (continuous aggregates)\n"
-                "- How alerts reach site operators today (a shared email inbox)"
+                "- backpressure when every robot on a site reconnects after a network drop\n"
+                "- downsampling telemetry for the 30-day view (continuous aggregates)\n"
+                "- how alerts reach site operators today"
             ),
             concerns=(
-                "Daniel wondered if I'd be bored without hands-on robotics work.\n"
-                "What I enjoy is tooling people rely on every shift, and the operator dashboard "
-                "is exactly that; I'd like to shadow a site visit in my first month."
+                "whether I'd miss hands-on robotics work: what I enjoy is tooling people rely "
+                "on every shift, and the operator dashboard is exactly that (I'd like to shadow "
+                "a site visit in my first month)"
             ),
             strengths=(
                 "- Built the event-streaming backbone at Quayside (Kafka, ~2k msg/s) with replay\n"
@@ -219,9 +218,9 @@ COPPERLEAF = Story(
                 "- I write the runbooks people actually use at 3am"
             ),
             liked=(
-                "- Marta showed the real operator dashboard, warts and all\n"
-                "- Engineers visit customer sites every quarter\n"
-                "- No puzzles: the debugging exercise felt like real work"
+                "- seeing the real operator dashboard (warts and all)\n"
+                "- that engineers visit customer sites every quarter\n"
+                "- a debugging exercise that felt like real work"
             ),
         ),
     ),
@@ -297,11 +296,14 @@ LUMEN = Story(
                 "endpoint. Owen was very kind about my typos."
             ),
             topics=(
-                "- Cursor vs offset pagination for observation histories\n"
-                "- Audit logging of every read of patient data"
+                "- cursor vs offset pagination for observation histories\n"
+                "- audit logging of every read of patient data"
             ),
             strengths="- The GDPR retention job I built at Quayside\n- Calm, test-first pairing",
-            liked="- They let me use my own editor\n- Clinicians sit with the engineers weekly",
+            liked=(
+                "- that I could use my own editor\n"
+                "- that clinicians sit with the engineers every week"
+            ),
             outcome="Invited to the final round",
             thanked=At(-4, 18, 20),
         ),
@@ -358,7 +360,7 @@ QUILLSTACK = Story(
                 "Friendly and fast. They care most about Terraform and Kubernetes depth; I was\n"
                 "honest that I've used Kubernetes a lot but never run the clusters myself."
             ),
-            topics="- The take-home (paid, 4h)\n- Their move from Helm charts to a platform API",
+            topics="- the take-home (paid, 4h)\n- your move from Helm charts to a platform API",
             decide_by=Day(-2),
             thanked=At(-6, 12, 15),
         ),
@@ -444,8 +446,8 @@ TIDEWATER = Story(
             notes=(
                 "System design (ledger service), then lunch with the team and a chat with Ruben."
             ),
-            topics="- Double-entry ledger design\n- How they run incident reviews",
-            liked="- Blameless incident reviews, written up for the whole company",
+            topics="- double-entry ledger design\n- how you run incident reviews",
+            liked="blameless incident reviews, written up for the whole company",
             outcome="Offer",
             thanked=At(-13, 18, 0),
         ),
