@@ -14,11 +14,12 @@ naming the template, the line when known, and why. Nothing here imports Textual 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import types
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -111,11 +112,13 @@ class TemplateInfo:
 
 @dataclass(frozen=True)
 class Draft:
-    """A rendered message: a subject line and a body."""
+    """A rendered message: a subject line and a body, and the people its greeting names
+    (whom it is written to: the mail goes to their addresses)."""
 
     template: str
     subject: str
     body: str
+    greeted: tuple[Any, ...] = field(default=(), compare=False)  # not part of the message
 
     def text(self) -> str:
         """The whole message, as printed by ``jobtui render`` and copied by the TUI."""
@@ -273,17 +276,23 @@ def sentence(text: str | None) -> str:
     return joined + "."
 
 
-def greeting(*groups: Any) -> str:
-    """ "Hi Ana," / "Hi Ana and Bo," for the first non-empty group (a person or a list of
-    people), else "Hello,". ``greeting(interviewers, contact)``."""
+def greeted_people(*groups: Any) -> list[Any]:
+    """The people a greeting names: the first group (a person or a list of people) with a
+    name in it; [] if none has."""
     for group in groups:
         if group is None:
             continue
         people = group if isinstance(group, list | tuple) else [group]
-        names = first_names(people)
-        if names:
-            return f"Hi {natural_join(names)},"
-    return "Hello,"
+        if first_names(people):
+            return [p for p in people if first_name(p)]
+    return []
+
+
+def greeting(*groups: Any) -> str:
+    """ "Hi Ana," / "Hi Ana and Bo," for the first non-empty group (a person or a list of
+    people), else "Hello,". ``greeting(interviewers, contact)``."""
+    names = first_names(greeted_people(*groups))
+    return f"Hi {natural_join(names)}," if names else "Hello,"
 
 
 FILTERS = {
@@ -453,9 +462,17 @@ def render(
             for path in folder.glob(f"*{SUFFIX}"):
                 paths.setdefault(str(path), path.name[: -len(SUFFIX)])
     env = environment(user_dir)
+    greeted: list[Any] = []
+
+    def greeting_noted(*groups: Any) -> str:
+        # Whom the letter is written to is whom it greets: noted for the mail's To.
+        greeted[:] = greeted_people(*groups)
+        return greeting(*groups)
+
+    variables = {**context, "other_roles": name in wanted, "greeting": greeting_noted}
     try:
         template = env.get_template(by_name[name].path.name)
-        rendered = template.render({**context, "other_roles": name in wanted})
+        rendered = template.render(variables)
     except jinja2.TemplateSyntaxError as exc:
         where = template_name(Path(exc.filename).name) if exc.filename else name
         raise TemplateError(where, exc.lineno, exc.message or str(exc)) from None
@@ -470,7 +487,7 @@ def render(
         if not isinstance(exc, jinja2.UndefinedError | jinja2.TemplateError) and str(exc):
             reason = f"{type(exc).__name__}: {exc}"
         raise TemplateError(failing or name, line or None, reason) from None
-    return _split_draft(name, rendered)
+    return dataclasses.replace(_split_draft(name, rendered), greeted=tuple(greeted))
 
 
 def suggested_template(

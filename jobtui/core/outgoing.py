@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jobtui.core.model import Contact, Interview
 
@@ -49,9 +50,16 @@ def _unique(found: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def addresses(interview: Interview | None, contacts: Sequence[Contact]) -> tuple[str, ...]:
-    """Who a message goes to: the interviewers' emails when any has one, else the
-    application's contacts' emails; () when nobody has an address."""
+def addresses(
+    interview: Interview | None, contacts: Sequence[Contact], greeted: Sequence[Any] = ()
+) -> tuple[str, ...]:
+    """Who a message goes to: the people its greeting names (``greeted``, from
+    ``drafts.Draft.greeted``: a check-in greets the recruiter, a thank-you the interviewers)
+    when any has an email; else the interviewers' emails; else the application's contacts';
+    () when nobody has an address."""
+    found = _unique(str(getattr(p, "email", "") or "") for p in greeted)
+    if found:
+        return found
     if interview is not None:
         found = _unique(p.email for p in interview.interviewers)
         if found:
@@ -59,7 +67,13 @@ def addresses(interview: Interview | None, contacts: Sequence[Contact]) -> tuple
     return _unique(c.email for c in contacts)
 
 
-def outgoing(text: str, interview: Interview | None, contacts: Sequence[Contact]) -> Outgoing:
-    """The draft ``text`` about ``interview`` (None: the application) as a message."""
+def outgoing(
+    text: str,
+    interview: Interview | None,
+    contacts: Sequence[Contact],
+    greeted: Sequence[Any] = (),
+) -> Outgoing:
+    """The draft ``text`` about ``interview`` (None: the application) as a message, to the
+    people it greets (see :func:`addresses`)."""
     subject, body = split_message(text)
-    return Outgoing(addresses(interview, contacts), subject, body)
+    return Outgoing(addresses(interview, contacts, greeted), subject, body)

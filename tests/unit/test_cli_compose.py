@@ -242,13 +242,14 @@ def test_render_mailto_prints_the_message_as_one_link(jobtui, search):
     assert _decoded(out.strip()) == (("ana@acme.com",), *split_message(text))
 
 
-def test_render_mailto_for_an_application_goes_to_its_contacts_without_interviewers(jobtui, me):
+def test_render_mailto_for_an_application_goes_to_the_contact_it_greets(jobtui, me):
     app_id = _ok(jobtui("add", "Quiet Co", "Dev", "--applied", "2026-11-05")).strip()
     rita = _ok(jobtui("contact", "Rita Moreno", "--for", app_id, "--email", "rita@q.co")).strip()
     _ok(jobtui("contact", "Tom Hu", "--for", app_id, "--email", "tom+jobs@q.co"))
     out = _ok(jobtui("render", "application_follow_up", app_id, "--mailto"))
-    assert out.startswith("mailto:rita@q.co,tom%2Bjobs@q.co?subject=")
-    assert _decoded(out.strip())[0] == ("rita@q.co", "tom+jobs@q.co")
+    assert out.startswith("mailto:rita@q.co?subject=")
+    assert _decoded(out.strip())[0] == ("rita@q.co",)
+    assert "Hi%20Rita%2C" in out
     _ok(jobtui("delete", rita))
     assert _ok(jobtui("render", "application_follow_up", app_id, "--mailto")).startswith(
         "mailto:tom%2Bjobs@q.co?subject="
@@ -312,3 +313,30 @@ def test_control_characters_in_an_address_are_dropped_like_in_the_text(jobtui):
     to, subject, body = _decoded(out.strip())
     assert to == ("ri]52;c;aGk=ta@q.co",)
     assert subject == "Checking in — Dev31m at Acme[2J" and "Hi Rita,\n\n" in body
+
+
+@pytest.mark.parametrize(
+    ("template", "greets", "to"),
+    [
+        ("thank_you", "Hi Ana and Bo,", ("ana@acme.com",)),  # the interviewers
+        ("check_in", "Hi Rita,", ("rita@acme.com",)),  # the recruiter
+        ("keep_in_touch", "Hi Rita,", ("rita@acme.com",)),
+        ("withdraw", "Hi Rita,", ("rita@acme.com",)),
+        ("accept_offer", "Hi Rita,", ("rita@acme.com",)),
+        ("application_follow_up", "Hi Rita,", ("rita@acme.com",)),
+    ],
+)
+def test_each_letter_goes_to_the_people_it_greets(jobtui, search, template, greets, to):
+    _ok(jobtui("set", search["contact"], "email=rita@acme.com"))
+    url = _ok(jobtui("render", template, search["interview"], "--mailto")).strip()
+    got_to, _, body = _decoded(url)
+    assert body.startswith(greets + "\n")
+    assert got_to == to
+
+
+def test_a_greeted_person_without_an_address_falls_back_to_the_others(jobtui, search):
+    # Rita (greeted by a check-in) has no email: it goes to the interviewer who has one,
+    # rather than to nobody.
+    url = _ok(jobtui("render", "check_in", search["interview"], "--mailto")).strip()
+    to, _, body = _decoded(url)
+    assert body.startswith("Hi Rita,") and to == ("ana@acme.com",)

@@ -53,3 +53,11 @@ def test_outgoing_joins_both():
         "B",
         "a@x.example",
     )
+
+
+def test_the_people_a_letter_greets_come_first():
+    rita = Contact("Rita", email="rita@acme.example")
+    iv = interview(Person("Ana", "ana@acme.example"))
+    assert addresses(iv, [rita], greeted=[rita]) == ("rita@acme.example",)
+    # Greeted, but nobody greeted has an address: the usual order.
+    assert addresses(iv, [rita], greeted=[Contact("Tom")]) == ("ana@acme.example",)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from jobtui.cli import CommandError, render
 from jobtui.cli.commands.common import (
@@ -38,17 +39,20 @@ def cmd_render(args: argparse.Namespace) -> int:
     # Meant for pasting into an email: control characters are dropped, not shown.
     text = render.pasteable(draft.text())
     if args.mailto or args.open:
-        return _hand_over(text, context, config.mail.command, open_it=args.open)
+        return _hand_over(text, draft.greeted, context, config.mail.command, open_it=args.open)
     print(text, end="")
     return 0
 
 
-def _hand_over(text: str, context: MessageContext, command: str, *, open_it: bool) -> int:
-    """``render --mailto`` prints the message as a mailto: link; ``--open`` hands it to the
-    mail program (in the foreground: a terminal client gets the terminal)."""
+def _hand_over(
+    text: str, greeted: Sequence[Any], context: MessageContext, command: str, *, open_it: bool
+) -> int:
+    """``render --mailto`` prints the message as a mailto: link to the people it greets;
+    ``--open`` hands it to the mail program (in the foreground: a terminal client gets the
+    terminal)."""
     from jobtui.io import mail
 
-    message = outgoing(text, context.interview, context.contacts)
+    message = outgoing(text, context.interview, context.contacts, greeted)
     # The addresses too are output: a stored control character never reaches the program.
     to = (render.pasteable(address) for address in message.to)
     message = dataclasses.replace(message, to=tuple(dict.fromkeys(a for a in to if a)))
