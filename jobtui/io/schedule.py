@@ -147,8 +147,9 @@ def _run(args: list[str], done: Scheduled) -> bool:
 
 
 def _write(path: Path, text: bytes, done: Scheduled) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text)
+    from jobtui.db.datafile import write_file_atomically  # whole or absent, like every write
+
+    write_file_atomically(path, text)
     done.written.append(path)
 
 

@@ -151,6 +151,13 @@ def test_no_notifier_is_one_line_saying_what_to_install(jobtui, world, db_path):
     assert not (db_path.parent / "jobtui-reminded.json").exists()  # nothing counted as sent
 
 
+def test_no_notifier_with_nothing_due_is_no_error(jobtui, world, db_path):
+    # An hourly run on a machine without a notifier fails only when it has news to give.
+    _ok(jobtui("add", "Acme", "Backend"))  # applied today: nothing due
+    result = _remind(world)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "Nothing new to remind.\n", "")
+
+
 def _scheduled_command(db_path: Path) -> list[str]:
     return [os.path.abspath(sys.executable), "-m", "jobtui", "--db", str(db_path), "remind"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jobtui import locations
@@ -37,7 +38,6 @@ def cmd_remind(args: argparse.Namespace) -> int:
     at = now()
     if no_database_yet(args):
         return 0
-    notifier = None if args.dry_run else _notifier()
     follow_up_rules = rules()
     with open_store(args, write=False) as store:
         done = remind.remind(
@@ -45,7 +45,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
             now=at,
             rules=follow_up_rules,
             state_path=locations.reminded_file(db_path(args)),
-            send=None if notifier is None else _sender(notifier),
+            send=None if args.dry_run else _sender(),
             dry_run=args.dry_run,
         )
     if done.state_problem:
@@ -67,12 +67,18 @@ def _notifier() -> Notifier:
         raise CommandError(str(exc)) from None
 
 
-def _sender(notifier: Notifier):
+def _sender() -> Callable[[Reminder], None]:
     """Send one reminder and say so; a failing notifier ends the command (the ones sent
-    before it are remembered)."""
+    before it are remembered). The notifier is looked for at the first reminder: with
+    nothing due, an hourly run on a machine without one is not an error."""
     from jobtui.io.notify import NotifyError
 
+    found: list[Notifier] = []
+
     def send(reminder: Reminder) -> None:
+        if not found:
+            found.append(_notifier())
+        notifier = found[0]
         title = reminder.heading[:1].upper() + reminder.heading[1:]
         try:
             notifier.send(title, reminder.about, urgent=reminder.overdue)
@@ -84,19 +90,16 @@ def _sender(notifier: Notifier):
 
 
 def scheduled_command(args: argparse.Namespace) -> list[str]:
-    """The command a timer runs: this Python running jobtui, on the database given (by
-    ``--db`` or $JOBTUI_DB) if one was."""
+    """The command a timer runs: this Python running jobtui, on this very database (its
+    absolute path: a timer does not read the shell's rc files, so $JOBTUI_DB or
+    $XDG_DATA_HOME set there would be missing)."""
     command = [os.path.abspath(sys.executable), "-m", "jobtui"]
-    if args.db or os.environ.get(locations.DB_ENV):
-        command += ["--db", str(db_path(args).absolute())]
-    return [*command, "remind"]
+    return [*command, "--db", str(db_path(args).absolute()), "remind"]
 
 
 def _environment() -> dict[str, str]:
-    # A config folder given by $JOBTUI_CONFIG_DIR is where the rules are: the timer needs it.
-    if os.environ.get(locations.CONFIG_DIR_ENV):
-        return {locations.CONFIG_DIR_ENV: str(locations.config_dir().absolute())}
-    return {}
+    # The config folder in use now (rules, [me]) is the timer's too, wherever it came from.
+    return {locations.CONFIG_DIR_ENV: str(locations.config_dir().absolute())}
 
 
 def _install(args: argparse.Namespace) -> int:
