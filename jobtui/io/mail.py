@@ -198,7 +198,7 @@ def command_problems(
 def _program(parsed: list[Pieces], which: Callable[[str], str | None]) -> str:
     """The program the command runs, as written; SettingError when it is not found."""
     program = "".join(literal for literal, _ in parsed[0])
-    if which(program) is None:
+    if which(os.path.expanduser(program)) is None:
         raise SettingError(f"program {program!r} not found")
     return program
 
@@ -233,13 +233,13 @@ def prepare(
         return _opener(mailto_url(message), platform or sys.platform, which)
     parsed = _parse(command)
     program = _program(parsed, which)
-    for address in message.to:
+    used = {name for pieces in parsed for _, name in pieces if name is not None}
+    for address in message.to if "to" in used else ():
         if address.startswith("-"):
             raise MailError(
                 f"the address {address!r} starts with '-', which {program} would read as an "
                 "option; correct it with jobtui set or the form"
             )
-    used = {name for pieces in parsed for _, name in pieces if name is not None}
     handover = Handover([], foreground=True, program=program)
     values = {
         "mailto": mailto_url(message),
@@ -256,6 +256,8 @@ def prepare(
         "".join(literal + (safe[name] if name is not None else "") for literal, name in pieces)
         for pieces in parsed
     ]
+    # "~/bin/mail-it": no shell expands the ~, so we do (the program is never a placeholder).
+    handover.args[0] = os.path.expanduser(handover.args[0])
     return handover
 
 

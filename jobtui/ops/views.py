@@ -57,7 +57,7 @@ def linked_contacts(store: Store, app: Application) -> list[Contact]:
 
 
 # Said where a sent message's text would be, when it was logged without it.
-NO_TEXT = "logged without its text: it was sent outside jobtui"
+NO_TEXT = "logged without its text"
 
 
 def sent_messages(

@@ -64,7 +64,7 @@ def test_show_prints_each_message_newest_first_with_its_subject_and_body(jobtui,
     assert sent.splitlines() == [
         "messages sent (newest first):",
         "    Thu 26 Nov 2026 08:00 CET  check in to Bo (linkedin)",
-        "        (logged without its text: it was sent outside jobtui)",
+        "        (logged without its text)",
         "    Wed 25 Nov 2026 14:00 CET  thank you to Ana Lima <ana@acme.example> (email)",
         "        Subject: Thanks for today",
         "",

@@ -175,6 +175,20 @@ def test_an_address_a_program_would_take_for_an_option_is_refused():
     message = Outgoing(("ana@acme.example", "-e`touch PWNED`@x.example"), "S", "B")
     with pytest.raises(mail.MailError, match="starts with '-', which neomutt would read as an"):
         mail.prepare(message, "neomutt {to}", which=_which({"neomutt": "/usr/bin/neomutt"}))
+    # A command that takes the link, not the addresses, has nothing to misread.
+    handover = mail.prepare(message, "aerc {mailto}", which=_which({"aerc": "/usr/bin/aerc"}))
+    assert handover.args[1].startswith("mailto:ana@acme.example,-e%60touch")
+
+
+def test_a_program_in_the_home_folder_is_found_without_a_shell(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    program = tmp_path / "bin" / "mail-it"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o700)
+    handover = mail.prepare(MESSAGE, "~/bin/mail-it {subject}")
+    assert handover.args[0] == str(program)
+    assert mail.command_problems("~/bin/mail-it {to}") == []
 
 
 def _recorder(tmp_path: Path) -> Path:

@@ -54,7 +54,8 @@ def _hand_over(
 
     message = outgoing(text, context.interview, context.contacts, greeted)
     # The addresses too are output: a stored control character never reaches the program.
-    to = (render.pasteable(address) for address in message.to)
+    # An address is one line: a stored newline or tab in it is folded too.
+    to = (" ".join(render.pasteable(address).split()) for address in message.to)
     message = dataclasses.replace(message, to=tuple(dict.fromkeys(a for a in to if a)))
     if not message.to:
         nobody = mail.missing_recipients(

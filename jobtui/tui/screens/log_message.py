@@ -118,7 +118,8 @@ class LogMessageDialog(Dialog[MessageToLog | None]):
     def action_submit(self) -> None:
         """Answer with what was chosen and typed."""
         to = self.query_one("#log-to", Input).value.strip()
-        channel = self.query_one("#log-channel", Input).value.strip()
+        # Empty means the usual channel (the log reads an empty one back as email anyway).
+        channel = self.query_one("#log-channel", Input).value.strip() or DEFAULT_CHANNEL
         self.dismiss(MessageToLog(self.kind, to, channel))
 
     def action_cancel(self) -> None:
