@@ -496,3 +496,16 @@ def test_check_reports_a_mail_command_that_cannot_run(jobtui, tmp_path):
         '[mail]\ncommand = "python3 -c pass {subject} {body_file}"\n', encoding="utf-8"
     )
     assert jobtui("check") == (0, "1 record, all good\n", "")
+
+
+def test_check_reports_other_roles_naming_no_template(jobtui, tmp_path):
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    _ok(jobtui("add", "Acme", "Dev"))
+    config.write_text('[messages]\nother_roles = ["keep-in-touch", "thank_you"]\n', "utf-8")
+    code, out, _ = jobtui("check")
+    assert code == 1
+    assert "[messages] other_roles: no template named 'keep-in-touch' (there are " in out
+    assert "'thank_you'" not in out
+    config.write_text('[messages]\nother_roles = ["keep_in_touch", "check_in"]\n', "utf-8")
+    assert jobtui("check") == (0, "1 record, all good\n", "")

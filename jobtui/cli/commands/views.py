@@ -107,8 +107,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def _config_problems() -> list[str]:
     """What is wrong with config.toml, one sentence each naming the setting ([] if nothing):
-    a file that cannot be used at all, [keys] settings the TUI will ignore, or a [mail]
-    command that cannot run."""
+    a file that cannot be used at all, [keys] settings the TUI will ignore, a [mail] command
+    that cannot run, or [messages] naming a template that does not exist."""
     try:
         config = load_config()
     except ConfigError as exc:
@@ -118,6 +118,16 @@ def _config_problems() -> list[str]:
         from jobtui.io import mail  # only when there is a command to look at
 
         problems += mail.command_problems(config.mail.command)
+    if config.messages.other_roles:
+        from jobtui.core import drafts  # Jinja2: only to check the names
+
+        names = [t.name for t in drafts.list_templates()]
+        wanted = (drafts.template_name(n) for n in config.messages.other_roles)
+        problems += [
+            f"[messages] other_roles: no template named {name!r} (there are {', '.join(names)})"
+            for name in wanted
+            if name not in names
+        ]
     where = f"{config.path}: " if config.path else ""
     return [f"{where}{problem}" for problem in problems]
 
