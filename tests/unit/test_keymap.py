@@ -151,7 +151,9 @@ def test_the_help_states_the_users_rules_in_the_theme_colours():
     mine = FollowUpRules(check_in_business_days=9, upcoming_days=4, overdue_grace_business_days=3)
     text = rules_text(mine, app)
     assert "Check-in: 9 business days" in text.plain
-    assert "overdue 3 business day(s) after it falls due" in text.plain
+    assert "overdue 3 business days after it falls due" in text.plain
+    one = rules_text(FollowUpRules(after_decision_business_days=1, max_unanswered=1), app).plain
+    assert "or 1 business day after the day" in one and "After 1 unanswered follow-up:" in one
     assert "due within 4 days" in text.plain
     assert "These are your settings" in text.plain
     assert "These are the defaults" in rules_text(FollowUpRules(), app).plain

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from jobtui import locations
 from jobtui.config import FollowUpRules
 from jobtui.core.followup import Urgency
+from jobtui.core.words import plural
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import shown
@@ -38,17 +39,22 @@ def rules_text(rules: FollowUpRules, app: App[object]) -> Text:
     """The follow-up rules in plain words, with the numbers of ``rules`` (the user's
     config.toml), and what the colours mean in the app's theme."""
     text = Text("Follow-ups\n", style="bold")
+    days = plural(rules.check_in_business_days, "business day")
+    after_decision = plural(rules.after_decision_business_days, "business day")
+    applied = plural(rules.application_business_days, "business day")
+    grace = plural(rules.overdue_grace_business_days, "business day")
+    upcoming = plural(rules.upcoming_days, "day")
+    unanswered = plural(rules.max_unanswered, "unanswered follow-up")
     text.append(
         f"• Thank-you: due when an interview ends, overdue {rules.thank_you_overdue_hours}h "
         "later.\n"
-        f"• Check-in: {rules.check_in_business_days} business days after the last interview "
-        f"with no news, or {rules.after_decision_business_days} business day(s) after the day "
-        "they said they would decide.\n"
-        f"• After applying: still “applied” after {rules.application_business_days} business "
-        "days -> follow up; again after each unanswered follow-up.\n"
-        f"• A check-in or follow-up is overdue {rules.overdue_grace_business_days} business "
-        f"day(s) after it falls due; upcoming means due within {rules.upcoming_days} days.\n"
-        f"• After {rules.max_unanswered} unanswered follow-ups: mark it ghosted?\n"
+        f"• Check-in: {days} after the last interview with no news, or {after_decision} "
+        "after the day they said they would decide.\n"
+        f"• After applying: still “applied” after {applied} -> follow up; again after each "
+        "unanswered follow-up.\n"
+        f"• A check-in or follow-up is overdue {grace} after it falls due; upcoming means due "
+        f"within {upcoming}.\n"
+        f"• After {unanswered}: mark it ghosted?\n"
         "• Closed applications need nothing; a snooze moves the due time.\n"
     )
     if rules == FollowUpRules():
