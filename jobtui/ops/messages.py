@@ -8,12 +8,12 @@ the draft kept from last time. Importing this module loads Jinja2; the other use
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from jobtui.config import FollowUpRules, Me
+from jobtui.config import FollowUpRules, Me, MessageSettings
 from jobtui.core import dates, drafts
 from jobtui.core.followup import FollowUp, followups_for, sort_key
 from jobtui.core.model import Application, Contact, Interview, MessageDraft
@@ -106,11 +106,16 @@ def latest_started(interviews: Sequence[Interview], now: datetime) -> Interview 
 
 
 def render_draft(
-    context: MessageContext, template: str, *, interview: Interview | None = None
+    context: MessageContext,
+    template: str,
+    *,
+    interview: Interview | None = None,
+    other_roles: Collection[str] = MessageSettings().other_roles,
 ) -> drafts.Draft:
     """Draft a message from ``template`` with ``context`` (``interview`` as in
-    :meth:`MessageContext.variables`). Raises ``drafts.TemplateError``."""
-    return drafts.render(template, context.variables(interview))
+    :meth:`MessageContext.variables`; ``other_roles`` the config's ``[messages]
+    other_roles``). Raises ``drafts.TemplateError``."""
+    return drafts.render(template, context.variables(interview), other_roles=other_roles)
 
 
 def save_draft(store: Store, target_id: str, draft: MessageDraft | None, now: datetime) -> bool:
@@ -136,11 +141,18 @@ def save_draft(store: Store, target_id: str, draft: MessageDraft | None, now: da
 
 
 def render_message(
-    store: Store, target_id: str, template: str, *, me: Me, now: datetime
+    store: Store,
+    target_id: str,
+    template: str,
+    *,
+    me: Me,
+    now: datetime,
+    other_roles: Collection[str] = MessageSettings().other_roles,
 ) -> drafts.Draft:
     """``jobtui render``: the draft of ``template`` about an application or interview (an
     application's latest interview so far). Raises ``drafts.TemplateError``."""
-    return render_draft(message_context(store, target_id, me=me, now=now), template)
+    context = message_context(store, target_id, me=me, now=now)
+    return render_draft(context, template, other_roles=other_roles)
 
 
 def templates() -> list[drafts.TemplateInfo]:

@@ -12,6 +12,8 @@ from jobtui.io.demo import populate_demo
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 SIZE = (120, 40)
+# A name in config: the composer does not stop to ask who is writing (tests/tui/test_tui_who.py).
+NAMED = Config(me=Me(name="Sam Rivera"))
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +91,7 @@ async def test_compose_copy_save_mark_sent_clears_the_highlight(demo_db, now, tm
 
 
 async def test_closing_the_composer_keeps_field_edits_but_logs_nothing(demo_db, now):
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")
@@ -110,7 +112,7 @@ async def test_a_broken_user_template_is_reported_not_fatal(demo_db, now, tmp_pa
     user_templates = tmp_path / "config" / "templates"
     user_templates.mkdir(parents=True)
     (user_templates / "thank_you.txt.j2").write_text("Subject\n\n{{ interview.nope() }\n")
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")
@@ -126,7 +128,7 @@ async def test_a_broken_user_template_is_reported_not_fatal(demo_db, now, tmp_pa
 async def test_undo_after_marking_the_message_sent_brings_the_highlight_back(demo_db, now):
     from tui_helpers import notices
 
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")
@@ -149,7 +151,7 @@ async def test_undo_after_marking_the_message_sent_brings_the_highlight_back(dem
 
 @pytest.mark.parametrize("size", [(80, 24), (93, 30)])
 async def test_the_composer_stacks_its_panes_on_a_narrow_terminal(demo_db, now, size):
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=size) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")
@@ -183,7 +185,7 @@ async def test_the_composer_stacks_its_panes_on_a_narrow_terminal(demo_db, now, 
 
 
 async def test_the_composer_is_side_by_side_when_wide(demo_db, now):
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")
@@ -229,7 +231,7 @@ async def test_the_composer_title_shows_the_year_of_an_interview_in_another_year
 async def test_toasts_wait_while_the_composer_is_open(demo_db, now):
     from tui_helpers import notices
 
-    app = make_app(demo_db, now)
+    app = make_app(demo_db, now, NAMED)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")

@@ -10,11 +10,17 @@ import os
 import shlex
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobtui.ops import followups, views
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.widgets.editor import NoteEditor
+
+if TYPE_CHECKING:  # the composer (and Jinja2) load only when it opens
+    from jobtui.core.model import MessageDraft
+    from jobtui.tui.screens.composer import ComposerResult, DraftSaved
 
 # The import question lists this many lines of the plan, then "... and N more".
 IMPORT_PREVIEW_LINES = 12
@@ -43,17 +49,21 @@ def external_editor(panes: MainPanes) -> None:
 
 
 async def compose_message(panes: MainPanes) -> None:
-    """Draft the follow-up that is owed (or any other) from a template."""
+    """Draft the follow-up that is owed (or any other) from a template; an edited draft is
+    kept on the interview (else the application) until it is sent."""
     if panes.refuse_if_read_only():
         return  # its fields are saved with the interview: nothing to type in vain
     from jobtui.core import drafts
     from jobtui.ops import messages
     from jobtui.tui.screens.composer import ComposerScreen
+    from jobtui.tui.screens.who_dialog import ask_who_is_writing
 
     target = panes.target()
     if target is None:
         return
     row, interview = target
+    if not panes.tui.config.me.name:
+        await ask_who_is_writing(panes)  # once per run; it may update the config
     config = panes.tui.config
     now = panes.tui.clock()
     target_id = interview.id if interview is not None else row.app.id
@@ -75,12 +85,19 @@ async def compose_message(panes: MainPanes) -> None:
         context.today,
         context.suggested,
         now,
+        kept=context.kept,
+        save_draft=partial(_keep_draft, panes, context.holder_id),
+        mail_command=config.mail.command,
+        other_roles=config.messages.other_roles,
     )
     result = await panes.app.push_screen_wait(composer)
     if result is None:
         return
-    kind = drafts.sent_kind_for_template(result.template)  # names the undo step
     company = context.application.company
+    if not result.mark_sent and not result.changed_fields:
+        panes.notify(f"Draft kept for {company}: m opens it again.")
+        return
+    kind = drafts.sent_kind_for_template(result.template)  # names the undo step
     await panes.save_change(
         lambda store: followups.finish_message(
             store,
@@ -89,17 +106,39 @@ async def compose_message(panes: MainPanes) -> None:
             template=result.template,
             fields=result.changed_fields,
             mark_sent=result.mark_sent,
-            to=context.recipient,
             now=now,
+            text=result.text,
         ),
         undo_as=(
             f"logging the {kind.label} for {company}"
             if result.mark_sent
             else f"the message notes for {company}"
         ),
-        report=(
-            f"Logged {kind.label} as sent" if result.mark_sent else "Notes for the message saved"
-        ),
+        report=_composer_report(result, kind.label, company),
+    )
+
+
+def _composer_report(result: ComposerResult, kind: str, company: str) -> str:
+    if result.mark_sent:
+        return f"Logged {kind} as sent"
+    if result.kept_draft:
+        return f"Notes for the message saved, draft kept for {company}: m opens it again"
+    return "Notes for the message saved"
+
+
+def _keep_draft(
+    panes: MainPanes, holder_id: str, draft: MessageDraft | None, reply: DraftSaved
+) -> None:
+    """The composer's autosave: keep (or drop) the draft on the data thread, outside any
+    undoable change (like a note's autosave), then tell the composer."""
+    from jobtui.ops import messages
+
+    at = panes.tui.clock()
+    panes.data.submit(
+        lambda store: messages.save_draft(store, holder_id, draft, at),
+        lambda _saved, _overview: reply(at, None),
+        lambda exc: reply(at, exc),
+        refresh=False,
     )
 
 
