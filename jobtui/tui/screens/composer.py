@@ -325,7 +325,8 @@ class ComposerScreen(Dialog[ComposerResult | None]):
         return text != self._rendered
 
     def _show_draft_state(self) -> None:
-        """The status line for an edited draft: marked edited, when it was kept, how to reset."""
+        """The status line for an edited draft (which the fields no longer re-render): marked
+        edited, when it was kept, how to reset it."""
         line = Text("✎ Edited by hand", style="bold yellow")
         if self._kept_as is not None and self._kept_at is not None:
             local = dates.local_day(self._kept_at)
@@ -335,7 +336,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
             line.append(f" · kept, saved {when}", style="bold")
         elif self._kept_as is not None:
             line.append(" · kept", style="bold")
-        line.append(" · the fields no longer change it · ctrl+r resets it to the template")
+        line.append(" · ctrl+r resets it to the template")
         self.query_one("#composer-status", Static).update(line)
 
     @on(OptionList.OptionHighlighted, "#composer-templates")
