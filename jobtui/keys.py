@@ -259,9 +259,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction(
         "composer.sent", "ctrl+t", "Mark sent", "composer", action="mark_sent", priority=True
     ),
-    KeyAction(
-        "composer.rerender", "ctrl+r", "Re-render", "composer", action="rerender", priority=True
-    ),
+    KeyAction("composer.rerender", "ctrl+r", "Reset", "composer", action="rerender", priority=True),
     KeyAction("composer.close", "escape", "Close", "composer", action="close"),
     KeyAction("form.save", "ctrl+s", "Save", "form", action="submit", priority=True),
     KeyAction("form.cancel", "escape", "Cancel", "form", action="cancel"),

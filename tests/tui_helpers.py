@@ -7,9 +7,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from jobtui.config import Config
+from jobtui.config import Config, Me
 from jobtui.db.store import Store
 from jobtui.tui.app import JobTUI
+
+# A config with a name: the composer opens at once (with none, it first asks who is writing).
+SIGNED = Config(me=Me(name="Sam Rivera", signature="Sam Rivera\nsam.rivera@example.com"))
 
 
 def make_app(db_path: Path, now: datetime, config: Config | None = None) -> JobTUI:

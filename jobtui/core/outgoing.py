@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobtui.core.model import Contact, Interview
+from jobtui.core.textsafe import strip_controls
 
 SUBJECT_PREFIX = "Subject:"
 
@@ -42,9 +43,11 @@ def split_message(text: str) -> tuple[str, str]:
 
 
 def _unique(found: Iterable[str]) -> tuple[str, ...]:
+    """Addresses as a mail program may take them: one line each, no control character (a
+    stored one is dropped, as in the text), no blanks, no duplicates (ignoring case)."""
     seen: dict[str, None] = {}
     for address in found:
-        address = address.strip()
+        address = " ".join(strip_controls(address).split())
         if address and address.lower() not in {a.lower() for a in seen}:
             seen[address] = None
     return tuple(seen)

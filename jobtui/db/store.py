@@ -488,8 +488,8 @@ class Store:
     def _put_back(
         self, change: Change, *, trash_typed_notes: bool
     ) -> dict[tuple[str, str], dict[str, Any] | None]:
-        """Write ``change``'s images back (one save), each record keeping its current notes;
-        return the images they replaced (to go the other way)."""
+        """Write ``change``'s images back (one save), each record keeping its current notes
+        and kept draft; return the images they replaced (to go the other way)."""
         data = self._storage.read()
         replaced: dict[tuple[str, str], dict[str, Any] | None] = {}
         back_to_trash = _back_in_trash(change)
@@ -514,10 +514,10 @@ class Store:
                         and record_id not in back_to_trash
                         and current is not None
                         and table in _UNDOABLE_TABLES
-                        and current.get("notes")
+                        and (current.get("notes") or current.get("draft"))
                     ):
-                        # Made by the change, but notes were typed since: keep them in the
-                        # trash (undelete, or redo, brings them back) rather than lose them.
+                        # Made by the change, but notes or a draft were typed since: keep
+                        # them in the trash (undelete, or redo, brings them back).
                         trash = data.setdefault(TRASH, {})
                         replaced.setdefault((TRASH, record_id), copy.deepcopy(trash.get(record_id)))
                         trash[record_id] = self._trash_entry(record_type(table), current)
@@ -525,8 +525,12 @@ class Store:
                 restored = copy.deepcopy(image)
                 if table == TRASH:
                     _keep_notes_in_entry(restored, notes_now)
-                elif current is not None and "notes" in current:
-                    restored["notes"] = current["notes"]
+                elif current is not None:
+                    # Typed since (notes, a kept draft): never taken back by undo or redo.
+                    if "notes" in current:
+                        restored["notes"] = current["notes"]
+                    if current.get("draft") is not None:
+                        restored["draft"] = current["draft"]
                 rows[record_id] = restored
             self._storage.write(data)
         return replaced

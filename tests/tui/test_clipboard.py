@@ -9,7 +9,7 @@ import sys
 import pytest
 from fake_clipboard import fake_tool
 from test_tui_composer import _select
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import SIGNED, make_app, notices, screen_text, settle
 
 from jobtui.db.store import Store
 from jobtui.io.demo import populate_demo
@@ -25,7 +25,7 @@ async def _copy_in_composer(tmp_path, now, monkeypatch, env: dict[str, str]):
     db = tmp_path / "demo.json"
     with Store(db, clock=lambda: now) as store:
         populate_demo(store, now)
-    app = make_app(db, now)
+    app = make_app(db, now, SIGNED)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         _select(app, "Northwind Analytics")

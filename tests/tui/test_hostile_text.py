@@ -22,7 +22,7 @@ from datetime import timedelta
 
 import pytest
 from hostile import HOSTILE, HOSTILE_IDS, looks_like
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import SIGNED, make_app, notices, screen_text, settle
 
 from jobtui.core.model import Application, Interview, Person, Status
 from jobtui.core.textsafe import has_controls
@@ -212,7 +212,7 @@ async def test_stored_hostile_text_never_reaches_the_terminal(group, db_path, no
                 )
             )
             ids[hostile] = app.id
-    tui = make_app(db_path, now)
+    tui = make_app(db_path, now, SIGNED)
     async with tui.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot, tui)
 

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Iterable
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_helpers import make_app, settle
+from tui_helpers import SIGNED, make_app, settle
 
 from jobtui.db.store import Store
 from jobtui.io.demo import populate_demo
@@ -28,7 +28,7 @@ def demo_app(short_home, now) -> JobTUI:
     db_path = short_home / "data" / "jobtui.json"
     with Store(db_path, clock=lambda: now) as store:
         populate_demo(store, now)
-    return make_app(db_path, now)
+    return make_app(db_path, now, SIGNED)
 
 
 def _steady_cursors(pilot: Pilot) -> None:

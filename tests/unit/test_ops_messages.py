@@ -75,17 +75,30 @@ def test_a_draft_autosave_is_no_undo_step(store, interview):
     assert records.undo(store).description is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store._put_back puts back a record's whole image: it keeps the current notes, "
-    "not yet the current draft",
-)
 def test_undoing_a_change_keeps_a_draft_typed_since(store, interview):
     with store.change("the snooze"):
         followups.snooze(store, interview.id, NOW + timedelta(days=2))
     messages.save_draft(store, interview.id, MessageDraft("thank_you", TEXT), NOW)
     records.undo(store)
+    stored = store.get_interview(interview.id)
+    assert stored.snoozed_until is None  # the snooze is undone...
+    assert stored.draft == MessageDraft("thank_you", TEXT, NOW)  # ...the words typed are not
+    records.redo(store)
     assert store.get_interview(interview.id).draft == MessageDraft("thank_you", TEXT, NOW)
+
+
+def test_undoing_the_add_of_a_record_with_a_draft_keeps_it_in_the_trash(store, app):
+    from jobtui.ops import views
+
+    with store.change("the interview"):
+        added = records.add_interview(
+            store, Interview(application_id=app.id, starts_at=NOW - timedelta(hours=3))
+        )
+    interview_id = added.interview.id
+    messages.save_draft(store, interview_id, MessageDraft("thank_you", TEXT), NOW)
+    records.undo(store)
+    trashed = [e for e in views.trash(store) if e.id == interview_id]
+    assert trashed, "the interview with its draft went to the trash, not away"
 
 
 def test_a_form_saving_an_old_copy_keeps_the_kept_draft(store, interview):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -52,11 +51,8 @@ def _hand_over(
     terminal)."""
     from jobtui.io import mail
 
+    # The addresses come cleaned (one line each, no control character): core.outgoing.
     message = outgoing(text, context.interview, context.contacts, greeted)
-    # The addresses too are output: a stored control character never reaches the program.
-    # An address is one line: a stored newline or tab in it is folded too.
-    to = (" ".join(render.pasteable(address).split()) for address in message.to)
-    message = dataclasses.replace(message, to=tuple(dict.fromkeys(a for a in to if a)))
     if not message.to:
         nobody = mail.missing_recipients(
             context.interview, context.contacts, context.application.label

@@ -44,7 +44,7 @@ from jobtui.io import clipboard, mail
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownTextArea, shown
-from jobtui.tui.widgets.editor import AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT
+from jobtui.tui.widgets.editor import AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT, MIN_TIMER
 
 # Called back once a draft's save is done: when it was saved, and the error if it failed.
 DraftSaved = Callable[[datetime, BaseException | None], None]
@@ -52,7 +52,6 @@ DraftSaved = Callable[[datetime, BaseException | None], None]
 DraftSaver = Callable[[MessageDraft | None, DraftSaved], None]
 
 RERENDER_DELAY = 0.3
-MIN_TIMER_SECONDS = 0.01
 # What the composer believes is kept after a save failed: matches no draft, so the next
 # change asks again.
 UNKNOWN_KEPT = ("", "\0")
@@ -170,6 +169,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
         else:
             self.template = suggested if suggested in names else (names[0] if names else "")
         self._rendered = ""  # the last draft we rendered, to tell hand edits apart
+        self._greeted: tuple[object, ...] = ()  # whom it greets: the mail goes to them
         self._timer: Timer | None = None
         # The draft kept on disk, or asked to be: (template, text), None for none.
         self._kept_as: tuple[str, str] | None = (kept.template, kept.text) if kept else None
@@ -312,6 +312,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
             return False
         # The draft is for pasting into an email: stored control characters are dropped.
         self._rendered = strip_controls(draft.text())
+        self._greeted = draft.greeted
         draft_area.load_text(self._rendered)
         status.update(Text(f"Template: {self.template}", style="dim"))
         return True
@@ -372,7 +373,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
             self._dirty_since = now
         left = self._dirty_since + AUTOSAVE_MAX_WAIT - now
         # Never a 0 s timer: Textual's timer divides by its interval when it runs late.
-        delay = max(MIN_TIMER_SECONDS, min(AUTOSAVE_DELAY, left))
+        delay = max(MIN_TIMER, min(AUTOSAVE_DELAY, left))
         self._autosave = self.set_timer(delay, self.keep_draft)
 
     def _wanted_key(self, text: str) -> tuple[str, str] | None:
@@ -491,7 +492,7 @@ class ComposerScreen(Dialog[ComposerResult | None]):
     @property
     def message(self) -> Outgoing:
         """The draft as shown, as a message (control characters dropped, as for copying)."""
-        return outgoing(strip_controls(self.text), self.interview, self.contacts)
+        return outgoing(strip_controls(self.text), self.interview, self.contacts, self._greeted)
 
     def action_open_in_mail(self) -> None:
         """Hand the draft to the mail program: the desktop's mailto: handler, or the

@@ -37,6 +37,8 @@ AUTOSAVE_DELAY = 0.8  # seconds of quiet before an autosave
 # The first unsaved keystroke is sent to disk by then even if typing never pauses (the
 # save itself takes a moment more: typed text is on disk within 2 s).
 AUTOSAVE_MAX_WAIT = 1.5
+# The shortest timer we set: a 0 s Textual timer that runs late divides by zero.
+MIN_TIMER = 0.01
 RETRY_SECONDS = 3.0  # a failed save is tried again this often
 INDENT = "  "  # one level of a Markdown list
 # Said in the editor's border while it has focus: Tab no longer leaves it.
@@ -331,7 +333,7 @@ class NoteEditor(Vertical):
         if self._dirty_since is None:
             self._dirty_since = now
         left = self._dirty_since + AUTOSAVE_MAX_WAIT - now
-        self._timer = self.set_timer(max(0.0, min(AUTOSAVE_DELAY, left)), self.flush)
+        self._timer = self.set_timer(max(MIN_TIMER, min(AUTOSAVE_DELAY, left)), self.flush)
 
     def on_descendant_blur(self) -> None:
         self.flush()
