@@ -396,9 +396,12 @@ def followups_for(
     return items
 
 
-def sort_key(item: FollowUp) -> tuple[int, datetime]:
-    """Most urgent first; within an urgency, the earliest due first."""
-    return (item.urgency.rank, item.due)
+def sort_key(item: FollowUp) -> tuple[int, bool, datetime]:
+    """Most urgent first. Among the overdue and among the due, thank-yous first (a thank-you
+    counts within a day; a check-in or a follow-up keeps a few hours more); then the
+    earliest due (what is only coming up, in the order it comes)."""
+    later = item.urgency != Urgency.UPCOMING and item.kind != FollowUpKind.THANK_YOU
+    return (item.urgency.rank, later, item.due)
 
 
 def all_followups(

@@ -37,7 +37,7 @@ class AppRow:
     def needs_follow_up(self) -> bool:
         return any(i.urgency != Urgency.UPCOMING for i in self.items)
 
-    def urgency_key(self, now: datetime) -> tuple[int, datetime, str]:
+    def urgency_key(self, now: datetime) -> tuple[int, bool, datetime, str]:
         """Sort key "by urgency" (cached: a row is rebuilt when its data or now changes)."""
         cached = self.__dict__.get("_urgency_key")
         if cached is None:
@@ -160,15 +160,14 @@ class Overview:
         return row.search_text if row else ""
 
 
-def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, datetime]:
-    # Follow-ups first (overdue, due, upcoming), then open applications by their next
-    # interview, then closed ones.
+def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, bool, datetime]:
+    # Follow-ups first, as the follow-up list orders them (overdue, due, upcoming; a
+    # thank-you first), then open applications by their next interview, then closed ones.
     if row.items:
-        first = min(row.items, key=sort_key)
-        return (first.urgency.rank, first.due)
+        return sort_key(min(row.items, key=sort_key))
     upcoming = [i.starts_at for i in row.interviews if i.starts_at > now]
     far = datetime.max.replace(tzinfo=dates.local_tz())
-    return (3 if not row.app.closed else 4, min(upcoming, default=far))
+    return (3 if not row.app.closed else 4, False, min(upcoming, default=far))
 
 
 SORTS = {

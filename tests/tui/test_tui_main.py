@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import orjson
 import pytest
+from test_tui_composer import _select
 from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
 from jobtui.config import Config
@@ -65,8 +66,8 @@ async def test_demo_rows_sorted_by_urgency_and_highlighted(demo_db, now):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         companies = _table_companies(app)
-        # Overdue first, then due; closed hidden by default.
-        assert companies[:3] == ["Mosaic Learning", "Parcelwise", "Copperleaf Robotics"]
+        # Overdue first (the thank-you first of them), then due; closed hidden by default.
+        assert companies[:3] == ["Copperleaf Robotics", "Mosaic Learning", "Parcelwise"]
         assert set(companies[3:5]) == {"Quillstack", "Northwind Analytics"}
         assert "Fernhill Games" not in companies
         text = screen_text(app)
@@ -75,7 +76,7 @@ async def test_demo_rows_sorted_by_urgency_and_highlighted(demo_db, now):
         assert "Interview tomorrow 11:00" in text
         # The overdue row's next action is drawn in the theme's error colour.
         table = app.screen.query_one(ApplicationsTable)
-        cell = table.get_row_at(2)[5]
+        cell = table.get_row_at(0)[5]
         assert cell.plain.startswith("Thank-you overdue")
         assert str(cell.style.color.triplet.hex).lower() == app.current_theme.error.lower()
 
@@ -197,12 +198,14 @@ async def test_z_snoozes_the_follow_up(demo_db, now):
     app = make_app(demo_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        assert _table_companies(app)[0] == "Mosaic Learning"
+        _select(app, "Mosaic Learning")
+        await settle(pilot, app)
         await pilot.press("z", *"+3d", "enter")
         await settle(pilot, app)
         saved = _apps_on_disk(demo_db)["Mosaic Learning"]
         assert saved["snoozed_until"] == (now + timedelta(days=3)).isoformat()
-        assert _table_companies(app)[0] != "Mosaic Learning"
+        # Below the four still due now.
+        assert _table_companies(app).index("Mosaic Learning") >= 4
 
 
 async def test_d_deletes_after_asking_and_u_restores(one_app_db, now):

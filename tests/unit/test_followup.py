@@ -557,7 +557,7 @@ def test_snoozing_an_application_moves_its_check_in():
 # Ordering across applications
 
 
-def test_all_followups_most_urgent_first_then_earliest_due():
+def test_all_followups_most_urgent_first_thank_yous_first_then_earliest_due():
     apps = {
         # overdue thank-you, due Tue 24 10:00
         "thank-you-overdue": (make_app("thank-you-overdue"), [ending_at(berlin(11, 24, 10))]),
@@ -586,8 +586,9 @@ def test_all_followups_most_urgent_first_then_earliest_due():
     scrambled = [apps[k][0] for k in sorted(apps)]
     items = all_followups(scrambled, interviews_by_app, {}, NOW, RULES)
     assert [(i.application_id, i.kind, i.urgency) for i in items] == [
-        ("check-in-overdue", CHECK_IN, OVERDUE),
+        # A thank-you's window is a day: it goes before an older overdue check-in.
         ("thank-you-overdue", THANK_YOU, OVERDUE),
+        ("check-in-overdue", CHECK_IN, OVERDUE),
         ("check-in-due", CHECK_IN, DUE),
         ("applied-due", APP_FOLLOW_UP, DUE),
         ("applied-upcoming", APP_FOLLOW_UP, UPCOMING),

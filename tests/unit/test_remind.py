@@ -73,8 +73,8 @@ def owed(store):
 def test_each_item_due_or_overdue_is_reminded_once_and_not_again_the_same_day(store, state, owed):
     done, lines = _run(store, state)
     assert lines == [
-        "overdue follow up — Quiet Co — Backend (applied Thu 1 Oct)",
         "overdue thank-you — Acme — Backend (interview Tue 24 Nov)",
+        "overdue follow up — Quiet Co — Backend (applied Thu 1 Oct)",
         "due thank-you — Beta — Backend (interview Thu 26 Nov)",
     ]
     assert done.owed == 3 and done.state_problem == ""
@@ -115,8 +115,8 @@ def test_the_next_day_what_is_still_owed_is_reminded_again_and_old_keys_go(store
     tomorrow = NOW + timedelta(days=1)
     done, lines = _run(store, state, at=tomorrow)
     assert lines == [
-        "overdue follow up — Quiet Co — Backend (applied Thu 1 Oct)",
         "overdue thank-you — Beta — Backend (interview Thu 26 Nov)",
+        "overdue follow up — Quiet Co — Backend (applied Thu 1 Oct)",
     ]
     saved = json.loads(state.read_text())["reminded"]
     assert sorted(saved) == sorted(r.key for r in done.sent)  # yesterday's Acme key is gone
