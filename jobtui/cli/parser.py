@@ -216,6 +216,11 @@ def _render(cmd: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="an interview, or an application (its latest interview so far is used)",
     )
+    cmd.add_argument(
+        "--fresh",
+        action="store_true",
+        help="render the template even when a draft edited in the composer is kept",
+    )
     handover = cmd.add_mutually_exclusive_group()
     handover.add_argument(
         "--mailto", action="store_true", help="print it as a mailto: link instead"

@@ -17,6 +17,7 @@ from jobtui.config import FollowUpRules, Me, MessageSettings
 from jobtui.core import dates, drafts
 from jobtui.core.followup import FollowUp, followups_for, sort_key
 from jobtui.core.model import Application, Contact, Interview, MessageDraft
+from jobtui.core.outgoing import split_message
 from jobtui.db.store import Store
 from jobtui.ops.followups import recipients, target_of
 from jobtui.ops.views import linked_contacts
@@ -116,6 +117,25 @@ def render_draft(
     :meth:`MessageContext.variables`; ``other_roles`` the config's ``[messages]
     other_roles``). Raises ``drafts.TemplateError``."""
     return drafts.render(template, context.variables(interview), other_roles=other_roles)
+
+
+def message_to_send(
+    context: MessageContext,
+    template: str,
+    *,
+    other_roles: Collection[str] = MessageSettings().other_roles,
+    fresh: bool = False,
+) -> tuple[drafts.Draft, MessageDraft | None]:
+    """The message as it would go out: the draft kept from the composer when it was written
+    from ``template`` (unless ``fresh``), else ``template`` rendered; and the kept draft used
+    (None: rendered). Raises ``drafts.TemplateError``."""
+    rendered = render_draft(context, template, other_roles=other_roles)
+    kept = None if fresh else context.kept
+    if kept is None or drafts.template_name(kept.template) != rendered.template:
+        return rendered, None
+    subject, body = split_message(kept.text)
+    # Written to the same people the template greets.
+    return drafts.Draft(rendered.template, subject, body, rendered.greeted), kept
 
 
 def save_draft(store: Store, target_id: str, draft: MessageDraft | None, now: datetime) -> bool:

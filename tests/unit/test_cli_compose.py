@@ -340,3 +340,35 @@ def test_a_greeted_person_without_an_address_falls_back_to_the_others(jobtui, se
     url = _ok(jobtui("render", "check_in", search["interview"], "--mailto")).strip()
     to, _, body = _decoded(url)
     assert body.startswith("Hi Rita,") and to == ("ana@acme.com",)
+
+
+def test_render_prints_the_draft_kept_from_the_composer(jobtui, search, now):
+    import os
+    from pathlib import Path
+
+    from jobtui.core.model import MessageDraft
+    from jobtui.db.store import Store
+    from jobtui.ops import messages
+
+    template_text = _ok(jobtui("render", "thank_you", search["interview"]))
+    edited = template_text.replace("Hi Ana and Bo,", "Dear Ana, dear Bo — & ? # %,")
+    with Store(Path(os.environ["JOBTUI_DB"]), clock=lambda: now) as store:
+        messages.save_draft(
+            store, search["interview"], MessageDraft("thank_you", edited.rstrip("\n")), now
+        )
+    code, out, err = jobtui("render", "thank_you", search["interview"])
+    assert code == 0 and out == edited
+    assert "the draft you edited in the composer (saved " in err and "--fresh" in err
+    # The link carries the edited text too, to the people the template greets.
+    url = _ok_quiet(jobtui("render", "thank_you", search["interview"], "--mailto"))
+    assert _decoded(url.strip()) == (("ana@acme.com",), *split_message(edited))
+    # --fresh renders the template; another template is rendered as it is.
+    assert _ok(jobtui("render", "thank_you", search["interview"], "--fresh")) == template_text
+    code, out, err = jobtui("render", "check_in", search["interview"])
+    assert code == 0 and "Dear Ana" not in out and err == ""
+
+
+def _ok_quiet(result) -> str:
+    code, out, err = result
+    assert code == 0, err
+    return out

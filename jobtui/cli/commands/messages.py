@@ -16,6 +16,7 @@ from jobtui.cli.commands.common import (
     say,
 )
 from jobtui.config import load_config
+from jobtui.core import dates
 from jobtui.core.outgoing import outgoing
 
 if TYPE_CHECKING:
@@ -30,11 +31,17 @@ def cmd_render(args: argparse.Namespace) -> int:
     with open_store(args, write=False) as store, explaining_no_database(args, args.id):
         context = messages.message_context(store, args.id, me=config.me, now=now())
     try:
-        draft = messages.render_draft(
-            context, args.template, other_roles=config.messages.other_roles
+        draft, kept = messages.message_to_send(
+            context, args.template, other_roles=config.messages.other_roles, fresh=args.fresh
         )
     except TemplateError as exc:
         raise CommandError(str(exc)) from None
+    if kept is not None:
+        saved = f" (saved {dates.format_when(kept.saved_at)})" if kept.saved_at else ""
+        complain(
+            f"the draft you edited in the composer{saved}, not the template as it renders now "
+            "(--fresh renders the template)"
+        )
     # Meant for pasting into an email: control characters are dropped, not shown.
     text = render.pasteable(draft.text())
     if args.mailto or args.open:
