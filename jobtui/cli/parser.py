@@ -163,6 +163,12 @@ def _sent(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument("--to", default="", help="who it went to")
     cmd.add_argument("--channel", default="email", help="email, linkedin, phone... (default email)")
+    cmd.add_argument("--subject", default="", help="the subject of the message sent, to keep")
+    cmd.add_argument(
+        "--body-file",
+        metavar="FILE",
+        help="a UTF-8 text file holding the message sent, to keep ('-': standard input)",
+    )
 
 
 def _snooze(cmd: argparse.ArgumentParser) -> None:

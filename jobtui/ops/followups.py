@@ -112,6 +112,8 @@ def mark_sent(
     at: datetime | None = None,
     to: str = "",
     channel: str = "email",
+    subject: str = "",
+    body: str = "",
 ) -> Sent:
     """Log the message owed on an application or interview (any unique id prefix) as sent
     ``at`` (default ``now``): the thank-you or follow-up the rules list for it, most urgent
@@ -121,7 +123,8 @@ def mark_sent(
     When the record the message is about (the interview, else the application) keeps a
     draft of a template that stands for that kind, the draft is what was sent: its subject
     and body are logged (sent to its recipients unless ``to`` says otherwise) and the draft
-    is dropped, in the same save. A draft of another kind of message stays kept."""
+    is dropped, in the same save. A draft of another kind of message stays kept. A
+    ``subject`` or ``body`` given says what was sent instead (a kept draft stays then)."""
     app, selected = target_of(store, target_id)
     items = followups_for(app, store.interviews(app.id), store.sent_log(app.id), now, rules)
     owed = owed_kind(app, selected, items)
@@ -131,9 +134,20 @@ def mark_sent(
         raise NothingOwed(app, selected)
     else:
         kind, interview = owed
-    draft = _draft_of_kind(interview if interview is not None else app, kind)
+    given = subject or body
+    draft = None if given else _draft_of_kind(interview if interview is not None else app, kind)
     if draft is None:
-        return log_sent(store, app, interview, kind, at=at or now, to=to, channel=channel)
+        return log_sent(
+            store,
+            app,
+            interview,
+            kind,
+            at=at or now,
+            to=to,
+            channel=channel,
+            subject=subject,
+            body=body,
+        )
     subject, body = message_of(draft.text)
     return log_sent(
         store,

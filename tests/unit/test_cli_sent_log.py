@@ -138,3 +138,37 @@ def test_hostile_subject_and_body_are_printed_visibly(jobtui, db_path, now):
     assert "\u202e" not in out
     shown = json.loads(_ok(jobtui("show", app_id, "--json")))
     assert {s["subject"] for s in shown["sent"]} >= set(HOSTILE_TEXTS)  # the data, exactly
+
+
+def test_sent_keeps_a_subject_and_a_body_file_given(jobtui, tmp_path):
+    app_id = jobtui("add", "Acme", "Dev", "--applied", "2026-11-02")[1].strip()
+    body = tmp_path / "sent.txt"
+    body.write_text("Hi Rita,\n\nA & B ? # % — 日本\n\nBest,\nSam\n", encoding="utf-8")
+    code, _, err = jobtui(
+        "sent",
+        app_id,
+        "--kind",
+        "check_in",
+        "--subject",
+        "Checking in — Dev",
+        "--body-file",
+        str(body),
+    )
+    assert code == 0, err
+    shown = json.loads(jobtui("show", app_id, "--json")[1])
+    (entry,) = shown["sent"]
+    assert (entry["subject"], entry["body"]) == (
+        "Checking in — Dev",
+        "Hi Rita,\n\nA & B ? # % — 日本\n\nBest,\nSam",
+    )
+
+
+def test_sent_with_a_body_file_it_cannot_read_logs_nothing(jobtui, tmp_path):
+    app_id = jobtui("add", "Acme", "Dev", "--applied", "2026-11-02")[1].strip()
+    code, _, err = jobtui("sent", app_id, "--kind", "other", "--body-file", str(tmp_path / "no"))
+    assert code == 1 and err.startswith("jobtui: --body-file ") and "cannot read it" in err
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Grüße".encode("latin-1"))
+    code, _, err = jobtui("sent", app_id, "--kind", "other", "--body-file", str(latin))
+    assert code == 1 and "is not UTF-8 text" in err
+    assert json.loads(jobtui("show", app_id, "--json")[1])["sent"] == []
