@@ -24,6 +24,11 @@ def _cell(text: str, style: str | Style = "") -> Text:
     return cell
 
 
+# The widest Applied cell: a day of another year and an age in months, "26 Sep 2025 14mo"
+# (ages of two years and more read "2y").
+APPLIED_MAX_WIDTH = 16
+
+
 def applied_text(applied_on: date | None, today: date) -> str:
     """The Applied cell: "26 Nov 3d", "3 Dec 2025 12mo" (the year when it is not this one)."""
     if applied_on is None:
@@ -82,8 +87,8 @@ class ApplicationsTable(DataTable):
         self._rows, self._now = rows, now
         today = dates.local_day(now)
         applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
-        # Wider when a date of another year is shown ("3 Dec 2025 12mo").
-        applied_width = min(15, max([10, *map(len, applied_texts)]))
+        # Wider when a date of another year is shown: "26 Sep 2025 14mo" is the longest.
+        applied_width = min(APPLIED_MAX_WIDTH, max([10, *map(len, applied_texts)]))
         column = self.columns.get("applied") if self.columns else None
         if self.size.width != self._layout_width or column is None or column.width != applied_width:
             self.clear(columns=True)
