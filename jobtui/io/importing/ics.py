@@ -1,0 +1,326 @@
+"""Read calendar invites (``.ics``): one :class:`Invite` per ``VEVENT``, as an interview would need it.
+
+Pure: bytes in, invites out; nothing is stored and nothing is matched to an application here.
+
+* **When.** DTSTART with its TZID goes through icalendar's zone handling (IANA names, the
+  Windows names Outlook writes such as "W. Europe Standard Time", and the file's own
+  VTIMEZONE blocks); "...Z" is UTC; a floating time (no zone) is ``local_tz``. A TZID that
+  nothing resolves is read as local time, with a note. An all-day DTSTART (a date) starts at
+  09:00 local, with a note. A repeating event (RRULE) gives its first occurrence, with a note.
+* **How long.** DTEND - DTSTART, else DURATION, else one hour. A DTEND before DTSTART is an
+  error; an all-day or zero-length event lasts one hour, with a note.
+* **Where.** LOCATION as written (a link in it stays as it is); else the meeting link from
+  X-GOOGLE-CONFERENCE, CONFERENCE, X-MICROSOFT-SKYPETEAMSMEETINGURL or
+  X-MICROSOFT-ONLINEMEETINGCONFLINK; else the first Google Meet, Zoom, Teams or Webex link in
+  DESCRIPTION.
+* **Who.** ``interviewers`` are the ATTENDEEs except the user (``my_email``, any case) and
+  rooms or resources (CUTYPE=ROOM/RESOURCE). ``organizer`` is kept apart and is not an
+  interviewer unless also listed as an attendee (Google lists the organizer as one; Outlook
+  does not): jobtui makes the organizer a contact of the application, the interviewers are
+  the people in the room. An organizer who is the user is ``None``. ``domains`` are the email
+  domains of the organizer and every attendee (rooms included: a room's address is the
+  company's), without the user's own address, for matching the invite to an application.
+* **What.** ``kind`` is guessed from SUMMARY, else DESCRIPTION (:func:`guess_kind`).
+  ``cancelled``: METHOD:CANCEL on the calendar or STATUS:CANCELLED on the event.
+  ``sequence`` (SEQUENCE, default 0) tells a newer copy of the same UID from an older one.
+* **Text is data.** SUMMARY, DESCRIPTION, CN and LOCATION are kept exactly as unescaped by
+  icalendar: nothing is stripped; showing them safely is the display layer's job.
+
+Errors are :class:`InviteError`, one line: "not an iCalendar file", or the event
+("VEVENT 2 (uid abc@x)") and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from icalendar import Calendar
+
+from jobtui.core import dates
+from jobtui.core.model import InterviewKind, Person
+
+DEFAULT_DURATION = timedelta(hours=1)
+ALL_DAY_START = time(9, 0)
+
+# Vendor properties that carry the meeting link, most specific first.
+_LINK_PROPERTIES = (
+    "X-GOOGLE-CONFERENCE",
+    "CONFERENCE",
+    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+)
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.IGNORECASE)
+_MEETING_HOST = re.compile(
+    r"^(meet\.google\.com|([\w-]+\.)*zoom\.us|([\w-]+\.)*zoomgov\.com|teams\.microsoft\.com"
+    r"|teams\.live\.com|([\w-]+\.)*webex\.com)$",
+    re.IGNORECASE,
+)
+_RESOURCE_CUTYPES = frozenset({"ROOM", "RESOURCE"})
+
+# Words in a summary -> kind; the first pattern that matches wins (a "final technical round"
+# is final, a "technical phone screen" technical).
+_KIND_WORDS: tuple[tuple[InterviewKind, re.Pattern[str]], ...] = (
+    (InterviewKind.FINAL, re.compile(r"\bfinal\b", re.IGNORECASE)),
+    (InterviewKind.ONSITE, re.compile(r"\b(on-?site|on site|loop|super ?day)\b", re.IGNORECASE)),
+    (InterviewKind.PANEL, re.compile(r"\bpanel\b", re.IGNORECASE)),
+    (
+        InterviewKind.TECHNICAL,
+        re.compile(
+            r"\b(technical|tech|coding|code|system design|design|pairing|pair programming"
+            r"|live coding|take-?home|whiteboard|algorithms?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        InterviewKind.PHONE_SCREEN,
+        re.compile(
+            r"\b(phone screen|phone|screen(ing)?|recruiter( call| chat)?|intro(ductory)?( call)?"
+            r"|hr call|chat)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+class InviteError(ValueError):
+    """An invite that cannot be read: one line naming the part of the file and why."""
+
+
+@dataclass(frozen=True)
+class Invite:
+    """One calendar event, as an interview would need it (see the module's docstring)."""
+
+    uid: str
+    summary: str
+    starts_at: datetime
+    duration: timedelta = DEFAULT_DURATION
+    where: str = ""
+    interviewers: tuple[Person, ...] = ()
+    organizer: Person | None = None
+    kind: InterviewKind = InterviewKind.OTHER
+    cancelled: bool = False
+    sequence: int = 0
+    description: str = ""
+    domains: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what was guessed: all-day, repeating, unknown zone
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + self.duration
+
+
+def guess_kind(*texts: str) -> InterviewKind:
+    """The kind the first text that names one names (summary first, then description)."""
+    for text in texts:
+        for kind, pattern in _KIND_WORDS:
+            if text and pattern.search(text):
+                return kind
+    return InterviewKind.OTHER
+
+
+def meeting_link(text: str) -> str:
+    """The first Google Meet, Zoom, Teams or Webex link in ``text``, or ""."""
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:!?")
+        host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0]
+        if _MEETING_HOST.match(host):
+            return url
+    return ""
+
+
+def read_invites(
+    data: bytes, *, my_email: str = "", local_tz: tzinfo | None = None
+) -> list[Invite]:
+    """Every VEVENT of an iCalendar file, in file order (an empty list when there is none).
+
+    Raises :class:`InviteError` (one line) when the file is not iCalendar or an event cannot
+    be read; nothing is returned half-read.
+    """
+    zone = local_tz if local_tz is not None else dates.local_tz()
+    calendars = _parse(data)
+    invites: list[Invite] = []
+    number = 0
+    for cal in calendars:
+        method_cancel = _text(cal.get("METHOD")).strip().upper() == "CANCEL"
+        for event in cal.walk("VEVENT"):
+            number += 1
+            uid = _text(event.get("UID")).strip()
+            where = f"VEVENT {number}" + (f" (uid {_cut(uid)})" if uid else "")
+            try:
+                invites.append(_read_event(event, uid, method_cancel, my_email, zone))
+            except InviteError as err:
+                raise InviteError(f"{where}: {err}") from None
+            except Exception as err:  # icalendar's own errors: still one line, no traceback
+                raise InviteError(f"{where}: cannot be read ({_cut(str(err))})") from None
+    return invites
+
+
+def _parse(data: bytes) -> list[Calendar]:
+    text = data.decode("utf-8-sig", errors="replace")
+    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise InviteError("not an iCalendar file")
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except Exception:
+        raise InviteError("not an iCalendar file") from None
+    return [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+
+
+def _read_event(
+    event: Any, uid: str, method_cancel: bool, my_email: str, zone: tzinfo
+) -> Invite:
+    notes: list[str] = []
+    if not uid:
+        raise InviteError("no UID")
+    if "DTSTART" not in event:
+        raise InviteError("no DTSTART (when it starts)")
+    starts_at, all_day = _moment(event, "DTSTART", zone, notes)
+    duration = _duration(event, starts_at, all_day, zone, notes)
+    if "RRULE" in event:
+        notes.append("repeats (RRULE): only the first occurrence is read")
+
+    summary = _text(event.get("SUMMARY"))
+    description = _text(event.get("DESCRIPTION"))
+    me = my_email.strip().lower()
+
+    organizer = _person(event.get("ORGANIZER"))
+    if organizer is not None and me and organizer.email.lower() == me:
+        organizer = None
+
+    interviewers: list[Person] = []
+    domains: list[str] = []
+    if organizer is not None:
+        _add_domain(domains, organizer.email)
+    for attendee in _as_list(event.get("ATTENDEE")):
+        person = _person(attendee)
+        if person is None or (me and person.email.lower() == me):
+            continue
+        _add_domain(domains, person.email)
+        cutype = str(getattr(attendee, "params", {}).get("CUTYPE", "")).strip().upper()
+        if cutype in _RESOURCE_CUTYPES:
+            continue
+        if person not in interviewers:
+            interviewers.append(person)
+
+    status = _text(event.get("STATUS")).strip().upper()
+    return Invite(
+        uid=uid,
+        summary=summary,
+        starts_at=starts_at,
+        duration=duration,
+        where=_where(event, description),
+        interviewers=tuple(interviewers),
+        organizer=organizer,
+        kind=guess_kind(summary, description),
+        cancelled=method_cancel or status == "CANCELLED",
+        sequence=_sequence(event.get("SEQUENCE")),
+        description=description,
+        domains=tuple(domains),
+        notes=tuple(notes),
+    )
+
+
+def _moment(event: Any, name: str, zone: tzinfo, notes: list[str]) -> tuple[datetime, bool]:
+    """An aware datetime for DTSTART/DTEND, and whether it was an all-day date."""
+    prop = event.get(name)
+    value = getattr(prop, "dt", None)
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            tzid = str(getattr(prop, "params", {}).get("TZID", "")).strip()
+            if tzid:
+                notes.append(f"unknown time zone {_cut(tzid)!r}: {name} read as local time")
+            value = value.replace(tzinfo=zone)
+        return value, False
+    if isinstance(value, date):
+        if name == "DTSTART":
+            notes.append("all-day event: starts at 09:00 local time")
+        return datetime.combine(value, ALL_DAY_START, tzinfo=zone), True
+    raise InviteError(f"{name} is not a date or time ({_cut(_raw(event, name))})")
+
+
+def _duration(
+    event: Any, starts_at: datetime, all_day: bool, zone: tzinfo, notes: list[str]
+) -> timedelta:
+    if all_day:
+        notes.append("all-day event: one hour assumed")
+        return DEFAULT_DURATION
+    if "DTEND" in event:
+        ends_at, _ = _moment(event, "DTEND", zone, notes)
+        length = ends_at - starts_at
+        if length < timedelta(0):
+            raise InviteError("DTEND is before DTSTART")
+    elif "DURATION" in event:
+        length = getattr(event.get("DURATION"), "dt", None)
+        if not isinstance(length, timedelta):
+            raise InviteError(f"DURATION is not a length ({_cut(_raw(event, 'DURATION'))})")
+        if length < timedelta(0):
+            raise InviteError("DURATION is negative")
+    else:
+        return DEFAULT_DURATION
+    if length == timedelta(0):
+        notes.append("zero-length event: one hour assumed")
+        return DEFAULT_DURATION
+    return length
+
+
+def _where(event: Any, description: str) -> str:
+    location = _text(event.get("LOCATION"))
+    if location.strip():
+        return location
+    for name in _LINK_PROPERTIES:
+        for value in _as_list(event.get(name)):
+            text = _text(value).strip()
+            if _URL.match(text):
+                return text
+    return meeting_link(description)
+
+
+def _person(address: Any) -> Person | None:
+    if address is None:
+        return None
+    value = str(address).strip()
+    email = value[len("mailto:") :] if value.lower().startswith("mailto:") else ""
+    name = str(getattr(address, "params", {}).get("CN", ""))
+    if not email and not name.strip():
+        return None
+    return Person(name=name, email=email.strip())
+
+
+def _add_domain(domains: list[str], email: str) -> None:
+    _, at, domain = email.rpartition("@")
+    domain = domain.strip().lower()
+    if at and domain and domain not in domains:
+        domains.append(domain)
+
+
+def _sequence(value: Any) -> int:
+    try:
+        return max(int(str(value).strip()), 0) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # a property given twice: the first one
+        value = value[0] if value else ""
+    return str(value)
+
+
+def _raw(event: Any, name: str) -> str:
+    prop = event.get(name)
+    return str(getattr(prop, "dt", prop))
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
