@@ -1,4 +1,4 @@
-"""Read calendar invites (``.ics``): one :class:`Invite` per ``VEVENT``, as an interview would need it.
+"""Read calendar invites (``.ics``): one :class:`Invite` per ``VEVENT``, as an interview needs it.
 
 Pure: bytes in, invites out; nothing is stored and nothing is matched to an application here.
 
@@ -169,9 +169,7 @@ def _parse(data: bytes) -> list[Calendar]:
     return [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
 
 
-def _read_event(
-    event: Any, uid: str, method_cancel: bool, my_email: str, zone: tzinfo
-) -> Invite:
+def _read_event(event: Any, uid: str, method_cancel: bool, my_email: str, zone: tzinfo) -> Invite:
     notes: list[str] = []
     if not uid:
         raise InviteError("no UID")
