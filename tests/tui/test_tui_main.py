@@ -621,3 +621,16 @@ async def test_thank_you_sent_keeps_interview_notes(one_app_db, now):
     [interview] = _disk(one_app_db)["interviews"].values()
     assert interview["notes"] == "asked about Kafka"
     assert interview["thank_you_sent_at"] == now.isoformat()
+
+
+async def test_the_summary_line_fits_whole_at_80_columns(demo_db, now):
+    app = make_app(demo_db, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        top = screen_text(app).splitlines()[0]
+        assert top.rstrip().endswith("5 follow-ups due (3 overdue)"), top
+        assert "9 active · 3 interviews this week · " in top
+    wide = make_app(demo_db, now)
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, wide)
+        assert "5 follow-ups due now (3 overdue)" in screen_text(wide).splitlines()[0]
