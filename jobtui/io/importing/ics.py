@@ -9,17 +9,18 @@ Pure: bytes in, invites out; nothing is stored and nothing is matched to an appl
   09:00 local, with a note. A repeating event (RRULE) gives its first occurrence, with a note.
 * **How long.** DTEND - DTSTART, else DURATION, else one hour. A DTEND before DTSTART is an
   error; an all-day or zero-length event lasts one hour, with a note.
-* **Where.** LOCATION as written (a link in it stays as it is); else the meeting link from
+* **Where.** LOCATION as written when it holds a link; otherwise the meeting link, from
   X-GOOGLE-CONFERENCE, CONFERENCE, X-MICROSOFT-SKYPETEAMSMEETINGURL or
-  X-MICROSOFT-ONLINEMEETINGCONFLINK; else the first Google Meet, Zoom, Teams or Webex link in
-  DESCRIPTION.
+  X-MICROSOFT-ONLINEMEETINGCONFLINK, else the first Google Meet, Zoom, Teams or Webex link in
+  DESCRIPTION, after the LOCATION if there is one ("Microsoft Teams Meeting https://...",
+  as Outlook names the place but puts the link elsewhere).
 * **Who.** ``interviewers`` are the ATTENDEEs except the user (``my_email``, any case) and
   rooms or resources (CUTYPE=ROOM/RESOURCE). ``organizer`` is kept apart and is not an
   interviewer unless also listed as an attendee (Google lists the organizer as one; Outlook
   does not): jobtui makes the organizer a contact of the application, the interviewers are
   the people in the room. An organizer who is the user is ``None``. ``domains`` are the email
-  domains of the organizer and every attendee (rooms included: a room's address is the
-  company's), without the user's own address, for matching the invite to an application.
+  domains of the organizer and the attendees (not rooms: Google gives them its own domain;
+  not the user), for matching the invite to an application.
 * **What.** ``kind`` is guessed from SUMMARY, else DESCRIPTION (:func:`guess_kind`).
   ``cancelled``: METHOD:CANCEL on the calendar or STATUS:CANCELLED on the event.
   ``sequence`` (SEQUENCE, default 0) tells a newer copy of the same UID from an older one.
@@ -196,10 +197,10 @@ def _read_event(event: Any, uid: str, method_cancel: bool, my_email: str, zone: 
         person = _person(attendee)
         if person is None or (me and person.email.lower() == me):
             continue
-        _add_domain(domains, person.email)
         cutype = str(getattr(attendee, "params", {}).get("CUTYPE", "")).strip().upper()
         if cutype in _RESOURCE_CUTYPES:
             continue
+        _add_domain(domains, person.email)
         if person not in interviewers:
             interviewers.append(person)
 
@@ -266,14 +267,21 @@ def _duration(
 
 def _where(event: Any, description: str) -> str:
     location = _text(event.get("LOCATION"))
-    if location.strip():
+    if _URL.search(location):
         return location
+    link = _vendor_link(event) or meeting_link(description)
+    if location.strip():
+        return f"{location} {link}" if link else location
+    return link
+
+
+def _vendor_link(event: Any) -> str:
     for name in _LINK_PROPERTIES:
         for value in _as_list(event.get(name)):
             text = _text(value).strip()
-            if _URL.match(text):
+            if _URL.fullmatch(text):
                 return text
-    return meeting_link(description)
+    return ""
 
 
 def _person(address: Any) -> Person | None:
