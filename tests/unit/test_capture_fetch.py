@@ -7,6 +7,7 @@ import gzip
 import json
 import socket
 import threading
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -93,6 +94,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
         elif path == "/gzip":
             self._send(gzip.compress("<p>Grüße</p>".encode()), "text/html", Content_Encoding="gzip")
+        elif path in ("/deflate", "/raw-deflate"):
+            packer = zlib.compressobj(
+                wbits=zlib.MAX_WBITS if path == "/deflate" else -zlib.MAX_WBITS
+            )
+            body = packer.compress("<p>Grüße</p>".encode()) + packer.flush()
+            self._send(body, "text/html", Content_Encoding="deflate")
+        elif path == "/bad-gzip":
+            self._send(b"not gzip at all", "text/html", Content_Encoding="gzip")
+        elif path == "/xhtml":
+            self._send(PAGE, "application/xhtml+xml")
+        elif path == "/meta-equiv":
+            body = (
+                '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15"><p>€</p>'
+            )
+            self._send(body.encode("iso-8859-15"), "text/html")
         elif path == "/bomb":
             bomb = gzip.compress(b"<p>" + b" " * (3 * 1024 * 1024))
             self._send(bomb, "text/html", Content_Encoding="gzip")
@@ -206,6 +222,16 @@ def test_gzip_is_decoded(site: _Site) -> None:
     assert site.seen[-1][1]["Accept-Encoding"] == "gzip, deflate"
 
 
+@pytest.mark.parametrize("path", ["/deflate", "/raw-deflate"])
+def test_deflate_is_decoded_zlib_wrapped_or_raw(site: _Site, path: str) -> None:
+    assert fetch(f"{site.base}{path}").text == "<p>Grüße</p>"
+
+
+def test_a_body_that_is_not_the_gzip_it_claims_is_one_line(site: _Site) -> None:
+    url = f"{site.base}/bad-gzip"
+    assert _failure(url) == f"{url}: body is not valid gzip data"
+
+
 def test_a_decompression_bomb_stops_at_the_cap(site: _Site) -> None:
     url = f"{site.base}/bomb"
     assert _failure(url, max_bytes=1024 * 1024) == f"{url}: larger than 1 MB"
@@ -221,6 +247,16 @@ def test_else_from_a_meta_charset(site: _Site) -> None:
     got = fetch(f"{site.base}/meta")
     assert got.charset == "cp1252"
     assert "naïve – ok" in got.text
+
+
+def test_or_from_a_meta_http_equiv(site: _Site) -> None:
+    got = fetch(f"{site.base}/meta-equiv")
+    assert got.charset == "iso8859-15"
+    assert "<p>€</p>" in got.text
+
+
+def test_xhtml_is_a_web_page(site: _Site) -> None:
+    assert fetch(f"{site.base}/xhtml").content_type == "application/xhtml+xml"
 
 
 def test_a_pdf_is_not_a_web_page(site: _Site) -> None:
@@ -259,6 +295,15 @@ def test_an_unreachable_port_is_one_line() -> None:
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/jobs/1"
     assert _failure(url, timeout=2) == f"{url}: connection refused"
+
+
+def test_a_name_that_does_not_resolve_is_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    url = "https://x.example/jobs/1"
+    assert _failure(url) == f"{url}: no network (Name or service not known)"
 
 
 def test_the_proxy_variable_is_honoured(site: _Site, monkeypatch: pytest.MonkeyPatch) -> None:
