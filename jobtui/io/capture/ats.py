@@ -196,7 +196,7 @@ def _from_lever(ref: _JobRef, url: str, data: dict[str, Any]) -> Posting:
     if not location:
         location = "; ".join(_texts(categories, "allLocations"))
     if _text(data, "workplaceType").lower() == "remote":
-        location = "Remote"
+        location = _remote(location)
     salary = _mapping(data, "salaryRange")
     interval = _text(salary, "interval")
     low, high = _number(salary, "min"), _number(salary, "max")
@@ -255,7 +255,7 @@ def _from_ashby(ref: _JobRef, url: str, data: dict[str, Any]) -> Posting:
         raise AtsError(f"ashby: the job {ref.job_id} on the board {ref.board} has no title")
     location = _text(job, "location") or _text(job, "locationName")
     if job.get("isRemote") is True:
-        location = "Remote"
+        location = _remote(location)
     compensation = _mapping(job, "compensation")
     low = high = None
     currency = unit = ""
@@ -368,6 +368,12 @@ def _employment_type(text: str) -> str:
     as given."""
     key = re.sub(r"[^a-z]", "", text.lower())
     return _EMPLOYMENT_TYPES.get(key, text)
+
+
+def _remote(location: str) -> str:
+    """A remote job's location: "Remote", unless the posting's own words already say so
+    ("Remote - Europe" keeps its region)."""
+    return location if "remote" in location.lower() else "Remote"
 
 
 def _name_from_slug(slug: str) -> str:
