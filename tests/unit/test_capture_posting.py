@@ -197,3 +197,28 @@ def test_html_to_markdown_keeps_lists_links_headings_and_decodes_entities():
         "- Bike\n- Lunch"
     )
     assert html_to_markdown("") == "" and html_to_markdown("  \n ") == ""
+
+
+def test_a_job_posting_without_its_company_takes_it_from_the_page_and_asks_for_a_check():
+    page = job_page({"title": "Nurse"}).replace(
+        "<head>", '<head><meta property="og:site_name" content="Klinik Nord">'
+    )
+    posting = read_posting(page, "u")
+    assert (posting.role, posting.company, posting.source) == ("Nurse", "Klinik Nord", "json-ld")
+    assert posting.needs_check is True
+    assert read_posting(job_page({"title": "Nurse"}), "u").needs_check is True
+    whole = read_posting(job_page({"title": "Nurse", "hiringOrganization": "Klinik"}), "u")
+    assert whole.needs_check is False
+
+
+@pytest.mark.parametrize(
+    "page, role",
+    [
+        ('<script type="application/ld+json">{"@type": "JobPosting", "title": "Cut"}', "Cut"),
+        ("<svg><title>icon</title></svg><title>Real - Co</title>", "Real"),
+        ("<![bogus]><title>After</title>", "After"),
+        ("<title>Cut sho", "Cut sho"),
+    ],
+)
+def test_pages_cut_short_or_odd_are_still_read(page, role):
+    assert read_posting(page, "u").role == role

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html import unescape
 from html.parser import HTMLParser
@@ -67,8 +67,19 @@ def read_posting(html: str, url: str) -> Posting:
             continue
         job = next(_job_postings(data), None)
         if job is not None:
-            return _from_job_posting(job, url)
+            return _completed(_from_job_posting(job, url), page)
     return _from_page_title(page, url)
+
+
+def _completed(posting: Posting, page: _PageReader) -> Posting:
+    """A JobPosting without its title or company, completed from the page's title (then to be
+    checked)."""
+    if posting.role and posting.company:
+        return posting
+    role, company = _title_guess(page)
+    return replace(
+        posting, role=posting.role or role, company=posting.company or company, needs_check=True
+    )
 
 
 # -- the page's tags ---------------------------------------------------------------------------
@@ -84,6 +95,21 @@ class _PageReader(HTMLParser):
         self.title: str | None = None
         self._script: list[str] | None = None
         self._title: list[str] | None = None
+        self._svg = 0  # inside <svg>, a <title> names a picture, not the page
+
+    def close(self) -> None:
+        if self._script is not None:  # the parser holds an unclosed script's text back
+            self._script.append(self.rawdata)
+        super().close()
+        self.handle_endtag("script")  # a page cut short: what it held so far
+        self.handle_endtag("title")
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![bogus": skipped like a comment, not the end of reading
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = {key.lower(): value or "" for key, value in attrs}
@@ -94,11 +120,15 @@ class _PageReader(HTMLParser):
             key = (named.get("property") or named.get("name") or "").strip().lower()
             if key and "content" in named:
                 self.meta.setdefault(key, named["content"])
-        elif tag == "title" and self.title is None and self._title is None:
+        elif tag == "svg":
+            self._svg += 1
+        elif tag == "title" and not self._svg and self.title is None and self._title is None:
             self._title = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
+        if tag == "svg":
+            self._svg = max(0, self._svg - 1)
+        elif tag == "script" and self._script is not None:
             self.json_ld.append("".join(self._script))
             self._script = None
         elif tag == "title" and self._title is not None:
@@ -246,7 +276,7 @@ def _salary(job: dict) -> tuple[int | None, int | None, str, str]:
     if not isinstance(amount, dict):
         low = _number(amount)
         return low, low, "", ""
-    currency = _line(amount.get("currency"))
+    currency = _line(amount.get("currency")) or _line(job.get("salaryCurrency"))
     value = amount.get("value")
     unit = _line(amount.get("unitText"))
     if isinstance(value, dict):
@@ -338,12 +368,17 @@ def _split_title(title: str, site: str) -> tuple[str, str]:
     return role.strip(), company.strip()
 
 
-def _from_page_title(page: _PageReader, url: str) -> Posting:
+def _title_guess(page: _PageReader) -> tuple[str, str]:
+    """(role, company) as the page's OpenGraph tags and <title> suggest them."""
     title = _line(page.meta.get("og:title"), False) or _line(page.title, False)
-    if not title:
-        raise NoPosting("no job posting on the page (no JSON-LD JobPosting, no title)")
     site = _line(page.meta.get("og:site_name"), False)
-    role, company = _split_title(title, site)
+    return _split_title(title, site) if title else ("", site)
+
+
+def _from_page_title(page: _PageReader, url: str) -> Posting:
+    role, company = _title_guess(page)
+    if not role:
+        raise NoPosting("no job posting on the page (no JSON-LD JobPosting, no title)")
     described = page.meta.get("og:description") or page.meta.get("description") or ""
     return Posting(
         url=url,
