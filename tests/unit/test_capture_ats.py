@@ -58,6 +58,7 @@ def load(name: str) -> Any:
             "https://careers.northwind.example/jobs?gh_jid=4012345&for=northwind-labs",
             ("greenhouse", GH_API),
         ),
+        ("https://boards.greenhouse.io/northwind-labs?gh_jid=4012345", ("greenhouse", GH_API)),
         (LEVER_URL, ("lever", LEVER_API)),
         (LEVER_URL + "/", ("lever", LEVER_API)),
         (LEVER_URL + "/apply?lever-source=LinkedIn", ("lever", LEVER_API)),

@@ -96,6 +96,9 @@ def _greenhouse_ref(segments: list[str], query: dict[str, list[str]]) -> _JobRef
         if _BOARD.match(board) and _DIGITS.match(job_id):
             return _JobRef(GREENHOUSE, board, job_id)
         return None
+    if len(segments) == 1 and _BOARD.match(segments[0]) and "for" not in query:
+        # The board's own page opened on one job: boards.greenhouse.io/{board}?gh_jid={id}
+        query = {**query, "for": [segments[0]]}
     return _greenhouse_embed_ref(query)
 
 
