@@ -222,3 +222,27 @@ def test_a_job_posting_without_its_company_takes_it_from_the_page_and_asks_for_a
 )
 def test_pages_cut_short_or_odd_are_still_read(page, role):
     assert read_posting(page, "u").role == role
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '{"@type": "JobPosting", "title": "Odd", "baseSalary": {"value": NaN}}',
+        '{"@type": "JobPosting", "title": "Odd", "baseSalary": {"value": {"minValue": "inf"}}}',
+        '{"@type": "JobPosting", "title": "Odd", "baseSalary": {"value": 1e400}}',
+        '{"@type": "JobPosting", "title": "Odd", "hiringOrganization": '
+        + "[" * 5000
+        + "]" * 5000
+        + "}",
+    ],
+)
+def test_impossible_numbers_and_deep_nesting_are_not_read(block):
+    page = f'<title>Odd</title><script type="application/ld+json">{block}</script>'
+    posting = read_posting(page, "u")
+    assert posting.role == "Odd"
+    assert (posting.salary_min, posting.salary_max) == (None, None)
+
+
+def test_a_json_ld_nested_too_deep_to_parse_falls_back_to_the_title():
+    page = '<title>Deep</title><script type="application/ld+json">' + "[" * 100000 + "</script>"
+    assert read_posting(page, "u").source == "page title"

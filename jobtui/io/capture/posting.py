@@ -7,6 +7,7 @@ Pure functions over text (no network): the fetcher hands the page here.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -161,7 +162,7 @@ def _load_json(block: str) -> object | None:
                 text, changed = text[: -len(wrapper)].strip(), True
     try:
         return json.loads(text, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -207,7 +208,8 @@ def _line(value: object, decode: bool = True) -> str:
 def _name(value: object) -> str:
     """A thing's name: the string itself, its "name", or the first of a list's."""
     if isinstance(value, list):
-        return next((name for name in map(_name, value) if name), "")
+        names = (_name(item) for item in value if not isinstance(item, list))
+        return next((name for name in names if name), "")
     if isinstance(value, dict):
         return _line(value.get("name"))
     return _line(value)
@@ -256,16 +258,18 @@ def _location(job: dict) -> str:
 
 
 def _number(value: object) -> int | None:
+    """An amount as a whole number: 85000, 85000.0, "85,000"; None for anything else."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return round(value)
     if isinstance(value, str):
-        text = value.replace(",", "").replace("_", "").strip()
         try:
-            return round(float(text))
+            value = float(value.replace(",", "").replace("_", "").strip())
         except ValueError:
             return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return round(value)
     return None
 
 
