@@ -129,6 +129,7 @@ def test_a_page_with_no_posting_raises_one_line():
         ("Backend Engineer at Acme", "Backend Engineer", "Acme"),
         ("Backend Engineer | Acme", "Backend Engineer", "Acme"),
         ("Backend Engineer", "Backend Engineer", ""),
+        ("Job Application for Backend Engineer at Acme", "Backend Engineer", "Acme"),
     ],
 )
 def test_page_titles_are_split_sensibly(title, role, company):

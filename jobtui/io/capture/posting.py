@@ -344,11 +344,14 @@ def _from_job_posting(job: dict, url: str) -> Posting:
 
 _SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ")
 _AT = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
+_APPLY = re.compile(r"^(?:job application for|apply for|apply now:)\s+", re.IGNORECASE)
 
 
 def _split_title(title: str, site: str) -> tuple[str, str]:
     """(role, company) from a page title such as "Role - Company", "Role at Company",
-    "Role | Company"; the site's name, when known, is the company."""
+    "Role | Company", "Job Application for Role at Company"; the site's name, when known, is
+    the company."""
+    title = _APPLY.sub("", title) or title
     parts = [title]
     for separator in _SEPARATORS:
         if separator in title:
