@@ -25,7 +25,9 @@ Pure: bytes in, invites out; nothing is stored and nothing is matched to an appl
   ``cancelled``: METHOD:CANCEL on the calendar or STATUS:CANCELLED on the event.
   ``sequence`` (SEQUENCE, default 0) tells a newer copy of the same UID from an older one.
 * **Text is data.** SUMMARY, DESCRIPTION, CN and LOCATION are kept exactly as unescaped by
-  icalendar: nothing is stripped; showing them safely is the display layer's job.
+  icalendar: nothing is stripped; showing them safely is the display layer's job. A line
+  icalendar cannot parse (RFC 5545 forbids control characters in a parameter such as CN)
+  is left out by it, and says so in ``notes``.
 
 Errors are :class:`InviteError`, one line: "not an iCalendar file", or the event
 ("VEVENT 2 (uid abc@x)") and why.
@@ -59,6 +61,7 @@ _MEETING_HOST = re.compile(
     r"|teams\.live\.com|([\w-]+\.)*webex\.com)$",
     re.IGNORECASE,
 )
+_CONTENT_LINE = re.compile(r"parsed into parts: '([A-Za-z0-9-]+)")
 _RESOURCE_CUTYPES = frozenset({"ROOM", "RESOURCE"})
 
 # Words in a summary -> kind; the first pattern that matches wins (a "final technical round"
@@ -180,6 +183,7 @@ def _read_event(event: Any, uid: str, method_cancel: bool, my_email: str, zone: 
     duration = _duration(event, starts_at, all_day, zone, notes)
     if "RRULE" in event:
         notes.append("repeats (RRULE): only the first occurrence is read")
+    notes.extend(_unread_lines(event))
 
     summary = _text(event.get("SUMMARY"))
     description = _text(event.get("DESCRIPTION"))
@@ -225,7 +229,10 @@ def _read_event(event: Any, uid: str, method_cancel: bool, my_email: str, zone: 
 def _moment(event: Any, name: str, zone: tzinfo, notes: list[str]) -> tuple[datetime, bool]:
     """An aware datetime for DTSTART/DTEND, and whether it was an all-day date."""
     prop = event.get(name)
-    value = getattr(prop, "dt", None)
+    try:
+        value = getattr(prop, "dt", None)
+    except Exception:  # icalendar keeps a broken value and refuses to give its .dt
+        value = None
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             tzid = str(getattr(prop, "params", {}).get("TZID", "")).strip()
@@ -325,7 +332,21 @@ def _text(value: Any) -> str:
 
 def _raw(event: Any, name: str) -> str:
     prop = event.get(name)
-    return str(getattr(prop, "dt", prop))
+    try:
+        return str(getattr(prop, "dt", prop))
+    except Exception:
+        return str(getattr(prop, "ical_value", "")) or "broken"
+
+
+def _unread_lines(event: Any) -> list[str]:
+    """Notes for the lines icalendar could not parse and left out (say, a CN with an ESC)."""
+    notes = []
+    for name, message in getattr(event, "errors", []):
+        if name is None:
+            found = _CONTENT_LINE.search(str(message))
+            name = found.group(1) if found else "a"
+        notes.append(f"{str(name).upper()} line could not be read and is left out")
+    return notes
 
 
 def _cut(text: str, limit: int = 60) -> str:
