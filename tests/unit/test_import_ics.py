@@ -142,6 +142,16 @@ def test_all_day_event_starts_at_nine_local_with_a_note():
     assert "all-day event: starts at 09:00 local time" in invite.notes
 
 
+def test_update_of_the_google_invite_has_the_same_uid_and_a_new_time():
+    (first,) = _read("invite_google_meet.ics")
+    update = _one("invite_google_update.ics")
+    assert update.uid == first.uid
+    assert update.sequence == 1 > first.sequence
+    assert update.starts_at == datetime(2026, 12, 4, 16, 0, tzinfo=BERLIN)
+    assert update.duration == first.duration
+    assert not update.cancelled
+
+
 def test_cancellation_of_the_google_invite():
     (first,) = _read("invite_google_meet.ics")
     cancel = _one("invite_google_cancel.ics")
@@ -237,6 +247,22 @@ def test_zero_length_event_lasts_an_hour_with_a_note():
     (invite,) = read_invites(data, local_tz=BERLIN)
     assert invite.duration == timedelta(hours=1)
     assert invite.notes == ("zero-length event: one hour assumed",)
+
+
+def test_windows_1252_file_is_read():
+    data = _ics("UID:w@x\r\nDTSTART:20261201T100000Z\r\nSUMMARY:Café")
+    data = data.decode().encode("cp1252")
+    (invite,) = read_invites(data, local_tz=BERLIN)
+    assert invite.summary == "Café"
+
+
+def test_several_calendars_in_one_file():
+    data = _ics("UID:a@x\r\nDTSTART:20261201T100000Z") + _ics(
+        "UID:b@x\r\nDTSTART:20261202T100000Z", method="CANCEL"
+    )
+    first, second = read_invites(data, local_tz=BERLIN)
+    assert (first.uid, first.cancelled) == ("a@x", False)
+    assert (second.uid, second.cancelled) == ("b@x", True)
 
 
 def test_no_events_is_an_empty_list():

@@ -163,7 +163,10 @@ def read_invites(
 
 
 def _parse(data: bytes) -> list[Calendar]:
-    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # RFC 5545 says UTF-8; old Outlook exports are Windows-1252
+        text = data.decode("cp1252", errors="replace")
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise InviteError("not an iCalendar file")
     try:
