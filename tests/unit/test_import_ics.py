@@ -420,3 +420,10 @@ def test_invite_is_frozen():
     assert date(2026, 12, 1) == invite.starts_at.date()
     with pytest.raises(AttributeError):
         invite.uid = "other"  # type: ignore[misc]
+
+
+def test_default_local_zone_is_the_users(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    (invite,) = read_invites((DATA / "invite_floating.ics").read_bytes())
+    assert invite.starts_at.utcoffset() == timedelta(hours=9)
+    assert invite.starts_at.replace(tzinfo=None) == datetime(2026, 12, 5, 11, 0)
