@@ -348,6 +348,13 @@ def test_event_without_uid():
     assert str(err.value) == "VEVENT 1: no UID"
 
 
+def test_error_message_is_one_line_even_for_a_uid_with_newlines():
+    data = _ics("UID:two\\nlines@x\r\nSUMMARY:x")
+    with pytest.raises(InviteError) as err:
+        read_invites(data, local_tz=BERLIN)
+    assert str(err.value) == "VEVENT 1 (uid two lines@x): no DTSTART (when it starts)"
+
+
 def test_garbage_dtstart():
     with pytest.raises(InviteError) as err:
         read_invites(_ics("UID:g@x\r\nDTSTART:tomorrow-ish"), local_tz=BERLIN)

@@ -353,4 +353,6 @@ def _unread_lines(event: Any) -> list[str]:
 
 
 def _cut(text: str, limit: int = 60) -> str:
+    """A value quoted in a one-line message: its lines joined, at most ``limit`` characters."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
