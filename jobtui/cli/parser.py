@@ -113,8 +113,13 @@ def _statuses() -> str:
 
 
 def _add(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("company")
-    cmd.add_argument("role")
+    cmd.add_argument("company", help="the company, or the posting's http(s) URL alone")
+    cmd.add_argument("role", nargs="?", help="the role (not with a URL: it is read from there)")
+    cmd.add_argument(
+        "--fetch",
+        action="store_true",
+        help="read the posting at --url and fill in what was not given",
+    )
     cmd.add_argument(
         "--status", type=_choice(Status), help=f"one of: {_statuses()} (default applied)"
     )

@@ -69,6 +69,7 @@ APPLICATION_FIELDS = (
     FieldSpec("tags", "Tags", FieldKind.LIST),
     FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
     FieldSpec("snoozed_until", "Snoozed until", FieldKind.WHEN),
+    FieldSpec("description", "Posting", FieldKind.LONG_TEXT),  # as captured from its URL
 )
 
 INTERVIEW_FIELDS = (

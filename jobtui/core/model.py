@@ -310,6 +310,7 @@ _APPLICATION_TEXTS = (
     "source",
     "salary_currency",
     "notes",
+    "description",
 )
 _INTERVIEW_TEXTS = ("where", "notes", "topics", "concerns", "strengths", "liked", "outcome")
 _INTERVIEW_DATES = (
@@ -408,6 +409,8 @@ class Application:
     notes: str = ""
     snoozed_until: datetime | None = None
     draft: MessageDraft | None = None
+    description: str = ""  # the job posting as captured from its page (Markdown)
+    posting_fetched_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -448,6 +451,7 @@ class Application:
             len(self.source),
             len(self.salary_currency),
             len(self.notes),
+            len(self.description),
             sum(map(len, self.tags)),
             sum(map(len, self.contact_ids)),
         )
@@ -456,11 +460,20 @@ class Application:
             _check_list("tags", self.tags)
             _check_list("contact_ids", self.contact_ids)
         _check_draft(self.draft)
-        moments = (self.applied_on, self.snoozed_until, self.created_at, self.updated_at)
+        moments = (
+            self.applied_on,
+            self.snoozed_until,
+            self.posting_fetched_at,
+            self.created_at,
+            self.updated_at,
+        )
         years = [m.year for m in moments if m is not None]
         years += [change.at.year for change in self.status_history]
         if not _years_in_range(years):
-            _check_dates(self, ("applied_on", "snoozed_until", "created_at", "updated_at"))
+            _check_dates(
+                self,
+                ("applied_on", "snoozed_until", "posting_fetched_at", "created_at", "updated_at"),
+            )
             for change in self.status_history:
                 check_date("status_history", change.at)
 
@@ -500,6 +513,8 @@ class Application:
             "notes": self.notes,
             "snoozed_until": dates.to_iso(self.snoozed_until),
             "draft": self.draft.to_dict() if self.draft else None,
+            "description": self.description,
+            "posting_fetched_at": dates.to_iso(self.posting_fetched_at),
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -524,6 +539,8 @@ class Application:
             notes=_text(data.get("notes")),
             snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
             draft=MessageDraft.from_dict(data.get("draft")),
+            description=_text(data.get("description")),
+            posting_fetched_at=_opt_datetime(data.get("posting_fetched_at"), "posting_fetched_at"),
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )

@@ -207,7 +207,7 @@ def test_usage_errors_exit_2(jobtui):
     code, _, err = jobtui("bogus")
     assert code == 2 and "invalid choice" in err and err.count("\n") == 1
     code, _, err = jobtui("add", "OnlyCompany")
-    assert code == 2 and "required" in err
+    assert code == 2 and "give COMPANY ROLE, or the posting's http(s) URL alone" in err
     code, _, err = jobtui("set", "abc", "no-equals-sign")
     assert code == 2 and "is not FIELD=VALUE" in err
 

@@ -225,6 +225,8 @@ def full_application() -> Application:
         notes="Line one\nLine [red]two[/red] — «quoted» \\ backslash {braces} 😀",
         snoozed_until=datetime(2026, 12, 1, 9, tzinfo=BERLIN),
         draft=MessageDraft("check_in", "Subject: Hallo\n\n[bold]x[/] ✓", None),
+        description="## The role\n- [b]Python[/b] & Postgres — 日本\n",
+        posting_fetched_at=datetime(2026, 11, 1, 7, 59, tzinfo=BERLIN),
         created_at=datetime(2026, 11, 1, 8, tzinfo=BERLIN),
         updated_at=datetime(2026, 11, 25, 18, 31, tzinfo=BERLIN),
     )

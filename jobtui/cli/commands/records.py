@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from jobtui.cli import render
+from jobtui.cli import CommandError, render
 from jobtui.cli.commands.common import (
     complain,
     now,
@@ -27,14 +29,33 @@ from jobtui.core.model import (
 )
 from jobtui.ops import records
 
+if TYPE_CHECKING:
+    from jobtui.ops.capture import Captured
+
+
+def _capture_url(args: argparse.Namespace) -> str:
+    """The URL to read the posting from ("" for none): the only argument when it is one,
+    or --url with --fetch."""
+    if args.role is None:
+        if not args.company.lower().startswith(("http://", "https://")):
+            raise UsageError("give COMPANY ROLE, or the posting's http(s) URL alone")
+        if args.url:
+            raise UsageError("give the URL once: as the argument, or with --url")
+        return args.company
+    if args.fetch and not args.url:
+        raise UsageError("--fetch reads the posting at --url: give one")
+    return args.url if args.fetch else ""
+
 
 def cmd_add(args: argparse.Namespace) -> int:
     at = now()
+    capture_url = _capture_url(args)
+    by_url = args.role is None
     app = Application(
-        company=args.company,
-        role=args.role,
+        company="" if by_url else args.company,
+        role="" if by_url else args.role,
         status=args.status or Status.APPLIED,
-        url=args.url or "",
+        url=capture_url if by_url else args.url or "",
         location=args.location or "",
         source=args.source or "",
         tags=parse_list(",".join(args.tag)),
@@ -48,11 +69,29 @@ def cmd_add(args: argparse.Namespace) -> int:
             app.applied_on = dates.parse_day(args.applied, at)
         except ValueError as exc:
             raise ValidationError("applied", str(exc)) from None
+    captured = _capture(app, capture_url, at) if capture_url else None
     records.ready_application(app, now=at)  # a bad value opens nothing
     with open_store(args, write=True) as store:
         added = records.add_application(store, app, now=at)
     say(added.application.id)
+    if captured is not None and captured.needs_check:
+        warn(
+            f"only the page's title was found: check the company ({app.company}) and the role "
+            f"({app.role}), e.g. jobtui set {added.application.id[:8]} company=..."
+        )
     return 0
+
+
+def _capture(app: Application, url: str, at: datetime) -> Captured:
+    """Read the posting at ``url`` into ``app`` (the empty fields), before anything is
+    opened: a failure is one line and adds nothing."""
+    from jobtui.ops import capture  # the network and HTML parsing: only for this
+
+    try:
+        posting = capture.read_posting_at(url)
+    except capture.CaptureError as exc:
+        raise CommandError(str(exc)) from None
+    return capture.fill_from_posting(app, posting, now=at)
 
 
 def cmd_interview(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ NAME_CHARS = 80
 # Notes have their own editor; a snooze is set with the snooze dialog. Contacts (recruiter,
 # hiring manager) are edited here as lines of "Name <email> (title)".
 FORM_FIELDS = (
-    *(s for s in APPLICATION_FIELDS if s.name not in {"notes", "snoozed_until"}),
+    *(s for s in APPLICATION_FIELDS if s.name not in {"notes", "snoozed_until", "description"}),
     CONTACTS_FIELD,
 )
 
