@@ -31,6 +31,7 @@ from jobtui.config import Me, MessageSettings
 from jobtui.core import dates
 from jobtui.core.followup import FOLLOW_UP_KINDS, FollowUpKind
 from jobtui.core.model import Application, Contact, Interview, Person, SentKind, Status
+from jobtui.core.words import natural_join  # a template filter too
 
 SUFFIX = ".txt.j2"
 
@@ -186,23 +187,6 @@ def relative_day(value: date | datetime, today: date | datetime) -> str:
         return f"on {_WEEKDAYS[day.weekday()]}"
     year = f" {day.year}" if day.year != ref.year else ""
     return f"on {long_date(day)}{year}"
-
-
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_INNER_LIST = re.compile(r",|\band\b")
-
-
-def natural_join(items: Iterable[Any] | None, conjunction: str = "and") -> str:
-    """["A"] -> "A"; ["A", "B"] -> "A and B"; ["A", "B", "C"] -> "A, B and C".
-
-    Three or more items, one of which holds a comma or an "and" of its own (outside
-    brackets), are set apart by semicolons: "A, B; C; and D"."""
-    words = [str(i) for i in items or () if str(i)]
-    if len(words) < 2:
-        return "".join(words)
-    if len(words) > 2 and any(_INNER_LIST.search(_BRACKETED.sub("", word)) for word in words):
-        return f"{'; '.join(words[:-1])}; {conjunction} {words[-1]}"
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")

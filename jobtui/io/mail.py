@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from jobtui.core.model import Contact, Interview
 from jobtui.core.outgoing import Outgoing
+from jobtui.core.words import natural_join
 
 __all__ = [
     "PLACEHOLDERS",
@@ -134,7 +135,7 @@ def missing_recipients(interview: Interview | None, contacts: Sequence[Contact],
     people = [name for name in dict.fromkeys(people) if name]
     if not people:
         return f"no interviewer or contact of {label} is on record"
-    names = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} or {people[-1]}"
+    names = natural_join(people, "or")
     if not contacts:
         return f"no email address for {names}, and {label} has no contacts"
     return f"no email address for {names}"

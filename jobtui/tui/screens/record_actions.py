@@ -14,6 +14,7 @@ from jobtui.config import Config
 from jobtui.core.followup import owed_kind
 from jobtui.core.model import Application, Contact, Interview
 from jobtui.core.overview import AppRow, Overview
+from jobtui.core.words import natural_join
 from jobtui.ops import followups, records
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.widgets.applications import ApplicationsTable
@@ -285,7 +286,7 @@ async def undo(panes: MainPanes) -> None:
         panes.notify("Nothing to undo.", severity="warning")
     elif undone.removed:
         panes.notify(
-            f"Undid {undone.description}: removed {_listed(undone.removed)}. "
+            f"Undid {undone.description}: removed {natural_join(undone.removed)}. "
             f"{panes.key_for('redo')} brings it back."
         )
     else:
@@ -324,10 +325,6 @@ def _about(row: AppRow, interview: Interview | None) -> str:
         if interview
         else row.app.label
     )
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _label(record: Application | Interview, overview: Overview | None) -> str:
