@@ -61,6 +61,17 @@ class MessageSettings:
 
 
 @dataclass(frozen=True)
+class CaptureSettings:
+    """Where ``jobtui add URL`` reads a posting held by an applicant-tracking system: the
+    base URLs of their public job APIs (tests point them at a local server)."""
+
+    greenhouse_api: str = "https://boards-api.greenhouse.io"
+    lever_api: str = "https://api.lever.co"
+    lever_eu_api: str = "https://api.eu.lever.co"
+    ashby_api: str = "https://api.ashbyhq.com"
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything the user can set."""
 
@@ -69,6 +80,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     mail: MailSettings = field(default_factory=MailSettings)
     messages: MessageSettings = field(default_factory=MessageSettings)
+    capture: CaptureSettings = field(default_factory=CaptureSettings)
     theme: str = ""
     # How long a save waits for another jobtui's save in progress before giving up.
     lock_wait_seconds: float = 5.0
@@ -109,6 +121,15 @@ def _section(cls: type, raw: Any, where: str, path: Path) -> Any:
     return cls(**values)
 
 
+def _capture(raw: Any, path: Path) -> CaptureSettings:
+    settings = _section(CaptureSettings, raw, "capture", path)
+    for spec in fields(CaptureSettings):
+        value = getattr(settings, spec.name)
+        if not value.startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: capture.{spec.name} must be an http(s) URL, not {value!r}")
+    return settings
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read config.toml (default: the user config folder's). Missing file -> defaults."""
     path = path or locations.config_file()
@@ -124,7 +145,7 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    known = {"me", "followup", "mail", "messages", "keys", "theme", "lock_wait_seconds"}
+    known = {"me", "followup", "mail", "messages", "capture", "keys", "theme", "lock_wait_seconds"}
     for key in raw:
         if key not in known:
             raise ConfigError(f"{path}: unknown section or setting {key!r}")
@@ -145,6 +166,7 @@ def load_config(path: Path | None = None) -> Config:
         keys=dict(keys),
         mail=_section(MailSettings, raw.get("mail"), "mail", path),
         messages=_section(MessageSettings, raw.get("messages"), "messages", path),
+        capture=_capture(raw.get("capture"), path),
         theme=theme,
         lock_wait_seconds=float(lock_wait),
         path=path,
@@ -181,6 +203,13 @@ upcoming_days = 3                 # list follow-ups falling due within this many
 [messages]
 # The templates that add "if another role turns out to be a better match..." to a letter.
 # other_roles = ["keep_in_touch"]
+
+[capture]
+# The public job APIs jobtui add URL reads a posting from, when the URL is theirs.
+# greenhouse_api = "https://boards-api.greenhouse.io"
+# lever_api = "https://api.lever.co"
+# lever_eu_api = "https://api.eu.lever.co"
+# ashby_api = "https://api.ashbyhq.com"
 
 [keys]
 # binding id = "key"; see the help screen (?) for ids. Several keys: "U,ctrl+r".

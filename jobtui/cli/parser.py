@@ -14,7 +14,15 @@ SORTS = ("urgency", "company", "applied", "status")
 """The orders of `jobtui list` (the TUI's, urgency first)."""
 # jobtui.io.importing.FORMATS, spelled out so that parsing never imports the importer (a test
 # keeps the two the same).
-IMPORT_FORMATS = ("jobtui-json", "linkedin-applications", "linkedin-saved", "teal", "huntr", "csv")
+IMPORT_FORMATS = (
+    "jobtui-json",
+    "linkedin-applications",
+    "linkedin-saved",
+    "teal",
+    "huntr",
+    "csv",
+    "ics",
+)
 
 
 class UsageError(Exception):
@@ -119,6 +127,11 @@ def _add(cmd: argparse.ArgumentParser) -> None:
         "--fetch",
         action="store_true",
         help="read the posting at --url and fill in what was not given",
+    )
+    cmd.add_argument(
+        "--no-fetch",
+        action="store_true",
+        help="with a URL alone: add it as given, without reading the page",
     )
     cmd.add_argument(
         "--status", type=_choice(Status), help=f"one of: {_statuses()} (default applied)"
@@ -253,8 +266,25 @@ def _backup(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _fetch(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID", help="the application (its id or a unique prefix)")
+    cmd.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace what is there with what the posting says (default: fill empty fields)",
+    )
+
+
 def _import(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("file", metavar="FILE")
+    cmd.add_argument(
+        "file", metavar="FILE", help="a CSV, a jobtui export, or a calendar invite (.ics)"
+    )
+    cmd.add_argument(
+        "--for",
+        dest="for_id",
+        metavar="ID",
+        help="invites: the application they belong to (default: matched by email and name)",
+    )
     cmd.add_argument(
         "--format",
         choices=IMPORT_FORMATS,
@@ -287,7 +317,8 @@ def _restore(cmd: argparse.ArgumentParser) -> None:
 
 
 SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
-    ("add", "add an application; prints its id", _add),
+    ("add", "add an application (or read it from a posting's URL); prints its id", _add),
+    ("fetch", "read an application's posting again from its URL", _fetch),
     ("interview", "add an interview to an application; prints its id", _interview),
     ("status", "change an application's status", _status),
     ("sent", "log a thank-you or follow-up as sent", _sent),
@@ -302,6 +333,8 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
         _remind,
     ),
     ("contact", "add a contact; prints its id", _contact),
+    ("contacts", "list every contact, its applications and when you last wrote", _json_option),
+    ("offers", "compare the open offers: each part, first-year and yearly totals", _json_option),
     ("delete", "move a record to the trash (undelete brings it back)", _one_id),
     ("trash", "list deleted records", _json_option),
     ("render", "print a follow-up message drafted from a template", _render),

@@ -42,6 +42,8 @@ class FieldKind(Enum):
     MONEY = "amount"
     CHOICE = "choice"
     PEOPLE = "comma-separated names"
+    YES_NO = "yes or no"
+    COUNT = "whole number"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,19 @@ APPLICATION_FIELDS = (
     FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
     FieldSpec("snoozed_until", "Snoozed until", FieldKind.WHEN),
     FieldSpec("description", "Posting", FieldKind.LONG_TEXT),  # as captured from its URL
+    FieldSpec("deadline", "Deadline", FieldKind.WHEN),  # the posting closes / an answer is due
+    FieldSpec("offer_base", "Offer: base", FieldKind.MONEY),
+    FieldSpec("offer_bonus", "Offer: bonus", FieldKind.MONEY),
+    FieldSpec("offer_sign_on", "Offer: sign-on", FieldKind.MONEY),
+    FieldSpec("offer_equity", "Offer: equity (grant total)", FieldKind.MONEY),
+    FieldSpec("offer_vesting_years", "Offer: vesting years", FieldKind.COUNT),
+    FieldSpec("offer_currency", "Offer: currency", FieldKind.TEXT),
+    FieldSpec("offer_deadline", "Offer: answer by", FieldKind.WHEN),
+    FieldSpec("offer_notes", "Offer: notes", FieldKind.LONG_TEXT),
 )
+
+# The application fields about its offer (the form shows them once there is one).
+OFFER_FIELDS = tuple(s.name for s in APPLICATION_FIELDS if s.name.startswith("offer_"))
 
 INTERVIEW_FIELDS = (
     FieldSpec("starts_at", "When", FieldKind.WHEN, required=True),
@@ -88,6 +102,7 @@ INTERVIEW_FIELDS = (
     FieldSpec("outcome", "Outcome", FieldKind.TEXT),
     FieldSpec("notes", "Notes", FieldKind.LONG_TEXT),
     FieldSpec("snoozed_until", "Snoozed until", FieldKind.WHEN),
+    FieldSpec("cancelled", "Cancelled", FieldKind.YES_NO),
 )
 
 CONTACT_FIELDS = (
@@ -113,7 +128,13 @@ ALIASES = {
     "currency": "salary_currency",
     "liked_about_company": "liked",
     "thank_you": "thank_you_sent_at",
+    "canceled": "cancelled",
+    "vesting": "offer_vesting_years",
+    "answer_by": "offer_deadline",
 }
+
+_YES = {"yes", "y", "true", "1", "on"}
+_NO = {"no", "n", "false", "0", "off", ""}
 
 
 _FIELDS_BY_KIND = {
@@ -211,6 +232,19 @@ def parse_value(spec: FieldSpec, text: str, now: datetime) -> Any:
         case FieldKind.CHOICE:
             enum = Status if spec.name == "status" else InterviewKind
             return enum.parse(text, spec.name)
+        case FieldKind.YES_NO:
+            word = text.strip().lower()
+            if word in _YES or word in _NO:
+                return word in _YES
+            raise ValidationError(spec.name, f'must be yes or no, not "{text.strip()[:40]}"')
+        case FieldKind.COUNT:
+            if empty:
+                raise ValidationError(spec.name, "must not be empty")
+            if not text.strip().isdigit() or len(text.strip()) > 6:
+                raise ValidationError(
+                    spec.name, f'must be a whole number, not "{text.strip()[:40]}"'
+                )
+            return int(text.strip())
     raise AssertionError(spec.kind)
 
 
@@ -269,6 +303,8 @@ def display_value(record: Record, spec: FieldSpec) -> str:
             return dates.format_duration(value)
         case FieldKind.CHOICE:
             return value.value
+        case FieldKind.YES_NO:
+            return "yes" if value else "no"
     return str(value)
 
 

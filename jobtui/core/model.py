@@ -289,6 +289,21 @@ def _money(value: Any, field_name: str) -> int | None:
     return amount
 
 
+MAX_VESTING_YEARS = 10
+
+
+def _vesting_years(value: Any) -> int:
+    """A stored ``offer_vesting_years`` (missing: 4)."""
+    years = _opt_int(value, "offer_vesting_years")
+    if years is None:
+        return 4
+    if not 1 <= years <= MAX_VESTING_YEARS:
+        raise ValidationError(
+            "offer_vesting_years", f"must be between 1 and {MAX_VESTING_YEARS} years, not {years}"
+        )
+    return years
+
+
 def _duration(value: Any) -> timedelta:
     """A stored ``duration_minutes`` (missing: one hour), within dates.MAX_DURATION."""
     minutes = _opt_int(value, "duration")
@@ -311,8 +326,18 @@ _APPLICATION_TEXTS = (
     "salary_currency",
     "notes",
     "description",
+    "offer_currency",
+    "offer_notes",
 )
-_INTERVIEW_TEXTS = ("where", "notes", "topics", "concerns", "strengths", "liked", "outcome")
+_APPLICATION_MONEY = (
+    "salary_min",
+    "salary_max",
+    "offer_base",
+    "offer_bonus",
+    "offer_sign_on",
+    "offer_equity",
+)
+_INTERVIEW_TEXTS = ("where", "notes", "topics", "concerns", "strengths", "liked", "outcome", "uid")
 _INTERVIEW_DATES = (
     "starts_at",
     "decide_by",
@@ -411,6 +436,17 @@ class Application:
     draft: MessageDraft | None = None
     description: str = ""  # the job posting as captured from its page (Markdown)
     posting_fetched_at: datetime | None = None
+    deadline: datetime | None = None  # when the posting closes or an answer is due
+    # The offer, once there is one (status "offer"): amounts per year in offer_currency,
+    # offer_equity the grant's total value, vesting over offer_vesting_years.
+    offer_base: int | None = None
+    offer_bonus: int | None = None
+    offer_sign_on: int | None = None
+    offer_equity: int | None = None
+    offer_vesting_years: int = 4
+    offer_currency: str = ""
+    offer_deadline: datetime | None = None  # when they need an answer
+    offer_notes: str = ""  # benefits, remote, leave...
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -431,7 +467,7 @@ class Application:
             raise ValidationError("role", "must not be empty")
         if not isinstance(self.status, Status):
             raise ValidationError("status", f"unknown status {self.status!r}")
-        for name in ("salary_min", "salary_max"):
+        for name in _APPLICATION_MONEY:
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise ValidationError(name, "must not be negative")
@@ -443,6 +479,10 @@ class Application:
             and self.salary_max < self.salary_min
         ):
             raise ValidationError("salary_max", "is below salary_min")
+        if not 1 <= self.offer_vesting_years <= MAX_VESTING_YEARS:
+            raise ValidationError(
+                "offer_vesting_years", f"must be between 1 and {MAX_VESTING_YEARS} years"
+            )
         longest = max(
             len(self.company),
             len(self.role),
@@ -452,6 +492,8 @@ class Application:
             len(self.salary_currency),
             len(self.notes),
             len(self.description),
+            len(self.offer_currency),
+            len(self.offer_notes),
             sum(map(len, self.tags)),
             sum(map(len, self.contact_ids)),
         )
@@ -464,6 +506,8 @@ class Application:
             self.applied_on,
             self.snoozed_until,
             self.posting_fetched_at,
+            self.deadline,
+            self.offer_deadline,
             self.created_at,
             self.updated_at,
         )
@@ -472,7 +516,15 @@ class Application:
         if not _years_in_range(years):
             _check_dates(
                 self,
-                ("applied_on", "snoozed_until", "posting_fetched_at", "created_at", "updated_at"),
+                (
+                    "applied_on",
+                    "snoozed_until",
+                    "posting_fetched_at",
+                    "deadline",
+                    "offer_deadline",
+                    "created_at",
+                    "updated_at",
+                ),
             )
             for change in self.status_history:
                 check_date("status_history", change.at)
@@ -515,6 +567,15 @@ class Application:
             "draft": self.draft.to_dict() if self.draft else None,
             "description": self.description,
             "posting_fetched_at": dates.to_iso(self.posting_fetched_at),
+            "deadline": dates.to_iso(self.deadline),
+            "offer_base": self.offer_base,
+            "offer_bonus": self.offer_bonus,
+            "offer_sign_on": self.offer_sign_on,
+            "offer_equity": self.offer_equity,
+            "offer_vesting_years": self.offer_vesting_years,
+            "offer_currency": self.offer_currency,
+            "offer_deadline": dates.to_iso(self.offer_deadline),
+            "offer_notes": self.offer_notes,
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -541,6 +602,15 @@ class Application:
             draft=MessageDraft.from_dict(data.get("draft")),
             description=_text(data.get("description")),
             posting_fetched_at=_opt_datetime(data.get("posting_fetched_at"), "posting_fetched_at"),
+            deadline=_opt_datetime(data.get("deadline"), "deadline"),
+            offer_base=_money(data.get("offer_base"), "offer_base"),
+            offer_bonus=_money(data.get("offer_bonus"), "offer_bonus"),
+            offer_sign_on=_money(data.get("offer_sign_on"), "offer_sign_on"),
+            offer_equity=_money(data.get("offer_equity"), "offer_equity"),
+            offer_vesting_years=_vesting_years(data.get("offer_vesting_years")),
+            offer_currency=_text(data.get("offer_currency")),
+            offer_deadline=_opt_datetime(data.get("offer_deadline"), "offer_deadline"),
+            offer_notes=_text(data.get("offer_notes")),
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )
@@ -567,6 +637,12 @@ class Interview:
     outcome: str = ""
     snoozed_until: datetime | None = None
     draft: MessageDraft | None = None
+    # From a calendar invite: its UID (kept by the ICS export, matched on a re-import), its
+    # SEQUENCE (an older copy of the invite never undoes a newer one), and whether it was
+    # cancelled (no follow-up is owed for an interview that did not take place).
+    uid: str = ""
+    sequence: int = 0
+    cancelled: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -599,6 +675,7 @@ class Interview:
             len(self.strengths),
             len(self.liked),
             len(self.outcome),
+            len(self.uid),
             sum(len(p.name) + len(p.email) for p in self.interviewers),
         )
         if longest > MAX_TEXT:
@@ -635,6 +712,9 @@ class Interview:
             "outcome": self.outcome,
             "snoozed_until": dates.to_iso(self.snoozed_until),
             "draft": self.draft.to_dict() if self.draft else None,
+            "uid": self.uid,
+            "sequence": self.sequence,
+            "cancelled": self.cancelled,
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -659,6 +739,9 @@ class Interview:
             outcome=_text(data.get("outcome")),
             snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
             draft=MessageDraft.from_dict(data.get("draft")),
+            uid=_text(data.get("uid")),
+            sequence=max(0, _opt_int(data.get("sequence"), "sequence") or 0),
+            cancelled=data.get("cancelled") is True,
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )

@@ -47,9 +47,11 @@ class AppRow:
 
     @cached_property
     def search_text(self) -> str:
-        """What `/` matches: company, role, tags, interviewers (lower case)."""
+        """What `/` matches: company, role, tags, interviewers and the captured posting
+        (lower case)."""
         people = " ".join(p.name for i in self.interviews for p in i.interviewers)
-        return " ".join([self.app.company, self.app.role, *self.app.tags, people]).lower()
+        texts = [self.app.company, self.app.role, *self.app.tags, people, self.app.description]
+        return " ".join(texts).lower()
 
 
 @dataclass

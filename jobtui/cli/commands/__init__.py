@@ -4,11 +4,21 @@ exit status. A command body parses what argparse could not, calls one use case o
 
 from __future__ import annotations
 
-from jobtui.cli.commands import followups, messages, records, remind, transfer, views
+from jobtui.cli.commands import (
+    contacts,
+    followups,
+    messages,
+    offers,
+    records,
+    remind,
+    transfer,
+    views,
+)
 from jobtui.cli.commands.common import Command, reporting_warnings
 
 _BY_NAME: dict[str, Command] = {
     "add": records.cmd_add,
+    "fetch": records.cmd_fetch,
     "interview": records.cmd_interview,
     "status": records.cmd_status,
     "sent": followups.cmd_sent,
@@ -19,6 +29,8 @@ _BY_NAME: dict[str, Command] = {
     "followups": views.cmd_followups,
     "remind": remind.cmd_remind,
     "contact": records.cmd_contact,
+    "contacts": contacts.cmd_contacts,
+    "offers": offers.cmd_offers,
     "delete": records.cmd_delete,
     "trash": views.cmd_trash,
     "undelete": records.cmd_undelete,

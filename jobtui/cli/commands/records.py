@@ -170,3 +170,7 @@ def cmd_undelete(args: argparse.Namespace) -> int:
     else:
         say(f"restored {record_label(result.record)}")
     return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    raise NotImplementedError("fetch: being built")  # placeholder, replaced in this change

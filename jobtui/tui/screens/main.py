@@ -77,6 +77,30 @@ class MainScreen(MainPanes):
 
         self.app.push_screen(TrashScreen(self))
 
+    # -- the other views (each its own screen, on the same overview) -----------------
+
+    def action_board(self) -> None:
+        """The pipeline board: a column per status."""
+        from jobtui.tui.screens.board import BoardScreen
+
+        self.app.push_screen(BoardScreen(self))
+
+    def action_contacts(self) -> None:
+        """Every contact, filterable; add, edit, link, delete."""
+        from jobtui.tui.screens.contacts import ContactsScreen
+
+        self.app.push_screen(ContactsScreen(self))
+
+    def action_offers(self) -> None:
+        """The open offers side by side."""
+        from jobtui.tui.screens.offers import OffersScreen
+
+        self.app.push_screen(OffersScreen(self))
+
+    def action_posting(self) -> None:
+        """The captured posting in place of the note editor, and back."""
+        self.toggle_posting()
+
     # -- tools (tool_actions) ---------------------------------------------------------
 
     @work
