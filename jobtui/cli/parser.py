@@ -266,6 +266,24 @@ def _backup(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _task(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID", help="the application (its id or a unique prefix)")
+    cmd.add_argument("text", metavar="TEXT", help='what to do, e.g. "Take-home: build the ETL"')
+    cmd.add_argument("--due", metavar="WHEN", help='by when, e.g. "fri 5pm", "+3d"')
+
+
+def _done(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("task_id", metavar="TASK_ID", help="the task (its id or a unique prefix)")
+    cmd.add_argument("--undo", action="store_true", help="open the task again")
+
+
+def _tasks(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--all", action="store_true", help="also the done ones, and closed applications'"
+    )
+    _json_option(cmd)
+
+
 def _fetch(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("id", metavar="ID", help="the application (its id or a unique prefix)")
     cmd.add_argument(
@@ -332,6 +350,9 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
         "a desktop notification for each follow-up due or overdue (once a day each)",
         _remind,
     ),
+    ("task", "add a task to an application (a take-home, a form to send); prints its id", _task),
+    ("done", "mark a task done", _done),
+    ("tasks", "list the open tasks, soonest due first", _tasks),
     ("contact", "add a contact; prints its id", _contact),
     ("contacts", "list every contact, its applications and when you last wrote", _json_option),
     ("offers", "compare the open offers: each part, first-year and yearly totals", _json_option),

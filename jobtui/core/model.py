@@ -374,6 +374,53 @@ def check_applied_on(applied_on: date | None, status: Status, now: datetime) -> 
 
 
 @dataclass
+class Task:
+    """Something to do for an application ("Take-home: build the ETL"), by when, and when it
+    was done. Kept inside its application: it is moved, trashed and undone with it."""
+
+    text: str
+    id: str = field(default_factory=new_id)
+    due: datetime | None = None
+    done_at: datetime | None = None
+    created_at: datetime | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def validate(self) -> None:
+        if not self.text.strip():
+            raise ValidationError("task", "the task says nothing; write what to do")
+        if len(self.text) > MAX_TEXT:
+            check_text("task", self.text)
+        for name, value in (("due", self.due), ("done_at", self.done_at)):
+            check_date(name, value)
+            if value is not None and value.tzinfo is None:
+                raise ValidationError(name, "needs a time zone")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "due": dates.to_iso(self.due),
+            "done_at": dates.to_iso(self.done_at),
+            "created_at": dates.to_iso(self.created_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Task:
+        if not isinstance(data, dict):
+            raise ValidationError("tasks", f"a task must be a table, not {_clip(repr(data))}")
+        return cls(
+            id=_text(data.get("id")) or new_id(),
+            text=_text(data.get("text")),
+            due=_opt_datetime(data.get("due"), "due"),
+            done_at=_opt_datetime(data.get("done_at"), "done_at"),
+            created_at=_opt_datetime(data.get("created_at"), "created_at"),
+        )
+
+
+@dataclass
 class MessageDraft:
     """A message written in the composer, kept with the follow-up it answers (the interview
     or the application) until it is sent: the template it started from and the text as
@@ -447,6 +494,7 @@ class Application:
     offer_currency: str = ""
     offer_deadline: datetime | None = None  # when they need an answer
     offer_notes: str = ""  # benefits, remote, leave...
+    tasks: list[Task] = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -502,6 +550,8 @@ class Application:
             _check_list("tags", self.tags)
             _check_list("contact_ids", self.contact_ids)
         _check_draft(self.draft)
+        for task in self.tasks:
+            task.validate()
         moments = (
             self.applied_on,
             self.snoozed_until,
@@ -576,6 +626,7 @@ class Application:
             "offer_currency": self.offer_currency,
             "offer_deadline": dates.to_iso(self.offer_deadline),
             "offer_notes": self.offer_notes,
+            "tasks": [t.to_dict() for t in self.tasks],
             "created_at": dates.to_iso(self.created_at),
             "updated_at": dates.to_iso(self.updated_at),
         }
@@ -611,6 +662,7 @@ class Application:
             offer_currency=_text(data.get("offer_currency")),
             offer_deadline=_opt_datetime(data.get("offer_deadline"), "offer_deadline"),
             offer_notes=_text(data.get("offer_notes")),
+            tasks=[Task.from_dict(t) for t in data.get("tasks") or []],
             created_at=_opt_datetime(data.get("created_at"), "created_at"),
             updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
         )

@@ -19,6 +19,7 @@ from jobtui.core.model import (
     SentKind,
     Status,
     StatusChange,
+    Task,
     ValidationError,
     application_label,
     record_label,
@@ -236,6 +237,15 @@ def full_application() -> Application:
         offer_currency="€ [b]EUR[/b]",
         offer_deadline=datetime(2026, 12, 4, 17, tzinfo=BERLIN),
         offer_notes="30 days' leave\n[i]remote[/i] 日本",
+        tasks=[
+            Task(
+                "Take-home: [b]ETL[/b] 日本",
+                id="task-1",
+                due=datetime(2026, 11, 27, 17, tzinfo=BERLIN),
+                done_at=datetime(2026, 11, 26, 9, tzinfo=NEW_YORK),
+                created_at=datetime(2026, 11, 20, 8, tzinfo=BERLIN),
+            )
+        ],
         created_at=datetime(2026, 11, 1, 8, tzinfo=BERLIN),
         updated_at=datetime(2026, 11, 25, 18, 31, tzinfo=BERLIN),
     )

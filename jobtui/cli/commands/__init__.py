@@ -11,6 +11,7 @@ from jobtui.cli.commands import (
     offers,
     records,
     remind,
+    tasks,
     transfer,
     views,
 )
@@ -29,6 +30,9 @@ _BY_NAME: dict[str, Command] = {
     "followups": views.cmd_followups,
     "remind": remind.cmd_remind,
     "contact": records.cmd_contact,
+    "task": tasks.cmd_task,
+    "done": tasks.cmd_done,
+    "tasks": tasks.cmd_tasks,
     "contacts": contacts.cmd_contacts,
     "offers": offers.cmd_offers,
     "delete": records.cmd_delete,
