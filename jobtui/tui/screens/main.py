@@ -13,7 +13,7 @@ from textual.widgets import Input
 from jobtui.core.overview import SORTS
 from jobtui.keys import MAIN
 from jobtui.tui import keymap
-from jobtui.tui.screens import record_actions, tool_actions
+from jobtui.tui.screens import record_actions, task_actions, tool_actions
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.view import next_sort
 from jobtui.tui.widgets.applications import ApplicationsTable
@@ -76,6 +76,14 @@ class MainScreen(MainPanes):
         from jobtui.tui.screens.trash import TrashScreen
 
         self.app.push_screen(TrashScreen(self))
+
+    @work
+    async def action_add_task(self) -> None:
+        await task_actions.add_task(self)
+
+    @work
+    async def action_task_done(self) -> None:
+        await task_actions.task_done(self)
 
     # -- the other views (each its own screen, on the same overview) -----------------
 

@@ -1,0 +1,70 @@
+"""Tasks from the main screen: T asks what and by when, and the task lands on disk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import orjson
+import pytest
+from tui_helpers import make_app, notices, screen_text, settle, wait_for
+
+from jobtui.core.model import Application, Status
+from jobtui.db.store import Store
+from jobtui.tui.screens.task_dialog import TaskDialog
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def one_app_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        app = Application(company="Acme", role="Data [b]Engineer[/b]")
+        app.set_status(Status.APPLIED, now - timedelta(days=1))
+        store.save(app)
+    return db_path
+
+
+def _tasks(db_path) -> list[dict]:
+    [app] = orjson.loads(db_path.read_bytes())["applications"].values()
+    return app["tasks"]
+
+
+async def test_T_adds_a_task_with_its_due_time_and_u_takes_it_back(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("T")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TaskDialog)
+        assert "New task for Acme — Data [b]Engineer[/b]" in screen_text(app)
+        await pilot.press(*"Take-home: [b]ETL[/b]", "enter")
+        await pilot.press(*"fri 5pm")
+        await settle(pilot, app)
+        assert "→ Fri 27 Nov 2026 17:00" in screen_text(app)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: bool(_tasks(one_app_db)))
+        [task] = _tasks(one_app_db)
+        assert task["text"] == "Take-home: [b]ETL[/b]"
+        assert task["due"] == "2026-11-27T17:00:00+01:00"
+        assert "Task added" in notices(app)
+        await pilot.press("u")
+        assert await wait_for(pilot, lambda: _tasks(one_app_db) == [])
+
+
+async def test_an_empty_task_or_a_bad_date_is_refused_in_the_dialog(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("T")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Write what to do." in screen_text(app)
+        await pilot.press(*"Call Rita", "enter", *"someday maybe", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TaskDialog)
+        assert "✗" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, TaskDialog)
+    assert _tasks(one_app_db) == []
