@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from jobtui.cli import CommandError, render
 from jobtui.cli.commands.common import (
     complain,
+    explaining_no_database,
     now,
     open_store,
     say,
@@ -16,6 +17,7 @@ from jobtui.cli.commands.common import (
     when,
 )
 from jobtui.cli.parser import UsageError
+from jobtui.config import load_config
 from jobtui.core import dates
 from jobtui.core.fields import parse_list, parse_money
 from jobtui.core.model import (
@@ -30,18 +32,21 @@ from jobtui.core.model import (
 from jobtui.ops import records
 
 if TYPE_CHECKING:
+    from jobtui.io.capture.ats import AtsBases
     from jobtui.ops.capture import Captured
 
 
 def _capture_url(args: argparse.Namespace) -> str:
-    """The URL to read the posting from ("" for none): the only argument when it is one,
-    or --url with --fetch."""
+    """The URL to read the posting from ("" for none): the only argument when it is one
+    (unless --no-fetch), or --url with --fetch."""
+    if args.fetch and args.no_fetch:
+        raise UsageError("give --fetch or --no-fetch, not both")
     if args.role is None:
         if not args.company.lower().startswith(("http://", "https://")):
             raise UsageError("give COMPANY ROLE, or the posting's http(s) URL alone")
         if args.url:
             raise UsageError("give the URL once: as the argument, or with --url")
-        return args.company
+        return "" if args.no_fetch else args.company
     if args.fetch and not args.url:
         raise UsageError("--fetch reads the posting at --url: give one")
     return args.url if args.fetch else ""
@@ -51,11 +56,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     at = now()
     capture_url = _capture_url(args)
     by_url = args.role is None
+    unread = by_url and not capture_url  # add URL --no-fetch: names to check
+    company, role = args.company, args.role
+    if by_url:
+        from jobtui.ops.capture import names_from_url
+
+        company, role = names_from_url(args.company) if unread else ("", "")
     app = Application(
-        company="" if by_url else args.company,
-        role="" if by_url else args.role,
+        company=company,
+        role=role,
         status=args.status or Status.APPLIED,
-        url=capture_url if by_url else args.url or "",
+        url=args.company if by_url else args.url or "",
         location=args.location or "",
         source=args.source or "",
         tags=parse_list(",".join(args.tag)),
@@ -74,12 +85,22 @@ def cmd_add(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         added = records.add_application(store, app, now=at)
     say(added.application.id)
-    if captured is not None and captured.needs_check:
+    short = added.application.id[:8]
+    if unread:
         warn(
-            f"only the page's title was found: check the company ({app.company}) and the role "
-            f"({app.role}), e.g. jobtui set {added.application.id[:8]} company=..."
+            f"the page was not read: set the company (for now {app.company}) and the role, "
+            f'e.g. jobtui set {short} company="..." role="..."'
         )
+    elif captured is not None and captured.needs_check:
+        _warn_names_guessed(added.application)
     return 0
+
+
+def _warn_names_guessed(app: Application) -> None:
+    warn(
+        f"only the page's title was found: check the company ({app.company}) and the role "
+        f"({app.role}), e.g. jobtui set {app.id[:8]} company=..."
+    )
 
 
 def _capture(app: Application, url: str, at: datetime) -> Captured:
@@ -88,10 +109,17 @@ def _capture(app: Application, url: str, at: datetime) -> Captured:
     from jobtui.ops import capture  # the network and HTML parsing: only for this
 
     try:
-        posting = capture.read_posting_at(url)
+        posting = capture.read_posting_at(url, bases=_bases())
     except capture.CaptureError as exc:
         raise CommandError(str(exc)) from None
     return capture.fill_from_posting(app, posting, now=at)
+
+
+def _bases() -> AtsBases:
+    """The applicant-tracking APIs' base URLs, as the [capture] settings name them."""
+    from jobtui.ops import capture
+
+    return capture.ats_bases(load_config().capture)
 
 
 def cmd_interview(args: argparse.Namespace) -> int:
@@ -173,4 +201,17 @@ def cmd_undelete(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    raise NotImplementedError("fetch: being built")  # placeholder, replaced in this change
+    from jobtui.ops import capture  # the network and HTML parsing: only for this
+
+    at, bases = now(), _bases()
+    with open_store(args, write=True) as store, explaining_no_database(args, args.id):
+        try:
+            result = capture.refetch(store, args.id, now=at, bases=bases, overwrite=args.overwrite)
+        except (capture.CaptureError, capture.NoUrl) as exc:
+            raise CommandError(str(exc)) from None
+    app = result.application
+    say(f"{app.label}: {result.summary}")
+    guessed = {"company", "role"} & {*result.filled, *result.replaced}
+    if result.captured.needs_check and guessed:
+        _warn_names_guessed(app)
+    return 0
