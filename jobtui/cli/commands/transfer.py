@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobtui.cli import CommandError, render
 from jobtui.cli.commands.common import (
@@ -19,6 +21,9 @@ from jobtui.cli.commands.common import (
 )
 from jobtui.db.datafile import write_file_atomically
 from jobtui.ops import transfer
+
+if TYPE_CHECKING:
+    from jobtui.ops import invites
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -57,9 +62,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from jobtui.io.importing import ImportFileError
+    from jobtui.io.importing import ImportFileError, is_calendar_file
 
     path = Path(args.file).expanduser()
+    if args.format == "ics" or (args.format is None and is_calendar_file(path)):
+        return _import_invites(args, path)
+    if args.for_id:
+        raise CommandError("--for is only for calendar invites (.ics)")
     try:
         with open_store(args, write=not args.dry_run) as store:
             plan = transfer.import_file(
@@ -76,6 +85,65 @@ def cmd_import(args: argparse.Namespace) -> int:
             complain(str(error))
         say(plan.summary(done=True))
     return 1 if plan.errors else 0
+
+
+# At most this many applications are listed for an invite that matches none.
+CANDIDATES_SHOWN = 10
+
+
+def _import_invites(args: argparse.Namespace, path: Path) -> int:
+    """Interviews from calendar invites: each event added to, or updating, its application."""
+    from jobtui.config import load_config
+    from jobtui.ops import invites
+
+    me = load_config().me.email
+    try:
+        with open_store(args, write=not args.dry_run) as store:
+            plan = invites.import_invites(
+                store, path, my_email=me, for_id=args.for_id, dry_run=args.dry_run
+            )
+    except invites.InviteFileError as exc:
+        raise CommandError(str(exc)) from None
+    if not plan.ready:
+        _explain_unmatched(plan, args.file)
+        return 1
+    if not plan.invites:
+        say(f"no events in {path}: nothing imported")
+    for line in plan.lines():
+        say(line)
+    return 0
+
+
+def _explain_unmatched(plan: invites.InvitePlan, typed: str) -> None:
+    """Each event without its one application, what it could be for, and what to type."""
+    listing: tuple[invites.Candidate, ...] = ()
+    for miss in plan.unmatched:
+        complain(f"{plan.name}: {miss.line()}")
+        if miss.several:
+            _to_stderr("  it could be for:")
+            _list_candidates(miss.candidates)
+        else:
+            listing = miss.candidates
+    if any(not miss.several for miss in plan.unmatched):
+        if listing:
+            _to_stderr("the applications:")
+            _list_candidates(listing)
+        else:
+            _to_stderr("there are no applications yet: add one first (jobtui add COMPANY ROLE)")
+    example = plan.candidates()[0].id[:8] if plan.candidates() else "ID"
+    command = f"jobtui import {shlex.quote(typed)} --for {example}"
+    complain(f"nothing imported: say which application with --for ({command})")
+
+
+def _list_candidates(candidates: tuple[invites.Candidate, ...]) -> None:
+    for candidate in candidates[:CANDIDATES_SHOWN]:
+        _to_stderr(f"    {candidate.line()}")
+    if len(candidates) > CANDIDATES_SHOWN:
+        _to_stderr(f"    ... and {len(candidates) - CANDIDATES_SHOWN} more (jobtui list)")
+
+
+def _to_stderr(line: str) -> None:
+    print(render.printable(line), file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -6,6 +6,9 @@ Three steps, so a dry run shows exactly what a real import would do:
 * :func:`plan_import` compares them with what is stored: what to add, to update, to skip;
 * :func:`apply_import` writes a plan in one store transaction: all of it lands, or nothing.
 
+Calendar invites (``.ics``, format "ics") are read by :mod:`.ics` into interviews; the use
+case that files them under their applications is :mod:`jobtui.ops.invites`.
+
 Supported: jobtui's JSON export, LinkedIn's "Job Applications.csv" and "Saved Jobs.csv", Teal's
 and Huntr's CSV exports, and any CSV with a header row naming at least a company and a role.
 Nothing in a row is dropped: columns jobtui has no field for go into the notes.
@@ -26,17 +29,18 @@ from jobtui.core.model import EXPORT_VERSION
 from jobtui.io.importing.apply import apply_import
 from jobtui.io.importing.cells import status_from_text
 from jobtui.io.importing.csvfile import MAX_COLUMNS
-from jobtui.io.importing.formats import FORMAT_NAMES, FORMATS
+from jobtui.io.importing.formats import FORMAT_NAMES, FORMATS, ICS_FORMAT
 from jobtui.io.importing.jsonfile import MAX_JSON_DEPTH
 from jobtui.io.importing.matching import normalize_url
 from jobtui.io.importing.plan import ImportPlan, plan_import, plan_import_into
-from jobtui.io.importing.reading import detect_format, read_rows
+from jobtui.io.importing.reading import detect_format, is_calendar_file, read_rows
 from jobtui.io.importing.rows import ImportFileError, ImportRow
 
 __all__ = [
     "EXPORT_VERSION",
     "FORMATS",
     "FORMAT_NAMES",
+    "ICS_FORMAT",
     "MAX_COLUMNS",
     "MAX_JSON_DEPTH",
     "ImportFileError",
@@ -44,6 +48,7 @@ __all__ = [
     "ImportRow",
     "apply_import",
     "detect_format",
+    "is_calendar_file",
     "normalize_url",
     "plan_import",
     "plan_import_into",

@@ -14,6 +14,8 @@ from jobtui.core.model import Status
 
 JSON_FORMAT = "jobtui-json"
 GENERIC_CSV = "csv"
+ICS_FORMAT = "ics"
+"""Calendar invites: read by :mod:`.ics` into interviews (``jobtui.ops.invites``), not rows."""
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -78,13 +80,18 @@ CSV_FORMATS: tuple[CsvFormat, ...] = (
 
 _BY_NAME = {fmt.name: fmt for fmt in CSV_FORMATS}
 
-FORMATS = (JSON_FORMAT, *_BY_NAME)
+FORMATS = (JSON_FORMAT, *_BY_NAME, ICS_FORMAT)
 
-FORMAT_NAMES = {JSON_FORMAT: "jobtui JSON export", **{f.name: f.title for f in CSV_FORMATS}}
+FORMAT_NAMES = {
+    JSON_FORMAT: "jobtui JSON export",
+    **{f.name: f.title for f in CSV_FORMATS},
+    ICS_FORMAT: "calendar invites (.ics)",
+}
 
 
 def csv_format(name: str) -> CsvFormat:
-    """The CSV format called ``name`` (one of :data:`FORMATS` other than the JSON export)."""
+    """The CSV format called ``name`` (one of :data:`FORMATS` other than the JSON export and
+    the calendar invites)."""
     return _BY_NAME[name]
 
 

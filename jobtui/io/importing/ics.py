@@ -63,6 +63,18 @@ _MEETING_HOST = re.compile(
 )
 _CONTENT_LINE = re.compile(r"parsed into parts: '([A-Za-z0-9-]+)")
 _RESOURCE_CUTYPES = frozenset({"ROOM", "RESOURCE"})
+# Where a calendar's own text starts in a description: the rest is links and dial-in numbers.
+_BOILERPLATE_START = re.compile(
+    r"^\s*(-::~[:~]*|_{8,}|-{8,}|={8,}|join zoom meeting|join with google meet"
+    r"|microsoft teams meeting|join on your computer|click here to join|meeting id:"
+    r"|one tap mobile|join webex meeting|invitation from google calendar)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_LINE = re.compile(
+    r"^\s*(.{0,80} is inviting you to a scheduled zoom meeting\.?"
+    r"|this event has been (cancelled|canceled)\.?)\s*$",
+    re.IGNORECASE,
+)
 
 # Words in a summary -> kind; the first pattern that matches wins (a "final technical round"
 # is final, a "technical phone screen" technical).
@@ -90,7 +102,15 @@ _KIND_WORDS: tuple[tuple[InterviewKind, re.Pattern[str]], ...] = (
 
 
 class InviteError(ValueError):
-    """An invite that cannot be read: one line naming the part of the file and why."""
+    """An invite that cannot be read: one line naming the part of the file and why.
+
+    ``line`` is the line of the file where the event that failed begins, when known (the
+    message itself stays the same either way).
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -114,6 +134,26 @@ class Invite:
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + self.duration
+
+    @property
+    def message(self) -> str:
+        """What the description says, without the meeting's dial-in boilerplate."""
+        return useful_description(self.description)
+
+
+def useful_description(text: str) -> str:
+    """The part of an invite's description a person wrote: everything before the vendor's
+    block (Google's "-::~:~::~" rule, Outlook's "____" rule, "Join Zoom Meeting"...), without
+    lines that only say who invites or that the event was cancelled, trimmed."""
+    kept: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if _BOILERPLATE_START.match(line):
+            break
+        if _BOILERPLATE_LINE.match(line):
+            continue
+        kept.append(line.rstrip())
+    joined = "\n".join(kept).strip()
+    return re.sub(r"\n{3,}", "\n\n", joined)
 
 
 def guess_kind(*texts: str) -> InterviewKind:
@@ -144,7 +184,7 @@ def read_invites(
     be read; nothing is returned half-read.
     """
     zone = local_tz if local_tz is not None else dates.local_tz()
-    calendars = _parse(data)
+    calendars, starts = _parse(data)
     invites: list[Invite] = []
     number = 0
     for cal in calendars:
@@ -153,16 +193,18 @@ def read_invites(
             number += 1
             uid = _text(event.get("UID")).strip()
             where = f"VEVENT {number}" + (f" (uid {_cut(uid)})" if uid else "")
+            line = starts[number - 1] if number <= len(starts) else None
             try:
                 invites.append(_read_event(event, uid, method_cancel, my_email, zone))
             except InviteError as err:
-                raise InviteError(f"{where}: {err}") from None
+                raise InviteError(f"{where}: {err}", line) from None
             except Exception as err:  # icalendar's own errors: still one line, no traceback
-                raise InviteError(f"{where}: cannot be read ({_cut(str(err))})") from None
+                raise InviteError(f"{where}: cannot be read ({_cut(str(err))})", line) from None
     return invites
 
 
-def _parse(data: bytes) -> list[Calendar]:
+def _parse(data: bytes) -> tuple[list[Calendar], list[int]]:
+    """The calendars in ``data``, and the line where each VEVENT begins (in file order)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:  # RFC 5545 says UTF-8; old Outlook exports are Windows-1252
@@ -173,7 +215,12 @@ def _parse(data: bytes) -> list[Calendar]:
         calendars = Calendar.from_ical(text, multiple=True)
     except Exception:
         raise InviteError("not an iCalendar file") from None
-    return [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+    starts = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip().upper() == "BEGIN:VEVENT"
+    ]
+    return [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"], starts
 
 
 def _read_event(event: Any, uid: str, method_cancel: bool, my_email: str, zone: tzinfo) -> Invite:

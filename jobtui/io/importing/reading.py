@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from jobtui.io.importing.csvfile import check_columns, csv_header, read_csv
-from jobtui.io.importing.formats import FORMATS, JSON_FORMAT, format_from_headers
+from jobtui.io.importing.formats import FORMATS, ICS_FORMAT, JSON_FORMAT, format_from_headers
 from jobtui.io.importing.jsonfile import is_json, read_json
 from jobtui.io.importing.rows import ImportFileError, ImportRow, Source
 
@@ -55,7 +55,27 @@ def _decode(raw: bytes, path: Path, notes: list[str]) -> str:
     return text
 
 
+def is_calendar_text(text: str) -> bool:
+    """Does this text start like an iCalendar file (invites)?"""
+    return text.lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR"
+
+
+def is_calendar_file(path: Path) -> bool:
+    """Is the file at ``path`` calendar invites: named ``*.ics``, or starting
+    ``BEGIN:VCALENDAR``? (False for a file that cannot be read: the importer says why.)"""
+    if Path(path).suffix.lower() == ".ics":
+        return True
+    try:
+        with open(path, "rb") as file:
+            start = file.read(512)
+    except OSError:
+        return False
+    return is_calendar_text(start.decode("utf-8", errors="replace"))
+
+
 def _choose_format(text: str, path: Path) -> str:
+    if is_calendar_text(text):
+        return ICS_FORMAT
     if is_json(text):
         return JSON_FORMAT
     _, header, _ = csv_header(text, path)
@@ -63,13 +83,13 @@ def _choose_format(text: str, path: Path) -> str:
 
 
 def detect_format(path: Path) -> str:
-    """Which of :data:`FORMATS` a file is, from its content (JSON or CSV headers).
+    """Which of :data:`FORMATS` a file is, from its content (calendar, JSON or CSV headers).
 
     Raises ImportFileError for a file that is unreadable, empty or neither CSV nor JSON.
     """
     text, _ = _load_text(path)
     fmt = _choose_format(text, path)
-    if fmt != JSON_FORMAT:
+    if fmt not in (JSON_FORMAT, ICS_FORMAT):
         check_columns(csv_header(text, path)[1], path)
     return fmt
 
@@ -86,6 +106,10 @@ def read(path: Path, now: datetime, format: str | None) -> Source:
     _check_format_name(format)
     text, notes = _load_text(path)
     fmt = format or _choose_format(text, path)
+    if fmt == ICS_FORMAT:  # interviews, not applications: jobtui.ops.invites reads them
+        raise ImportFileError(
+            f"{path} holds calendar invites: they are imported as interviews, not as rows"
+        )
     source = read_json(path, text, now) if fmt == JSON_FORMAT else read_csv(path, text, fmt, now)
     source.notes[:0] = notes
     return source
