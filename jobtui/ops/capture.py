@@ -244,9 +244,11 @@ def apply_posting(
     store.save(app)
     filled, replaced = [], []
     for shown, names in _FILLED.items():
-        was = before[shown]
-        if _values(app, names) != was:
-            (replaced if any(v not in ("", None) for v in was) else filled).append(shown)
+        changed = [
+            was for name, was in zip(names, before[shown], strict=True) if getattr(app, name) != was
+        ]
+        if changed:
+            (replaced if any(was not in ("", None) for was in changed) else filled).append(shown)
     return Refetched(app, captured, tuple(filled), tuple(replaced), app.description != old_text)
 
 
