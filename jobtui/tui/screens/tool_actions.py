@@ -20,6 +20,7 @@ from jobtui.tui.widgets.editor import NoteEditor
 
 if TYPE_CHECKING:  # the composer (and Jinja2) load only when it opens
     from jobtui.core.model import MessageDraft
+    from jobtui.ops import invites
     from jobtui.tui.screens.composer import ComposerResult, DraftSaved
 
 # The import question lists this many lines of the plan, then "... and N more".
@@ -154,6 +155,11 @@ async def import_file(panes: MainPanes) -> None:
     path: Path | None = await panes.app.push_screen_wait(ImportDialog())
     if path is None:
         return
+    from jobtui.io.importing import is_calendar_file
+
+    if is_calendar_file(path):
+        await _import_invites(panes, path)
+        return
     try:
         plan = await panes.data.call(lambda store: transfer.plan_import(store, path, now=now))
     except Exception as exc:
@@ -162,11 +168,7 @@ async def import_file(panes: MainPanes) -> None:
     if not plan.add and not plan.update:
         panes.notify(f"Nothing to import: {plan.summary()}", severity="warning")
         return
-    lines = plan.report_lines()
-    more = len(lines) - IMPORT_PREVIEW_LINES
-    shown = lines[:IMPORT_PREVIEW_LINES] + ([f"... and {more} more"] if more > 0 else [])
-    detail = "\n".join(shown)
-    question = ConfirmDialog(f"Import {path.name}? {plan.summary()}", detail)
+    question = ConfirmDialog(f"Import {path.name}? {plan.summary()}", _preview(plan.report_lines()))
     if not await panes.app.push_screen_wait(question):
         return
     await panes.save_change(
@@ -174,6 +176,78 @@ async def import_file(panes: MainPanes) -> None:
         undo_as=f"the import of {path.name}",
         report=f"Imported {path.name}",
     )
+
+
+async def _import_invites(panes: MainPanes, path: Path) -> None:
+    """Calendar invites: matched to their applications (or, when that needs a choice, to
+    the one picked), previewed, then saved in one undoable change."""
+    from jobtui.ops import invites
+    from jobtui.tui.screens.confirm import ConfirmDialog
+
+    me = panes.tui.config.me.email
+    try:
+        found = await panes.data.call(
+            lambda _store: invites.read_invite_file(path, my_email=me), refresh=False
+        )
+        plan = await panes.data.call(
+            lambda store: invites.plan_invites(store, found, name=path.name, my_email=me),
+            refresh=False,
+        )
+    except Exception as exc:
+        panes.notify(str(exc), severity="error", timeout=10)
+        return
+    if not plan.ready:
+        for_id = await _pick_application(panes, plan)
+        if for_id is None:
+            return
+        try:
+            plan = await panes.data.call(
+                lambda store: invites.plan_invites(
+                    store, found, name=path.name, my_email=me, for_id=for_id
+                ),
+                refresh=False,
+            )
+        except Exception as exc:  # deleted elsewhere meanwhile
+            panes.notify(str(exc), severity="error", timeout=10)
+            return
+    if not plan.changes:
+        reasons = "; ".join(step.reason for step in plan.steps) or "no events in it"
+        panes.notify(f"Nothing to import from {path.name}: {reasons}", severity="warning")
+        return
+    question = ConfirmDialog(f"Import {path.name}? {plan.summary()}", _preview(plan.lines()))
+    if not await panes.app.push_screen_wait(question):
+        return
+    await panes.save_change(
+        lambda store: invites.apply_invites(store, plan),
+        undo_as=f"the import of {path.name}",
+        report=partial(_report_invites, panes),
+    )
+
+
+async def _pick_application(panes: MainPanes, plan: invites.InvitePlan) -> str | None:
+    """Ask which application the invites are for; the selected one is offered first."""
+    from jobtui.ops.invites import Candidate
+    from jobtui.tui.screens.import_dialog import InviteTargetPicker
+
+    miss = plan.unmatched[0]
+    more = f" (and {len(plan.unmatched) - 1} more)" if len(plan.unmatched) > 1 else ""
+    row = panes.selected_row()
+    selected = Candidate(row.app.id, row.app.label, row.app.closed) if row else None
+    picker = InviteTargetPicker(f"{miss.line()}{more}", plan.candidates(), selected)
+    return await panes.app.push_screen_wait(picker)
+
+
+def _report_invites(panes: MainPanes, plan: invites.InvitePlan) -> None:
+    done = [step.lines(done=True)[0] for step in plan.changes]
+    first = done[0][0].upper() + done[0][1:]
+    more = f" (and {len(done) - 1} more)" if len(done) > 1 else ""
+    panes.notify(f"{first}{more}. u undoes it")
+
+
+def _preview(lines: list[str]) -> str:
+    more = len(lines) - IMPORT_PREVIEW_LINES
+    shown = lines[:IMPORT_PREVIEW_LINES] + ([f"... and {more} more"] if more > 0 else [])
+    return "\n".join(shown)
 
 
 async def stats(panes: MainPanes) -> None:
