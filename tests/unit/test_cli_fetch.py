@@ -204,14 +204,14 @@ def test_show_prints_the_deadline_and_the_posting(jobtui, site):
     app_id = _typed(jobtui, f"{site}/job")
     code, out, _ = jobtui("show", app_id)
     assert code == 0
-    lines = out.splitlines()
+    lines = [line.rstrip() for line in out.splitlines()]
     assert "deadline             Tue 15 Dec 2026 23:59" in lines
     start = lines.index("    Full-time · posted Fri 20 Nov 2026")  # the posting, as written
     assert lines[start : start + 6] == [
         "    Full-time · posted Fri 20 Nov 2026",
-        "    ",
+        "",
         "    ## What you will do",
-        "    ",
+        "",
         "    - Build the ledger",
         "    - Run it",
     ]
