@@ -104,6 +104,7 @@ class BoardScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("board")
+    AUTO_FOCUS = ""  # the board focuses the followed card itself (see redraw)
 
     show_closed = reactive(False, init=False)
     filter_text = reactive("", init=False)
@@ -123,7 +124,8 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
         yield Input(placeholder="filter: company, role, tag, interviewer", id="board-filter")
-        with HorizontalScroll(id="board-columns"):
+        # Not focusable itself: focus is always on a column's cards (or the filter box).
+        with HorizontalScroll(id="board-columns", can_focus=False):
             for status in pipeline.statuses(show_closed=True):
                 yield BoardColumn(status, id=f"column-{status.value}")
         yield KeysFooter(compact=True)
@@ -178,8 +180,9 @@ class BoardScreen(Screen[None]):
     def _widget(self, column: int) -> BoardColumn:
         return self.query_one(f"#column-{self.columns[column].status.value}", BoardColumn)
 
-    def _focus(self, column: int, card: int) -> None:
-        """Focus ``column`` (scrolled into view) with its ``card`` highlighted; follow it."""
+    def _focus(self, column: int, card: int, *, leave_filter: bool = False) -> None:
+        """Focus ``column`` (scrolled into view) with its ``card`` highlighted; follow it.
+        While the filter box is typed in it keeps the focus, unless ``leave_filter``."""
         if column != self.column and self.columns:
             self._widget(self.column).cards.highlighted = None
         self.column = column
@@ -189,7 +192,7 @@ class BoardScreen(Screen[None]):
         widget = self._widget(column)
         if cards:
             widget.cards.highlighted = self.card
-        if not self._filter_box().has_focus:
+        if leave_filter or not self._filter_box().has_focus:
             widget.cards.focus(scroll_visible=False)
         widget.scroll_visible(animate=False)
 
@@ -297,7 +300,7 @@ class BoardScreen(Screen[None]):
     def _filter_done(self) -> None:
         if not self.filter_text:
             self._hide_filter()
-        self._focus(self.column, self.card)
+        self._focus(self.column, self.card, leave_filter=True)
 
     def action_close(self) -> None:
         """Close the board; in the filter box, clear the filter and leave the box instead."""
@@ -305,6 +308,6 @@ class BoardScreen(Screen[None]):
         if box.has_focus:
             box.value = ""
             self._hide_filter()
-            self._focus(self.column, self.card)
+            self._focus(self.column, self.card, leave_filter=True)
             return
         self.dismiss()

@@ -1,0 +1,335 @@
+"""The pipeline board (b): its columns and cards, its keys, a move saved and undone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import orjson
+import pytest
+import test_snapshots
+from hostile import HOSTILE, HOSTILE_IDS, looks_like
+from test_hostile_text import assert_safe
+from tui_helpers import make_app, notices, screen_text, settle
+
+from jobtui.core.model import Application, Status
+from jobtui.db.store import Store
+from jobtui.tui.screens.board import BoardScreen
+from jobtui.tui.screens.main import MainScreen
+from jobtui.tui.widgets.applications import ApplicationsTable
+from jobtui.tui.widgets.board_column import BoardColumn
+
+SIZE = (120, 40)
+WIDE, NARROW, _after = test_snapshots.WIDE, test_snapshots.NARROW, test_snapshots._after
+demo_app = test_snapshots.demo_app  # the snapshots' fixture: the demo data at the frozen now
+
+# (company, role, status, applied days ago): two cards in "applied", one in each of the
+# other open columns but "screening", and a rejected one.
+APPS = [
+    ("Acme", "Backend Engineer", Status.APPLIED, 20),
+    ("Birch", "Data Engineer", Status.APPLIED, 1),
+    ("Cobalt", "Platform Engineer", Status.WISHLIST, 1),
+    ("Dune", "SRE", Status.INTERVIEWING, 5),
+    ("Elm", "Python Developer", Status.OFFER, 30),
+    ("Fjord", "Frontend Engineer", Status.REJECTED, 10),
+]
+
+
+@pytest.fixture
+def board_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        for company, role, status, days in APPS:
+            app = Application(company=company, role=role)
+            app.set_status(status, now - timedelta(days=days))
+            store.save(app)
+    return db_path
+
+
+def _on_disk(db_path) -> dict[str, dict]:
+    data = orjson.loads(db_path.read_bytes())
+    return {d["company"]: d for d in data["applications"].values()}
+
+
+def _id_of(app, company: str) -> str:
+    overview = app.main.overview
+    return next(r.app.id for r in overview.rows if r.app.company == company)
+
+
+async def _open_board(pilot, app, company: str | None = None) -> BoardScreen:
+    """Select ``company`` in the list (if given), press b, and return the board."""
+    await settle(pilot, app)
+    if company is not None:
+        assert app.main.query_one(ApplicationsTable).select(_id_of(app, company))
+    await pilot.press("b")
+    await settle(pilot, app)
+    assert isinstance(app.screen, BoardScreen)
+    return app.screen
+
+
+def _focused(board: BoardScreen) -> str | None:
+    row = board.focused_card()
+    return row.app.company if row else None
+
+
+def _highlighted(board: BoardScreen) -> tuple[str, str | None]:
+    """The focused column's status and the company on its highlighted card (as drawn)."""
+    column = board.focused.parent
+    assert isinstance(column, BoardColumn)
+    cards = column.cards
+    if cards.highlighted is None:
+        return column.status.value, None
+    option_id = cards.get_option_at_index(cards.highlighted).id
+    company = next(r.app.company for r in board.panes.overview.rows if r.app.id == option_id)
+    return column.status.value, company
+
+
+async def test_columns_with_counts_cards_and_empty_columns(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app)
+        text = screen_text(app)
+        for title in ("Wishlist · 1", "Applied · 2", "Screening · 0", "Interviewing · 1"):
+            assert title in text
+        assert "Offer · 1" in text
+        assert "—" in text  # the empty screening column
+        assert "Pipeline board · 5 cards · closed hidden (c)" in text
+        assert "Rejected" not in text and "Fjord" not in text
+        assert "Backend Engineer" in text  # the role on Acme's card
+        assert "Follow up: 14" in text  # its next action
+
+
+async def test_opens_on_the_card_selected_in_the_list(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Dune")
+        assert _focused(board) == "Dune"
+        assert _highlighted(board) == ("interviewing", "Dune")
+
+
+async def test_h_l_j_k_and_arrows_move_between_columns_and_cards(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Acme")
+        assert _highlighted(board) == ("applied", "Acme")  # overdue: first in its column
+        await pilot.press("j")
+        assert _highlighted(board) == ("applied", "Birch")
+        await pilot.press("j")  # the last card: it stays
+        assert _highlighted(board) == ("applied", "Birch")
+        await pilot.press("k")
+        assert _highlighted(board) == ("applied", "Acme")
+        await pilot.press("h")
+        assert _highlighted(board) == ("wishlist", "Cobalt")
+        await pilot.press("h")  # the first column: it stays
+        assert _highlighted(board) == ("wishlist", "Cobalt")
+        await pilot.press("l", "l")
+        assert _highlighted(board) == ("screening", None)  # empty
+        assert board.focused_card() is None
+        await pilot.press("right")
+        assert _highlighted(board) == ("interviewing", "Dune")
+        await pilot.press("left", "left", "down")
+        assert _highlighted(board) == ("applied", "Birch")
+
+
+async def test_move_right_saves_the_status_with_history_and_u_undoes_it(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Birch")
+        await pilot.press("greater_than_sign")
+        await settle(pilot, app)
+        disk = _on_disk(board_db)["Birch"]
+        assert disk["status"] == "screening"
+        assert [h["status"] for h in disk["status_history"]] == ["applied", "screening"]
+        # The card went with it, still focused; the counts follow.
+        assert _highlighted(board) == ("screening", "Birch")
+        text = screen_text(app)
+        assert "Applied · 1" in text and "Screening · 1" in text
+        assert "Birch: applied → screening. u undoes it." in notices(app)
+
+        await pilot.press("u")
+        await settle(pilot, app)
+        disk = _on_disk(board_db)["Birch"]
+        assert disk["status"] == "applied"
+        assert [h["status"] for h in disk["status_history"]] == ["applied"]
+        assert _highlighted(board) == ("applied", "Birch")
+        assert "Applied · 2" in screen_text(app)
+        assert any(n.startswith("Undid the status change of Birch") for n in notices(app))
+
+
+async def test_move_left_and_the_ends_of_the_pipeline(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Elm")
+        await pilot.press("greater_than_sign")  # offer is the last open column
+        await settle(pilot, app)
+        assert _on_disk(board_db)["Elm"]["status"] == "offer"
+        assert "Offer is the last open column; c shows the closed ones." in notices(app)
+        await pilot.press("less_than_sign", "less_than_sign")
+        await settle(pilot, app)
+        assert _on_disk(board_db)["Elm"]["status"] == "screening"
+        assert _highlighted(board) == ("screening", "Elm")
+        # The list shows the same change once the board is closed.
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        row = app.main.overview.row(_id_of(app, "Elm"))
+        assert row is not None and row.app.status == Status.SCREENING
+
+
+async def test_enter_closes_the_board_and_selects_the_application(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app, "Acme")
+        await pilot.press("l", "l", "l", "l")  # Elm's offer
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+        row = app.main.selected_row()
+        assert row is not None and row.app.company == "Elm"
+        assert app.focused is app.main.query_one(ApplicationsTable)
+
+
+async def test_enter_on_a_closed_card_shows_closed_in_the_list(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Elm")
+        await pilot.press("c")
+        await settle(pilot, app)
+        await pilot.press("l", "l")  # accepted (empty), rejected
+        assert _focused(board) == "Fjord"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        row = app.main.selected_row()
+        assert row is not None and row.app.company == "Fjord"
+        assert app.main.show_closed
+        assert "In the list: closed shown." in notices(app)
+
+
+async def test_c_shows_the_closed_columns(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Elm")
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert [c.status.value for c in board.columns][5:] == [
+            "accepted",
+            "rejected",
+            "withdrawn",
+            "ghosted",
+        ]
+        assert "Pipeline board · 6 cards · closed shown" in screen_text(app)
+        assert _focused(board) == "Elm"  # still on the same card
+        await pilot.press("greater_than_sign")  # now offer moves on, to accepted
+        await settle(pilot, app)
+        assert _on_disk(board_db)["Elm"]["status"] == "accepted"
+        assert _highlighted(board) == ("accepted", "Elm")
+        await pilot.press("c")  # hidden again: the card is gone, focus stays in the board
+        await settle(pilot, app)
+        assert [c.status.value for c in board.columns] == [
+            "wishlist",
+            "applied",
+            "screening",
+            "interviewing",
+            "offer",
+        ]
+        assert "Elm" not in screen_text(app)
+
+
+async def test_slash_filters_the_cards_as_the_list_does(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Acme")
+        await pilot.press("slash", *"engineer")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "filter: engineer" in text
+        assert "Applied · 2" in text and "Wishlist · 1" in text
+        assert "Interviewing · 0" in text and "Offer · 0" in text  # SRE, Python Developer
+        await pilot.press("enter")  # back to the cards, the filter kept
+        await settle(pilot, app)
+        assert _highlighted(board) == ("applied", "Acme")
+        await pilot.press("slash", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"ops")  # "engiops": nothing
+        await settle(pilot, app)
+        assert "Pipeline board · 0 cards" in screen_text(app)
+        await pilot.press("escape")  # clears the filter, the board stays
+        await settle(pilot, app)
+        assert isinstance(app.screen, BoardScreen)
+        assert "Pipeline board · 5 cards · closed hidden (c)" in screen_text(app)
+        await pilot.press("q")  # q in the cards closes it
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("key", ["escape", "q", "b"])
+async def test_esc_q_b_close_the_board(board_db, now, key):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app)
+        await pilot.press(key)
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_at_80x24_the_columns_scroll_and_the_focused_one_stays_visible(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await _open_board(pilot, app, "Cobalt")
+        assert "Wishlist · 1" in screen_text(app)
+        assert "Offer · 1" not in screen_text(app)  # off to the right
+        await pilot.press("l", "l", "l", "l")
+        await settle(pilot, app)
+        assert _highlighted(board) == ("offer", "Elm")
+        text = screen_text(app)
+        assert "Offer · 1" in text and "Elm" in text
+        assert "Wishlist · 1" not in text  # scrolled off to the left
+        column = board.query_one("#column-offer", BoardColumn)
+        assert board.query_one("#board-columns").region.contains_region(column.region)
+        await pilot.press("h", "h", "h", "h")
+        await settle(pilot, app)
+        assert "Wishlist · 1" in screen_text(app)
+
+
+async def test_read_only_board_moves_nothing(board_db, now):
+    board_db.chmod(0o444)
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app, "Birch")
+        await pilot.press("greater_than_sign")
+        await settle(pilot, app)
+        assert _on_disk(board_db)["Birch"]["status"] == "applied"
+        assert any(n.startswith("Read-only:") for n in notices(app))
+
+
+@pytest.mark.parametrize("name", HOSTILE_IDS)
+async def test_hostile_company_and_role_on_a_card(db_path, now, name):
+    text = dict(HOSTILE)[name]
+    with Store(db_path, clock=lambda: now) as store:
+        app_record = Application(company=text, role=text)
+        app_record.set_status(Status.APPLIED, now - timedelta(days=20))
+        store.save(app_record)
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app)
+        assert _focused(board) == text
+        assert_safe(app, looks_like(text, 6))
+        await pilot.press("greater_than_sign")
+        await settle(pilot, app)
+        assert_safe(app, looks_like(text, 6))
+        assert _on_disk(db_path)[text]["status"] == "screening"
+
+
+# -- snapshots (the SVGs are written on purpose, with --snapshot-update) -----------------
+
+
+def test_board_wide(snap_compare, demo_app):
+    """The board at 120x40 on the demo data: the five open columns side by side."""
+    assert snap_compare(demo_app, terminal_size=WIDE, run_before=_after("b"))
+
+
+def test_board_narrow(snap_compare, demo_app):
+    """The board at 80x24, moved to the offer column: scrolled sideways to keep it in view."""
+    assert snap_compare(demo_app, terminal_size=NARROW, run_before=_after("b", *"llll"))
+
+
+def test_board_closed_shown(snap_compare, demo_app):
+    """c adds the closed columns (120x40, scrolled to the last one)."""
+    assert snap_compare(demo_app, terminal_size=WIDE, run_before=_after("b", "c", *"llllllll"))
