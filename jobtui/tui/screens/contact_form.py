@@ -23,6 +23,7 @@ class ContactForm(RecordForm[Contact]):
     EXAMPLES: ClassVar[dict[str, str]] = {
         "name": "e.g. Ana Lima",
         "title": "e.g. Technical Recruiter",
+        "company": "e.g. Northwind Analytics",
         "email": "e.g. ana.lima@example.com",
         "phone": "e.g. +49 30 1234 5678",
         "url": "e.g. https://www.linkedin.com/in/ana-lima",

@@ -109,6 +109,9 @@ LABELS = {
 # No column is drawn wider than this, nor (while there is room) narrower than its header.
 MAX_COLUMN = 40
 MIN_COLUMN = 6
+# Which columns keep more of their width when space is short (the address is the one a user
+# copies; the applications column repeats companies the line under the table lists in full).
+KEEP = {"name": 1.4, "email": 1.6, "title": 1.0, "company": 1.0, "phone": 1.0, "apps": 0.8}
 
 
 def row_texts(row: ops.ContactRow, overview: Overview) -> dict[str, str]:
@@ -127,14 +130,14 @@ def row_texts(row: ops.ContactRow, overview: Overview) -> dict[str, str]:
 
 def fit_widths(columns: dict[str, list[str]], room: int) -> dict[str, int]:
     """A width per column: what its longest text needs (at most MAX_COLUMN), then, while
-    they do not fit in ``room`` cells, the widest one made narrower (not below MIN_COLUMN).
-    The last-written dates are never cut."""
+    they do not fit in ``room`` cells, the widest one (weighed by KEEP) made narrower, not
+    below MIN_COLUMN. The last-written dates are never cut."""
     widths = {
         key: min(MAX_COLUMN, max(cell_len(shown_plain(t)) for t in texts))
         for key, texts in columns.items()
     }
     while sum(widths.values()) > room:
-        key = max((k for k in widths if k != "last"), key=lambda k: widths[k])
+        key = max((k for k in widths if k != "last"), key=lambda k: widths[k] / KEEP[k])
         if widths[key] <= MIN_COLUMN:
             break
         widths[key] -= 1
