@@ -8,13 +8,17 @@ import orjson
 import pytest
 import test_snapshots
 from hostile import HOSTILE, HOSTILE_IDS, looks_like
+from rich.text import Text
 from test_hostile_text import assert_safe
-from tui_helpers import make_app, notices, screen_text, settle
+from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
+from jobtui.core.followup import Urgency
 from jobtui.core.model import Application, Status
 from jobtui.db.store import Store
+from jobtui.ops import records
 from jobtui.tui.screens.board import BoardScreen
 from jobtui.tui.screens.main import MainScreen
+from jobtui.tui.styles import urgency_style
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.board_column import BoardColumn
 
@@ -97,6 +101,20 @@ async def test_columns_with_counts_cards_and_empty_columns(board_db, now):
         assert "Follow up: 14" in text  # its next action
 
 
+async def test_a_cards_next_action_is_in_its_urgency_colour(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Acme")
+        cards = board.query_one("#column-applied", BoardColumn).cards
+        acme = cards.get_option_at_index(0).prompt
+        assert isinstance(acme, Text)
+        company, role, action = acme.plain.split("\n")[:3]
+        assert (company, role) == ("Acme", "Backend Engineer")
+        overdue = urgency_style(app, Urgency.OVERDUE)
+        drawn = acme.get_style_at_offset(app.console, acme.plain.index(action))
+        assert drawn.color == overdue.color and drawn.bold
+
+
 async def test_opens_on_the_card_selected_in_the_list(board_db, now):
     app = make_app(board_db, now)
     async with app.run_test(size=SIZE) as pilot:
@@ -172,6 +190,18 @@ async def test_move_left_and_the_ends_of_the_pipeline(board_db, now):
         assert isinstance(app.screen, MainScreen)
         row = app.main.overview.row(_id_of(app, "Elm"))
         assert row is not None and row.app.status == Status.SCREENING
+
+
+async def test_the_board_follows_a_change_made_while_it_is_open(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Dune")
+        dune = _id_of(app, "Dune")
+        await app.main.save_change(
+            lambda store: records.change_status(store, dune, Status.OFFER), undo_as="a test"
+        )
+        assert await wait_for(pilot, lambda: "Offer · 2" in screen_text(app))
+        assert _highlighted(board) == ("offer", "Dune")
 
 
 async def test_enter_closes_the_board_and_selects_the_application(board_db, now):

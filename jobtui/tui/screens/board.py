@@ -31,7 +31,7 @@ from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.screens import record_actions
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import BoardColumn, CardList
+from jobtui.tui.widgets.board_column import MAX_CARDS, BoardColumn, CardList
 from jobtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -187,7 +187,8 @@ class BoardScreen(Screen[None]):
             self._widget(self.column).cards.highlighted = None
         self.column = column
         cards = self.columns[column].cards
-        self.card = pipeline.nearest_card(self.columns[column], card) or 0
+        # Only the first MAX_CARDS of a column are listed.
+        self.card = min(pipeline.nearest_card(self.columns[column], card) or 0, MAX_CARDS - 1)
         self.focus_id = cards[self.card].app.id if cards else None
         widget = self._widget(column)
         if cards:
@@ -236,7 +237,7 @@ class BoardScreen(Screen[None]):
     async def action_move(self, step: int) -> None:
         """Move the focused card to the next status (``step`` 1) or the previous (-1)."""
         async with self._changing:
-            self.redraw()  # from what the last change left
+            self._follow_overview()  # from what the last change left
             row = self.focused_card()
             if row is None:
                 self.notify("No card here to move.", severity="warning")
