@@ -123,7 +123,12 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
-        yield Input(placeholder="filter: company, role, tag, interviewer", id="board-filter")
+        # Not selected on focus: what is typed at once after "/" adds to the filter.
+        yield Input(
+            placeholder="filter: company, role, tag, interviewer",
+            id="board-filter",
+            select_on_focus=False,
+        )
         # Not focusable itself: focus is always on a column's cards (or the filter box).
         with HorizontalScroll(id="board-columns", can_focus=False):
             for status in pipeline.statuses(show_closed=True):
@@ -194,7 +199,8 @@ class BoardScreen(Screen[None]):
         if cards:
             widget.cards.highlighted = self.card
         if leave_filter or not self._filter_box().has_focus:
-            widget.cards.focus(scroll_visible=False)
+            # At once (focus() waits a turn): a key typed right after lands here.
+            self.set_focus(widget.cards, scroll_visible=False)
         widget.scroll_visible(animate=False)
 
     def focused_card(self) -> AppRow | None:
@@ -283,15 +289,14 @@ class BoardScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self._filter_box()
         box.display = True
-        box.disabled = False
         box.value = self.filter_text
-        box.focus()
+        box.cursor_position = len(box.value)
+        self.set_focus(box)  # at once: what is typed right after "/" goes in the box
 
     def _hide_filter(self) -> None:
-        # Disabled as well as hidden, so focus can never land in it unseen.
-        box = self._filter_box()
-        box.display = False
-        box.disabled = True
+        # Hidden, it is out of the focus chain. Not disabled: a disabled box drops the keys
+        # typed right after "/", before it is enabled again.
+        self._filter_box().display = False
 
     @on(Input.Changed, "#board-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
