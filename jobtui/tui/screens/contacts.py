@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
@@ -147,10 +147,7 @@ def fit_widths(columns: dict[str, list[str]], room: int) -> dict[str, int]:
 class ContactsTable(DataTable):
     """The contacts, one row each, keyed by contact id; every cell is literal Text."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("lists")  # j / k
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
@@ -214,6 +211,11 @@ class ContactsScreen(Screen[None]):
 
         & #contacts-table {
             height: 1fr;
+        }
+
+        /* Nothing to list: the header, and the reason right under it. */
+        & #contacts-table.-empty {
+            height: auto;
         }
 
         & #contacts-empty {
@@ -288,8 +290,8 @@ class ContactsScreen(Screen[None]):
         self.table.show_rows(self.matching, overview)
         title.update(self._title())
         empty = self.query_one("#contacts-empty", Static)
-        empty.display = not self.matching
-        self.table.display = bool(self.matching)
+        empty.display = not self.matching  # under the table's header, which keeps the focus
+        self.table.set_class(not self.matching, "-empty")
         if not self.rows:
             add = keymap.keys_shown(self.app, self.panes.tui.config.keys, "contacts.add")[0]
             empty.update(Text(f"No contacts yet. Press {add} to add one."))
