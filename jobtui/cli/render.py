@@ -143,6 +143,8 @@ def record_text(details: RecordDetails, now: datetime) -> str:
     """`show`: every field of a record, then what belongs to it."""
     record = details.record
     lines = [f"{record_type(record).kind} {record.id}"]
+    if isinstance(record, Interview) and record.cancelled:
+        lines[0] += "  CANCELLED (it did not take place: nothing is owed for it)"
     specs = fields_for(record)
     width = max(len(s.name) for s in specs)
     for spec in specs:
@@ -175,7 +177,9 @@ def _belongings(details: RecordDetails, now: datetime) -> list[str]:
         people = ", ".join(p.name for p in interview.interviewers)
         lines.append(
             f"    {interview.id[:8]}  {dates.format_when(interview.starts_at)}  "
-            f"{interview.kind.label}" + (f"  with {people}" if people else "")
+            f"{interview.kind.label}"
+            + (f"  with {people}" if people else "")
+            + ("  CANCELLED" if interview.cancelled else "")
         )
     if details.contacts:
         lines.append("contacts:")

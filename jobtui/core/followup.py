@@ -12,6 +12,17 @@ No I/O and no UI. The rules (defaults; each is a setting in config.toml's [follo
   after applying -> follow up; again that long after each follow-up sent.
 * After ``max_unanswered`` unanswered follow-ups the item becomes "mark it ghosted?".
 * Closed applications need nothing. A snooze moves an item's due time to the snooze date.
+* A cancelled interview did not take place: it owes no thank-you, it is not the last
+  contact a check-in counts from (the latest interview held is; "quiet since" is that one's
+  end, or the last follow-up sent after it), and it neither supersedes an older round's
+  thank-you nor holds a check-in back by being "scheduled". With only cancelled interviews
+  an application is treated as one without interviews.
+* Deadlines (an application's ``deadline``, when the posting closes or an answer is due,
+  and ``offer_deadline``, when they need an answer to the offer): upcoming within
+  ``upcoming_days``, due from the start of its local day, overdue once its moment has
+  passed (a deadline at local midnight, as a date alone is read, means the end of that
+  day). A passed deadline stays overdue until the status moves on after it, the field is
+  cleared or the application is closed. A snooze does not move a deadline.
 
 Urgency: overdue (past its overdue time), due (past its due time), upcoming (due within
 ``upcoming_days``). Items further out are not listed.
@@ -51,6 +62,7 @@ class FollowUpKind(StrEnum):
     CHECK_IN = "check_in"
     APPLICATION_FOLLOW_UP = "application_follow_up"
     GHOSTED = "ghosted"
+    DEADLINE = "deadline"
 
     @property
     def info(self) -> KindInfo:
@@ -104,6 +116,22 @@ FOLLOW_UP_KINDS: dict[FollowUpKind, KindInfo] = {
         template="check_in",
         sent_kind=SentKind.CHECK_IN,
     ),
+    # A deadline owes no message of its own (see owed_kind); writing about it is a check-in.
+    FollowUpKind.DEADLINE: KindInfo(
+        label="Deadline",
+        upcoming="Deadline",
+        badge="deadline",
+        summary="Deadline",
+        template="check_in",
+        sent_kind=SentKind.CHECK_IN,
+    ),
+}
+
+# The application fields that hold a deadline, with their words: the label in a list line
+# ("Offer answer due today 17:00") and the timeline's badge.
+DEADLINE_FIELDS: dict[str, tuple[str, str]] = {
+    "deadline": ("Deadline", "deadline"),
+    "offer_deadline": ("Offer answer", "offer answer"),
 }
 
 
@@ -120,6 +148,8 @@ class FollowUp:
     attempts: int = 0
     # What the clock counts from: the interview end, the application date, the last follow-up.
     since: datetime | None = None
+    # For a deadline: the application field it is (a key of DEADLINE_FIELDS), else "".
+    field: str = ""
 
     @property
     def application_id(self) -> str:
@@ -133,6 +163,8 @@ class FollowUp:
         """A short line for a table cell, e.g. "Thank-you overdue by 1d"."""
         if self.kind == FollowUpKind.GHOSTED:
             return f"{self.attempts} follow-ups unanswered: {self.kind.info.label}"
+        if self.kind == FollowUpKind.DEADLINE:
+            return self._describe_deadline(now)
         label = self.kind.info.label
         if self.urgency == Urgency.UPCOMING:
             return f"{self.kind.info.upcoming} {_short_when(self.due, now)}"
@@ -151,8 +183,17 @@ class FollowUp:
         again = " again" if self.attempts else ""
         return f"{label}{again}: {quiet} business days quiet"
 
+    def _describe_deadline(self, now: datetime) -> str:
+        label = DEADLINE_FIELDS.get(self.field, ("Deadline", ""))[0]
+        if self.urgency == Urgency.OVERDUE:
+            return f"{label} passed {dates.humanize_delta(now - self.overdue_at)} ago"
+        when = _short_when(self.since or self.due, now)
+        return f"{label} {'due ' if self.field == 'offer_deadline' else ''}{when}"
+
     def to_json(self, now: datetime) -> dict[str, object]:
-        """The object `jobtui followups --json` prints."""
+        """The object `jobtui followups --json` prints (a deadline's also names its
+        ``field``: "deadline" or "offer_deadline")."""
+        extra: dict[str, object] = {"field": self.field} if self.field else {}
         return {
             "kind": self.kind.value,
             "application_id": self.application.id,
@@ -163,6 +204,7 @@ class FollowUp:
             "overdue_at": dates.to_iso(self.overdue_at),
             "urgency": self.urgency.value,
             "summary": self.describe(now),
+            **extra,
         }
 
 
@@ -374,6 +416,52 @@ def application_item(
     )
 
 
+def held(interviews: Iterable[Interview]) -> list[Interview]:
+    """The interviews that took place or still will: the cancelled ones left out."""
+    return [i for i in interviews if not i.cancelled]
+
+
+def deadline_moment(app: Application, name: str) -> datetime | None:
+    """The application's deadline ``name`` (a key of DEADLINE_FIELDS), None if unset."""
+    value = getattr(app, name, None)
+    return value if isinstance(value, datetime) else None
+
+
+def deadline_overdue_at(moment: datetime) -> datetime:
+    """When a deadline has passed: its moment, or for one at local midnight (a date given
+    alone) the end of that day."""
+    local = moment.astimezone(dates.local_tz())
+    if local.time() == time(0, 0):
+        return _midnight(local.date() + timedelta(days=1))
+    return local
+
+
+def deadline_settled(app: Application, moment: datetime) -> bool:
+    """A passed deadline is settled once the status moved on after it."""
+    return any(change.at > moment for change in app.status_history)
+
+
+def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> list[FollowUp]:
+    """The application's deadlines that are upcoming, due today or overdue (see the module
+    docstring); none for a closed application."""
+    if app.status.closed:
+        return []
+    items = []
+    for name in DEADLINE_FIELDS:
+        moment = deadline_moment(app, name)
+        if moment is None:
+            continue
+        overdue_at = deadline_overdue_at(moment)
+        if now >= overdue_at and deadline_settled(app, moment):
+            continue
+        due = _midnight(dates.local_day(moment))
+        urgency = urgency_at(now, due, overdue_at, rules)
+        if urgency is not None:
+            kind = FollowUpKind.DEADLINE
+            items.append(FollowUp(kind, app, None, due, overdue_at, urgency, 0, moment, name))
+    return items
+
+
 def followups_for(
     app: Application,
     interviews: Sequence[Interview],
@@ -381,10 +469,11 @@ def followups_for(
     now: datetime,
     rules: FollowUpRules,
 ) -> list[FollowUp]:
-    """Everything one application needs, most urgent first. Closed -> nothing."""
+    """Everything one application needs, most urgent first. Closed -> nothing. Cancelled
+    interviews are left out: they owe nothing and are no one's last contact."""
     if app.status.closed:
         return []
-    ordered = sorted(interviews, key=lambda i: i.starts_at)
+    ordered = sorted(held(interviews), key=lambda i: i.starts_at)
     items = thank_you_items(app, ordered, now, rules)
     for item in (
         check_in_item(app, ordered, sent, now, rules),
@@ -392,6 +481,7 @@ def followups_for(
     ):
         if item is not None:
             items.append(item)
+    items.extend(deadline_items(app, now, rules))
     items.sort(key=sort_key)
     return items
 
@@ -430,7 +520,7 @@ def next_action(
     pressing = [i for i in items if i.urgency != Urgency.UPCOMING]
     if pressing:
         return min(pressing, key=sort_key).describe(now)
-    upcoming = [i for i in interviews if i.starts_at > now]
+    upcoming = [i for i in held(interviews) if i.starts_at > now]
     if upcoming and not app.status.closed:
         first = min(upcoming, key=lambda i: i.starts_at)
         return f"Interview {_short_when(first.starts_at, now)}"
@@ -447,11 +537,13 @@ def owed_kind(
     """The message owed on this record, as "sent" would log it: the most urgent follow-up
     due now (overdue or due; for an interview, its own ones) and the interview it is about.
     None when nothing is owed: nothing is invented (a thank-you for an interview still to
-    come, a follow-up on a wishlist, a check-in only coming up)."""
+    come or cancelled, a follow-up on a wishlist, a check-in only coming up, a deadline)."""
     relevant = [
         i
         for i in items
-        if i.urgency != Urgency.UPCOMING and (interview is None or i.interview_id == interview.id)
+        if i.urgency != Urgency.UPCOMING
+        and i.kind != FollowUpKind.DEADLINE  # a date to keep, not a message owed
+        and (interview is None or i.interview_id == interview.id)
     ]
     if not relevant:
         return None

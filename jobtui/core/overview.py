@@ -14,7 +14,18 @@ from functools import cached_property
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
-from jobtui.core.followup import FollowUp, Urgency, followups_for, next_action, sort_key
+from jobtui.core.followup import (
+    DEADLINE_FIELDS,
+    FollowUp,
+    FollowUpKind,
+    Urgency,
+    deadline_moment,
+    deadline_settled,
+    followups_for,
+    held,
+    next_action,
+    sort_key,
+)
 from jobtui.core.model import Application, Contact, Interview, SentFollowUp
 
 
@@ -54,13 +65,60 @@ class AppRow:
         return " ".join(texts).lower()
 
 
+@dataclass(frozen=True)
+class DeadlineMark:
+    """Where one of an application's deadlines sits on the timeline.
+
+    It stands in a :class:`TimelineEntry` where an interview stands, with the two things the
+    code that orders the timeline and tells its rows apart reads of one: ``starts_at`` and
+    an ``id`` unique on the timeline (``"deadline:<application id>"``, never a record's id).
+    """
+
+    field: str  # a key of followup.DEADLINE_FIELDS
+    application_id: str
+    starts_at: datetime
+
+    @property
+    def id(self) -> str:
+        return f"{self.field}:{self.application_id}"
+
+
 @dataclass
 class TimelineEntry:
-    """One interview on the timeline, with its follow-up state."""
+    """One row of the timeline: an interview, or a deadline of an application (then
+    ``interview`` is its :class:`DeadlineMark`), with its follow-up state."""
 
-    interview: Interview
+    interview: Interview | DeadlineMark
     app: Application
     items: list[FollowUp]
+
+    @property
+    def kind(self) -> str:
+        """ "interview" or "deadline"."""
+        return "deadline" if isinstance(self.interview, DeadlineMark) else "interview"
+
+    @property
+    def entry_id(self) -> str:
+        """The row's id on the timeline: the interview's id, or the deadline mark's."""
+        return self.interview.id
+
+    @property
+    def starts_at(self) -> datetime:
+        return self.interview.starts_at
+
+    @property
+    def record(self) -> Interview | None:
+        """The interview of an interview row (None for a deadline)."""
+        return self.interview if isinstance(self.interview, Interview) else None
+
+    @property
+    def deadline(self) -> DeadlineMark | None:
+        """The deadline of a deadline row (None for an interview)."""
+        return self.interview if isinstance(self.interview, DeadlineMark) else None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.record is not None and self.record.cancelled
 
     @cached_property
     def urgency(self) -> Urgency | None:
@@ -68,12 +126,20 @@ class TimelineEntry:
 
     @cached_property
     def pressing(self) -> bool:
-        """A follow-up on this interview is due or overdue."""
+        """A follow-up on this interview (or this deadline) is due or overdue."""
         return any(i.urgency != Urgency.UPCOMING for i in self.items)
 
     @property
     def thank_you_done(self) -> bool:
-        return self.interview.thank_you_sent_at is not None
+        return self.record is not None and self.record.thank_you_sent_at is not None
+
+    @property
+    def deadline_settled(self) -> bool:
+        """A deadline that has passed and needs nothing more (the status moved on after it)."""
+        mark = self.deadline
+        if mark is None:
+            return False
+        return not self.items and deadline_settled(self.app, mark.starts_at)
 
 
 @dataclass
@@ -91,7 +157,7 @@ class Overview:
 
     @cached_property
     def due_now(self) -> int:
-        """Follow-ups due or overdue now."""
+        """Follow-ups (deadlines included) due or overdue now."""
         return sum(1 for r in self.rows for i in r.items if i.urgency != Urgency.UPCOMING)
 
     @cached_property
@@ -116,7 +182,7 @@ class Overview:
     @cached_property
     def _stamps(self) -> list[float]:
         # The timeline's start times as POSIX seconds, for bisecting windows of it.
-        return [e.interview.starts_at.timestamp() for e in self.timeline]
+        return [e.starts_at.timestamp() for e in self.timeline]
 
     def entries_between(self, start: datetime, end: datetime) -> list[TimelineEntry]:
         """Timeline entries starting within [start, end], in time order."""
@@ -126,17 +192,20 @@ class Overview:
 
     @cached_property
     def pressing_entries(self) -> list[TimelineEntry]:
-        """Interviews whose follow-up is due or overdue, in time order."""
+        """Interviews whose follow-up is due or overdue (and deadlines due or overdue), in
+        time order."""
         return [e for e in self.timeline if e.pressing]
 
     @cached_property
     def interviews_this_week(self) -> int:
-        """Interviews from Monday to Sunday of the current local week."""
+        """Interviews from Monday to Sunday of the current local week (not the cancelled
+        ones, nor the deadlines)."""
         today = dates.local_day(self.now)
         monday = datetime.combine(
             today - timedelta(days=today.weekday()), datetime.min.time(), dates.local_tz()
         )
-        return len(self.entries_between(monday, monday + timedelta(days=7, microseconds=-1)))
+        week = self.entries_between(monday, monday + timedelta(days=7, microseconds=-1))
+        return sum(1 for e in week if e.kind == "interview" and not e.cancelled)
 
     @cached_property
     def _rows_by_id(self) -> dict[str, AppRow]:
@@ -167,7 +236,7 @@ def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, bool, datetime]:
     # thank-you first), then open applications by their next interview, then closed ones.
     if row.items:
         return sort_key(min(row.items, key=sort_key))
-    upcoming = [i.starts_at for i in row.interviews if i.starts_at > now]
+    upcoming = [i.starts_at for i in held(row.interviews) if i.starts_at > now]
     far = datetime.max.replace(tzinfo=dates.local_tz())
     return (3 if not row.app.closed else 4, False, min(upcoming, default=far))
 
@@ -225,7 +294,11 @@ def row_next_action(
     application with nothing pressing and no interview before the snooze ends says so."""
     until = active_snooze(app, None, now)
     quiet = until is not None and all(i.urgency == Urgency.UPCOMING for i in items)
-    if until is not None and quiet and not any(now < i.starts_at <= until for i in interviews):
+    if (
+        until is not None
+        and quiet
+        and not any(now < i.starts_at <= until for i in held(interviews))
+    ):
         return snoozed_action(until, now)
     return next_action(app, interviews, items, now)
 
@@ -243,7 +316,21 @@ def _row_and_entries(
         TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
         for interview in interviews
     ]
+    entries.extend(deadline_entries(app, items))
     return row, entries
+
+
+def deadline_entries(app: Application, items: Sequence[FollowUp]) -> list[TimelineEntry]:
+    """A timeline row for each deadline the application has set (whether or not it is
+    listed among the follow-ups), with its follow-up item if it is."""
+    entries = []
+    for name in DEADLINE_FIELDS:
+        moment = deadline_moment(app, name)
+        if moment is None:
+            continue
+        mine = [i for i in items if i.kind == FollowUpKind.DEADLINE and i.field == name]
+        entries.append(TimelineEntry(DeadlineMark(name, app.id, moment), app, mine))
+    return entries
 
 
 def update_overview(
@@ -271,7 +358,7 @@ def update_overview(
 
 
 def _start_key(entry: TimelineEntry) -> float:
-    return entry.interview.starts_at.timestamp()
+    return entry.starts_at.timestamp()
 
 
 def build_overview(
@@ -282,7 +369,8 @@ def build_overview(
     now: datetime,
     rules: FollowUpRules,
 ) -> Overview:
-    """Compute rows (with follow-ups and next action) and the interview timeline."""
+    """Compute rows (with follow-ups and next action) and the timeline (interviews and
+    deadlines)."""
     rows = []
     timeline = []
     for app in apps:

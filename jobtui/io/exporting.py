@@ -23,7 +23,15 @@ Decisions, each pinned by a test in tests/unit/test_export.py:
   no VTIMEZONE, is read the same by every client, and each client shows it in its own zone.
 * **ICS interviews of closed applications** are exported (the calendar is also the history).
   Those still ahead get ``STATUS:CANCELLED``: after a rejection or withdrawal they will not
-  happen, and a client re-importing the file drops or strikes them.
+  happen, and a client re-importing the file drops or strikes them. A cancelled interview
+  (``Interview.cancelled``) gets it too, past or ahead.
+* **ICS UID and SEQUENCE.** An interview read from an invite keeps that invite's UID, so
+  the calendar that sent it sees the same event, not a copy; one typed in jobtui gets
+  ``<id>@jobtui``, stable across exports. SEQUENCE is the stored one (the invite's, else 0).
+* **CSV interviews.** "Interviews", "Next" and "Last Interview" count only the interviews
+  not cancelled; "Cancelled Interviews" counts the others. "Deadline" and "Offer Deadline"
+  are local "YYYY-MM-DD HH:MM". The JSON export carries every interview's uid, sequence and
+  cancelled (its ``to_dict()``).
 * **Interviewers** go in the DESCRIPTION only, never as ATTENDEE: an ATTENDEE makes some
   clients offer to email invitations to the interviewers on import.
 * **Follow-ups** become VTODOs with DUE (not all-day events): they have a due time and can be
@@ -44,7 +52,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from icalendar import Calendar, Event, Todo
 
 from jobtui.core import dates
-from jobtui.core.followup import FollowUp, Urgency
+from jobtui.core.followup import DEADLINE_FIELDS, FollowUp, FollowUpKind, Urgency
 from jobtui.core.model import EXPORT_VERSION, Application, Contact, Interview, SentFollowUp
 
 if TYPE_CHECKING:
@@ -73,6 +81,9 @@ CSV_COLUMNS = (
     "Id",
     "Created",
     "Updated",
+    "Cancelled Interviews",
+    "Deadline",
+    "Offer Deadline",
 )
 
 # RFC 5545 PRIORITY: 1 is highest, 9 lowest; clients show 1-4 high, 5 medium, 6-9 low.
@@ -167,8 +178,9 @@ def _csv_row(
     contacts: dict[str, Contact],
     now: datetime,
 ) -> list[Any]:
-    ahead = [i.starts_at for i in interviews if i.starts_at > now]
-    behind = [i.starts_at for i in interviews if i.starts_at <= now]
+    held = [i for i in interviews if not i.cancelled]
+    ahead = [i.starts_at for i in held if i.starts_at > now]
+    behind = [i.starts_at for i in held if i.starts_at <= now]
     linked = [_contact_label(contacts[cid]) for cid in app.contact_ids if cid in contacts]
     text = [
         app.company,
@@ -186,7 +198,7 @@ def _csv_row(
     rest = [
         app.salary_currency,
         "; ".join(app.tags),
-        len(interviews),
+        len(held),
         _local_minutes(min(ahead, default=None)),
         _local_minutes(max(behind, default=None)),
         "; ".join(linked),
@@ -194,6 +206,9 @@ def _csv_row(
         app.id,
         _local_minutes(app.created_at),
         _local_minutes(app.updated_at),
+        len(interviews) - len(held),
+        _local_minutes(app.deadline),
+        _local_minutes(app.offer_deadline),
     ]
     row = text + numbers + rest
     return [neutralise_formula(cell) if isinstance(cell, str) else cell for cell in row]
@@ -242,6 +257,8 @@ def _first_url(text: str) -> str | None:
 
 def _interview_description(interview: Interview, app: Application | None) -> str:
     lines = [f"{_app_label(app)} ({interview.kind.label})"]
+    if interview.cancelled:
+        lines.append("Cancelled")
     if app is not None and app.closed:
         lines.append(f"Application {app.status.value}")
     lines.append(f"Length: {dates.format_duration(interview.duration)}")
@@ -260,13 +277,16 @@ def _interview_description(interview: Interview, app: Application | None) -> str
 
 
 def interview_uid(interview: Interview) -> str:
-    """The VEVENT UID: the same interview keeps it in every export."""
-    return f"{interview.id}@jobtui"
+    """The VEVENT UID: the invite's when the interview came from one (its calendar then
+    knows the event), else ``<id>@jobtui``; the same interview keeps it in every export."""
+    return interview.uid.strip() or f"{interview.id}@jobtui"
 
 
 def followup_uid(item: FollowUp) -> str:
-    """The VTODO UID: one per kind of follow-up and application/interview."""
-    return f"{item.kind.value}-{item.application_id}-{item.interview_id or 'app'}@jobtui"
+    """The VTODO UID: one per kind of follow-up and application/interview (a deadline's
+    names its field: an application has two)."""
+    about = item.interview_id or item.field or "app"
+    return f"{item.kind.value}-{item.application_id}-{about}@jobtui"
 
 
 def _interview_event(
@@ -274,6 +294,7 @@ def _interview_event(
 ) -> Event:
     event = Event()
     event.add("uid", interview_uid(interview))
+    event.add("sequence", interview.sequence)
     event.add("dtstamp", stamp)
     event.add("dtstart", _utc(interview.starts_at))
     event.add("duration", interview.duration)
@@ -284,7 +305,7 @@ def _interview_event(
         if link:
             event.add("url", link)
     event.add("description", _interview_description(interview, app))
-    if app is not None and app.closed and interview.starts_at > now:
+    if interview.cancelled or (app is not None and app.closed and interview.starts_at > now):
         event.add("status", "CANCELLED")
     if interview.created_at:
         event.add("created", _utc(interview.created_at))
@@ -297,8 +318,11 @@ def _followup_todo(item: FollowUp, stamp: datetime, now: datetime) -> Todo:
     todo = Todo()
     todo.add("uid", followup_uid(item))
     todo.add("dtstamp", stamp)
-    todo.add("due", _utc(item.due))
-    todo.add("summary", f"{item.kind.info.summary}: {_app_label(item.application)}")
+    # A deadline's to-do is due when the deadline passes, not when its day begins.
+    deadline = item.kind == FollowUpKind.DEADLINE
+    todo.add("due", _utc(item.overdue_at if deadline else item.due))
+    what = DEADLINE_FIELDS[item.field][0] if deadline and item.field else item.kind.info.summary
+    todo.add("summary", f"{what}: {_app_label(item.application)}")
     todo.add("description", item.describe(now))
     todo.add("priority", PRIORITY[item.urgency])
     todo.add("status", "NEEDS-ACTION")

@@ -1,6 +1,7 @@
 """Reminders outside the app: which owed follow-ups to notify now, at most once a day each.
 
-An item is a follow-up that is due or overdue now (what is only coming up is left out). Its
+An item is a follow-up that is due or overdue now (what is only coming up is left out),
+deadlines included ("overdue deadline — Acme — Dev (deadline Tue 24 Nov 17:00)"). Its
 key is its kind and the application (and interview) it is about, so a thank-you that turns
 from due to overdue is the same item. The state file beside the database
 (:func:`jobtui.locations.reminded_file`) records the local day each key was last reminded:
@@ -20,12 +21,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
-from jobtui.core.followup import FollowUp, FollowUpKind, Urgency
+from jobtui.core.followup import DEADLINE_FIELDS, FollowUp, FollowUpKind, Urgency
 from jobtui.db.datafile import write_file_atomically
 from jobtui.db.store import Store
 from jobtui.ops.views import followups
@@ -65,10 +66,13 @@ class Reminded:
 
 
 def reminder_key(item: FollowUp) -> str:
-    """The item's stable key: its kind, application id, and interview id if it has one."""
+    """The item's stable key: its kind, application id, and interview id if it has one (a
+    deadline's field: an application has two deadlines)."""
     parts = [item.kind.value, item.application_id]
     if item.interview_id:
         parts.append(item.interview_id)
+    if item.field:
+        parts.append(item.field)
     return ":".join(parts)
 
 
@@ -76,6 +80,18 @@ def reminder_for(item: FollowUp, now: datetime) -> Reminder:
     """The reminder for ``item``: its key and its words."""
     today = dates.local_day(now)
     about = item.application.label
+    if item.kind == FollowUpKind.DEADLINE and item.since is not None:
+        name, badge = DEADLINE_FIELDS.get(item.field, ("Deadline", "deadline"))
+        local = item.since.astimezone(dates.local_tz())
+        when = dates.format_short_day(local.date(), today, weekday=True)
+        if local.time() != time(0, 0):
+            when += f" {dates.format_clock(local)}"
+        return Reminder(
+            reminder_key(item),
+            item,
+            f"{item.urgency.value} {badge}",
+            f"{about} ({name.lower()} {when})",
+        )
     if item.interview is not None:
         day = dates.local_day(item.interview.starts_at)
         about += f" (interview {dates.format_short_day(day, today, weekday=True)})"

@@ -302,6 +302,9 @@ def test_csv_values_as_a_spreadsheet_shows_them(data, records):
         "Id": records["acme"].id,
         "Created": acme["Created"],
         "Updated": acme["Updated"],
+        "Cancelled Interviews": "0",
+        "Deadline": "",
+        "Offer Deadline": "",
     }
     created = records["acme"].created_at.astimezone(BERLIN)
     assert acme["Created"] == created.strftime("%Y-%m-%d %H:%M")
@@ -533,6 +536,7 @@ def test_ics_summaries_for_every_followup_kind(records):
         "Check in: =SUM(A1) — [bold]x[/]",
         "Follow up: =SUM(A1) — [bold]x[/]",
         "Decide if ghosted: =SUM(A1) — [bold]x[/]",
+        "Deadline: =SUM(A1) — [bold]x[/]",
     ]
     assert str(todos[3]["DESCRIPTION"]) == "2 follow-ups unanswered: mark ghosted?"
 

@@ -1,18 +1,27 @@
-"""The selected record's details: links, salary, tags, contacts, history, follow-ups sent."""
+"""The selected record's details: links, salary, tags, deadlines, contacts, history,
+follow-ups sent; an interview's (struck through when cancelled); a deadline's."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from jobtui.core import dates
+from jobtui.core.followup import (
+    DEADLINE_FIELDS,
+    FollowUp,
+    FollowUpKind,
+    deadline_moment,
+    deadline_overdue_at,
+)
 from jobtui.core.model import Application, Contact, Interview, Person, SentFollowUp
-from jobtui.core.overview import AppRow, Overview
+from jobtui.core.overview import AppRow, Overview, TimelineEntry
 from jobtui.ops.views import first_line, sent_messages
 from jobtui.tui.shown import shown
 
@@ -46,6 +55,8 @@ def application_details(row: AppRow, overview: Overview) -> Group:
         ("Salary", _salary(app)),
         ("Tags", ", ".join(app.tags)),
         ("Snoozed", dates.format_when(app.snoozed_until) if app.snoozed_until else ""),
+        ("Deadline", _deadline_text(app, "deadline", row.items, overview.now)),
+        ("Offer by", _deadline_text(app, "offer_deadline", row.items, overview.now)),
     ):
         if value:
             grid.add_row(label, shown(value))
@@ -115,14 +126,64 @@ def _contact_line(contact: Contact) -> str:
     return " ".join(bits)
 
 
+def _deadline_text(app: Application, name: str, items: Sequence[FollowUp], now: datetime) -> str:
+    """A deadline as the pane says it: "Fri 27 Nov 2026 17:00 (due today)", "" if unset."""
+    moment = deadline_moment(app, name)
+    if moment is None:
+        return ""
+    local = moment.astimezone(dates.local_tz())
+    when = (
+        dates.format_day(local.date()) if local.time() == time(0, 0) else dates.format_when(local)
+    )
+    item = next((i for i in items if i.kind == FollowUpKind.DEADLINE and i.field == name), None)
+    if item is not None:
+        return f"{when} ({item.describe(now)})"
+    return f"{when} (passed)" if deadline_overdue_at(moment) <= now else when
+
+
+def deadline_details(entry: TimelineEntry, now: datetime) -> Group:
+    """A deadline's row on the timeline: what it is, when, how urgent, and that it is no
+    interview (actions apply to its application)."""
+    mark = entry.deadline
+    assert mark is not None
+    name = DEADLINE_FIELDS[mark.field][0]
+    grid = _grid()
+    title = shown(f"{name} — {entry.app.label}", "bold")
+    grid.add_row("When", shown(_deadline_text(entry.app, mark.field, entry.items, now)))
+    grid.add_row("Status", shown(entry.app.status.value))
+    grid.add_row(
+        "",
+        Text("A deadline, not an interview: e edits it on the application.", style="dim"),
+    )
+    return Group(title, grid)
+
+
 def interview_details(
     interview: Interview, app: Application, now: datetime, sent: Sequence[SentFollowUp] = ()
 ) -> Group:
     """An interview's details, including the follow-up material and the messages sent
-    about it (those of ``sent``, its application's log, that name it)."""
+    about it (those of ``sent``, its application's log, that name it). A cancelled one says
+    so, and that nothing is owed for it."""
     grid = _grid()
-    title = shown(f"{interview.kind.label.capitalize()} — {app.label}", "bold")
+    heading = f"{interview.kind.label.capitalize()} — {app.label}"
+    title = shown(heading, "bold")
+    if interview.cancelled:
+        title = shown(heading, Style(bold=True, strike=True))
+        title.append("  CANCELLED", style="bold reverse")
+    thank_you = (
+        dates.format_when(interview.thank_you_sent_at)
+        if interview.thank_you_sent_at
+        else ("not sent" if interview.ends_at <= now else "")
+    )
+    if interview.cancelled and not interview.thank_you_sent_at:
+        thank_you = ""
     rows = [
+        (
+            "Cancelled",
+            "yes: it did not take place; no thank-you or check-in is owed for it"
+            if interview.cancelled
+            else "",
+        ),
         (
             "When",
             f"{dates.format_when(interview.starts_at)} – {dates.format_clock(interview.ends_at)}",
@@ -130,12 +191,7 @@ def interview_details(
         ("Where", interview.where),
         ("With", ", ".join(str(p) for p in interview.interviewers)),
         ("Decide by", dates.format_day(interview.decide_by) if interview.decide_by else ""),
-        (
-            "Thank-you",
-            dates.format_when(interview.thank_you_sent_at)
-            if interview.thank_you_sent_at
-            else ("not sent" if interview.ends_at <= now else ""),
-        ),
+        ("Thank-you", thank_you),
         ("Outcome", interview.outcome),
         ("Topics", interview.topics),
         ("Concerns", interview.concerns),
@@ -163,6 +219,9 @@ class Details(Static):
         sent: Sequence[SentFollowUp] = (),
     ) -> None:
         self.update(interview_details(interview, app, now, sent))
+
+    def show_deadline(self, entry: TimelineEntry, now: datetime) -> None:
+        self.update(deadline_details(entry, now))
 
     def show_nothing(self, message: str = "") -> None:
         self.update(shown(message, "dim"))

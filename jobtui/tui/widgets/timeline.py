@@ -1,4 +1,6 @@
-"""The interview timeline: every interview in time order, grouped by day, with a "now" marker."""
+"""The timeline: every interview (and every deadline) in time order, grouped by day, with a
+"now" marker. A cancelled interview is struck through with a "cancelled" badge; a deadline
+has its own badge ("deadline", "offer answer") in its urgency's colour."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jobtui.core import dates
-from jobtui.core.followup import Urgency
+from jobtui.core.followup import DEADLINE_FIELDS, Urgency
 from jobtui.core.overview import TimelineEntry, active_snooze
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
@@ -20,16 +22,31 @@ from jobtui.tui.styles import urgency_style
 NOW_MARKER_ID = "__now__"
 
 
+def row_clock(entry: TimelineEntry) -> str:
+    """The time a row starts with: a deadline given as a date alone (local midnight) has
+    none, so it shows as "day" (it runs to the end of that day)."""
+    local = entry.starts_at.astimezone(dates.local_tz())
+    if entry.deadline is not None and local.hour == 0 and local.minute == 0:
+        return "  day"
+    return dates.format_clock(local)
+
+
 # The badge in three lengths: the long one, the short one ("overdue" for "thank-you overdue")
 # and a mark, for a narrow timeline to keep the company in view.
 BADGE_FORMS = ("long", "short", "mark")
 _MARKS = {Urgency.OVERDUE: "!!", Urgency.DUE: "!", Urgency.UPCOMING: "›"}
+CANCELLED_BADGE = {"long": "cancelled", "short": "cancelled", "mark": "✗"}
+DEADLINE_MARK = "⚑"
 
 
 def badge(
     entry: TimelineEntry, now: datetime, *, form: str = "long"
 ) -> tuple[str, Urgency | None, bool]:
     """The follow-up badge: (text, urgency, done), in one of BADGE_FORMS."""
+    if entry.cancelled:  # nothing is owed for it, whatever else is true of it
+        return CANCELLED_BADGE[form], None, False
+    if entry.deadline is not None:
+        return _deadline_badge(entry, now, form)
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
@@ -45,8 +62,26 @@ def badge(
     return "", None, False
 
 
+def _deadline_badge(
+    entry: TimelineEntry, now: datetime, form: str
+) -> tuple[str, Urgency | None, bool]:
+    # "deadline overdue" / "offer answer due" while it is listed among the follow-ups, else
+    # its name: plain once it has passed (it needs nothing more), upcoming's colour before.
+    mark = entry.deadline
+    assert mark is not None
+    name = DEADLINE_FIELDS[mark.field][1]
+    item = min(entry.items, key=lambda i: i.urgency.rank) if entry.items else None
+    if item is not None and item.urgency != Urgency.UPCOMING:
+        text = {"long": f"{name} {item.urgency.value}", "short": item.urgency.value}
+        return text.get(form, _MARKS[item.urgency]), item.urgency, False
+    ahead = mark.starts_at > now or item is not None
+    text = {"long": name, "short": name.split()[-1]}.get(form, DEADLINE_MARK)
+    return text, (Urgency.UPCOMING if ahead else None), False
+
+
 class Timeline(OptionList):
-    """An OptionList whose options are interview ids; day headings and "now" are disabled."""
+    """An OptionList whose options are the rows' entry ids (an interview's id, or a
+    deadline's ``"deadline:<application id>"``); day headings and "now" are disabled."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
@@ -54,13 +89,22 @@ class Timeline(OptionList):
     ]
 
     _last: tuple[Sequence[TimelineEntry], datetime, str | None] | None = None
+    _entries: dict[str, TimelineEntry] = {}
+
+    @property
+    def selected_entry(self) -> TimelineEntry | None:
+        """The highlighted row's entry (an interview or a deadline), None on none."""
+        option = self.highlighted_option
+        if option is None or option.disabled or option.id is None:
+            return None
+        return self._entries.get(option.id)
 
     @property
     def selected_id(self) -> str | None:
-        option = self.highlighted_option
-        if option is None or option.disabled or option.id == NOW_MARKER_ID:
-            return None
-        return option.id
+        """The highlighted interview's id; None on a deadline's row (it is no interview:
+        an action then applies to the application) or on none."""
+        entry = self.selected_entry
+        return entry.entry_id if entry is not None and entry.record is not None else None
 
     def show_entries(
         self,
@@ -76,14 +120,16 @@ class Timeline(OptionList):
         recent one (else it stays where it was).
         """
         self._last = (entries, now, focus_app)
-        keep = self.selected_id
+        kept = self.selected_entry
+        keep = kept.entry_id if kept is not None else None
+        self._entries = {entry.entry_id: entry for entry in entries}
         options: list[Option] = []
         last_day = None
         now_placed = False
         zone = dates.local_tz()
         focus_index = None
         for entry in entries:
-            start = entry.interview.starts_at.astimezone(zone)
+            start = entry.starts_at.astimezone(zone)
             if not now_placed and start > now:
                 options.append(
                     Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
@@ -94,7 +140,7 @@ class Timeline(OptionList):
                 options.append(
                     Option(Text(dates.format_day(last_day), style="bold underline"), disabled=True)
                 )
-            options.append(Option(self._line(entry, now, focus_app), id=entry.interview.id))
+            options.append(Option(self._line(entry, now, focus_app), id=entry.entry_id))
             if focus_app and entry.app.id == focus_app and (focus_index is None or start <= now):
                 focus_index = len(options) - 1
         if not now_placed and entries:
@@ -137,7 +183,6 @@ class Timeline(OptionList):
             return None
 
     def _line(self, entry: TimelineEntry, now: datetime, focus_app: str | None) -> Text:
-        interview = entry.interview
         # As if the scrollbar were there: it appears once the list is longer than the pane,
         # which narrows the text without resizing the widget (a too-long line would wrap).
         width = min(
@@ -153,18 +198,28 @@ class Timeline(OptionList):
             if width <= 4 or 7 + len(text) + 3 + company.cell_len <= width - 1:
                 break
         style = urgency_style(self.app, urgency, done=done)
+        if entry.cancelled:
+            style = Style(dim=True)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
-        line.append(f"{dates.format_clock(interview.starts_at)} ")
+        line.append(f"{row_clock(entry)} ")
         if text:
             line.append(f" {text} ", style=style + Style(reverse=not done))
             line.append(" ")
+        start = len(line)
         line.append(company)
         line.append(shown(f" — {entry.app.role}", "bold" if mine else ""))
-        line.append(f" · {interview.kind.label}", style="dim")
-        people = ", ".join(p.name for p in interview.interviewers)
-        if people:
-            line.append(shown(f" · {people}", "dim"))
+        interview, mark = entry.record, entry.deadline
+        if mark is not None:
+            what = "answer the offer" if mark.field == "offer_deadline" else "deadline"
+            line.append(f" · {what}", style="dim")
+        elif interview is not None:
+            line.append(f" · {interview.kind.label}", style="dim")
+            people = ", ".join(p.name for p in interview.interviewers)
+            if people:
+                line.append(shown(f" · {people}", "dim"))
+        if entry.cancelled:  # struck through: it did not (will not) take place
+            line.stylize(Style(strike=True, dim=True), start)
         if width > 4:
             line.truncate(width - 1, overflow="ellipsis")  # one line per interview, always
         return line
