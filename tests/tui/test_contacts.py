@@ -340,3 +340,18 @@ def _snapshot_app(home, now) -> JobTUI:
     with Store(db_path, clock=lambda: now) as store:
         populate_demo(store, now)
     return make_app(db_path, now, SIGNED)
+
+
+async def test_read_only_opens_no_form_and_changes_nothing(demo_db, now):
+    before = _on_disk(demo_db)
+    demo_db.chmod(0o444)
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        said = len(notices(app))  # the app says at once that the file is read-only
+        for key in ("a", "e", "L", "d"):
+            await pilot.press(key)
+            await settle(pilot, app)
+            assert isinstance(app.screen, ContactsScreen), key
+        assert [n.startswith("Read-only:") for n in notices(app)[said:]] == [True] * 4
+    assert _on_disk(demo_db) == before
