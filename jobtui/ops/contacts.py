@@ -97,10 +97,41 @@ def wrote_to(contact: Contact, people: Iterable[Person]) -> bool:
     return False
 
 
+class _SentIndex:
+    """When each recipient was last written to, by address and by name, so a contact is
+    looked up at once instead of reading the whole log (the rule is :func:`wrote_to`'s)."""
+
+    def __init__(self, sent: Iterable[SentFollowUp]) -> None:
+        self.by_email: dict[str, datetime] = {}
+        self.by_name_alone: dict[str, datetime] = {}  # recipients written without an address
+        self.by_name: dict[str, datetime] = {}  # every recipient
+        for entry in sent:
+            for person in recipients(entry.to):
+                email, name = person.email.strip().casefold(), _name_key(person.name)
+                if email:
+                    _keep_latest(self.by_email, email, entry.at)
+                elif name:
+                    _keep_latest(self.by_name_alone, name, entry.at)
+                if name:
+                    _keep_latest(self.by_name, name, entry.at)
+
+    def last_written(self, contact: Contact) -> datetime | None:
+        email, name = contact.email.strip().casefold(), _name_key(contact.name)
+        if not email:
+            return self.by_name.get(name) if name else None
+        found = [self.by_email.get(email), self.by_name_alone.get(name) if name else None]
+        return max((at for at in found if at is not None), default=None)
+
+
+def _keep_latest(latest: dict[str, datetime], key: str, at: datetime) -> None:
+    if key not in latest or at > latest[key]:
+        latest[key] = at
+
+
 def build_rows(
     contacts: Iterable[Contact],
     applications: Sequence[Application],
-    sent: Sequence[SentFollowUp],
+    sent: Iterable[SentFollowUp],
     *,
     sort: str = "recent",
 ) -> list[ContactRow]:
@@ -109,13 +140,11 @@ def build_rows(
     for app in applications:
         for contact_id in dict.fromkeys(app.contact_ids):
             linked.setdefault(contact_id, []).append(app)
-    parsed = [(e.at, recipients(e.to)) for e in sent if e.to.strip()]
-    rows = []
-    for contact in contacts:
-        times = [at for at, people in parsed if wrote_to(contact, people)]
-        rows.append(
-            ContactRow(contact, tuple(linked.get(contact.id, ())), max(times, default=None))
-        )
+    index = _SentIndex(sent)
+    rows = [
+        ContactRow(contact, tuple(linked.get(contact.id, ())), index.last_written(contact))
+        for contact in contacts
+    ]
     return sort_rows(rows, sort)
 
 

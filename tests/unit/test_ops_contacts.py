@@ -216,3 +216,30 @@ def test_recipients_and_fold():
         ("", "carl@x.example"),
     ]
     assert contacts.fold("  Ångström   ÉCOLE ") == "angstrom ecole"
+
+
+def test_the_rows_agree_with_wrote_to_for_every_mix_of_names_and_addresses():
+    people = [
+        Contact(name="Ana Lima", email="ana@acme.example"),
+        Contact(name="Ana Lima"),
+        Contact(name="Bo", email="bo@acme.example"),
+        Contact(name="Bo"),
+        Contact(name="Cy", email="ANA@acme.example"),
+    ]
+    recipients_written = [
+        "Ana Lima <ana@acme.example>",
+        "Ana Lima",
+        "ana lima <other@acme.example>",
+        "Bo (Engineering Manager)",
+        "bo@acme.example; Cy",
+        '"Bo" <bo@elsewhere.example>',
+        "",
+    ]
+    sent = [
+        SentFollowUp(SentKind.OTHER, NOW - timedelta(days=n), "app", to=to)
+        for n, to in enumerate(recipients_written, start=1)
+    ]
+    rows = contacts.build_rows(people, [], sent, sort="name")
+    for row in rows:
+        times = [e.at for e in sent if contacts.wrote_to(row.contact, contacts.recipients(e.to))]
+        assert row.last_written == max(times, default=None), row.contact
