@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jobtui.core import dates
-from jobtui.core.model import Application, Contact, Interview, InterviewKind, Person
+from jobtui.core.model import Application, Contact, Interview, InterviewKind, Person, new_id
 from jobtui.core.textsafe import shorten
 from jobtui.db.store import Store
 from jobtui.io.importing.ics import Invite, InviteError, read_invites
@@ -259,9 +259,8 @@ def apply_invites(store: Store, plan: InvitePlan) -> InvitePlan:
     plan as applied.
     """
     with store.transaction():
-        fresh = plan_invites(
-            store, plan.invites, name=plan.name, my_email=plan.my_email, for_id=plan.for_id
-        )
+        fresh = InvitePlan(plan.name, plan.invites, plan.my_email, plan.for_id)
+        _Planner(store, fresh, previous=plan).place_all()
         if not fresh.ready:
             raise ValueError(f"{plan.name}: {fresh.unmatched[0].line()}; nothing imported")
         for step in fresh.changes:
@@ -309,8 +308,15 @@ class _Planner:
     """Places the events one by one; later events see what earlier ones planned (an
     invite and its update in one file, two events from one organizer)."""
 
-    def __init__(self, store: Store, plan: InvitePlan) -> None:
+    def __init__(self, store: Store, plan: InvitePlan, previous: InvitePlan | None = None) -> None:
         self.plan = plan
+        # A plan made again to be applied keeps the ids the preview showed.
+        self.planned_ids: dict[str, str] = {}
+        for step in previous.steps if previous is not None else ():
+            if step.outcome == ADD and step.interview is not None:
+                self.planned_ids.setdefault(step.invite.uid, step.interview.id)
+            if step.new_contact and step.contact is not None:
+                self.planned_ids.setdefault(_contact_key(step.contact), step.contact.id)
         self.apps = store.applications()
         self.apps_by_id = {app.id: app for app in self.apps}
         self.contacts = {c.id: c for c in store.contacts()}
@@ -343,6 +349,7 @@ class _Planner:
         if app is None:
             return None
         interview = Interview(
+            id=self.planned_ids.get(invite.uid) or new_id(),
             application_id=app.id,
             starts_at=invite.starts_at,
             duration=invite.duration,
@@ -391,6 +398,7 @@ class _Planner:
             app.contact_ids.append(known.id)  # the planner's copy: later events see it
             return replace(step, contact=known, link=True)
         contact = Contact(name=person.name.strip() or email, email=email, company=app.company)
+        contact.id = self.planned_ids.get(_contact_key(contact)) or contact.id
         self.contacts[contact.id] = contact
         app.contact_ids.append(contact.id)
         return replace(step, contact=contact, new_contact=True, link=True)
@@ -465,6 +473,10 @@ def _update(interview: Interview, invite: Invite) -> list[str]:
 def _people(people: Iterable[Person]) -> list[Person]:
     """Interviewers as an interview keeps them: one with no name is named by the email."""
     return [Person(p.name.strip() or p.email.strip(), p.email.strip()) for p in people]
+
+
+def _contact_key(contact: Contact) -> str:
+    return "contact:" + (contact.email.casefold() or contact.name.casefold())
 
 
 def _find_contact(contacts: Iterable[Contact], person: Person, app: Application) -> Contact | None:

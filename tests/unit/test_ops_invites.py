@@ -379,6 +379,12 @@ def test_dry_run_writes_nothing_and_says_would(store, db_path):
     assert db_path.read_bytes() == before
     done = invites.apply_invites(store, plan)
     assert done.applied and len(store.interviews()) == 1
+    # What the preview showed is what was saved: the same ids.
+    assert done.lines() == [
+        line.replace("would ", "").replace("add ", "added ") for line in plan.lines()
+    ]
+    assert store.interviews()[0].id == plan.steps[0].interview.id
+    assert store.contacts()[0].id == plan.steps[0].contact.id
 
 
 def test_the_import_is_one_undoable_change(store):
