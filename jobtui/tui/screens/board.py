@@ -31,7 +31,7 @@ from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.screens import record_actions
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import MAX_CARDS, BoardColumn, CardList
+from jobtui.tui.widgets.board_column import COLUMN_WIDTH, MAX_CARDS, BoardColumn, CardList
 from jobtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -201,7 +201,21 @@ class BoardScreen(Screen[None]):
         if leave_filter or not self._filter_box().has_focus:
             # At once (focus() waits a turn): a key typed right after lands here.
             self.set_focus(widget.cards, scroll_visible=False)
-        widget.scroll_visible(animate=False)
+        self.call_after_refresh(self._scroll_to, column)  # once a toggled column is laid out
+
+    def _scroll_to(self, column: int) -> None:
+        """Scroll sideways just enough to show the whole ``column``, whole columns at the
+        left edge (the partly shown one, if any, is at the right: there is more that way)."""
+        scroller = self.query_one("#board-columns", HorizontalScroll)
+        view = scroller.scrollable_content_region.width
+        left = column * COLUMN_WIDTH
+        right = left + COLUMN_WIDTH
+        x = scroller.scroll_x
+        if left < x or view <= COLUMN_WIDTH:
+            x = left
+        elif right > x + view:
+            x = min(left, -(-(right - view) // COLUMN_WIDTH) * COLUMN_WIDTH)
+        scroller.scroll_to(x=x, animate=False)
 
     def focused_card(self) -> AppRow | None:
         """The row of the focused card (None in an empty column)."""
