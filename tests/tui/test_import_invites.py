@@ -117,3 +117,37 @@ async def test_a_broken_invite_says_why_in_a_toast(two_apps_db, now, tmp_path):
         assert type(app.screen).__name__ == "MainScreen"
         assert any("line 2: VEVENT 1 (uid x): no DTSTART" in n for n in notices(app))
     assert _interviews(two_apps_db) == []
+
+
+async def test_hostile_names_and_summary_are_shown_as_text_at_every_step(db_path, now, tmp_path):
+    from test_hostile_text import assert_safe
+
+    from tests.hostile import HOSTILE_TEXTS, looks_like
+
+    with Store(db_path, clock=lambda: now) as store:
+        for text in HOSTILE_TEXTS:
+            store.save(Application(company=text, role="Dev"))
+    summary = "[italic]Round 2[/italic] \x1b]0;pwned\x07 \u202eend"
+    path = tmp_path / "hostile.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h@x\r\n"
+        f"DTSTART:20261210T090000Z\r\nSUMMARY:{summary}\r\nLOCATION:[b]Room[/b]\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    app = make_app(db_path, now, CONFIG)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await _import(pilot, app, path)
+        assert type(app.screen).__name__ == "InviteTargetPicker"
+        assert_safe(app, "[italic]Round 2[/italic]", looks_like(HOSTILE_TEXTS[0]))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert_safe(app, "would add interview")
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert_safe(app)
+        assert notices(app)[-1].startswith("Added interview Thu 10 Dec 2026 10:00 CET")
+    [saved] = _interviews(db_path)
+    assert saved["where"] == "[b]Room[/b]"
