@@ -12,6 +12,7 @@ from rich.text import Text
 from test_hostile_text import assert_safe
 from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
+from jobtui.config import Config
 from jobtui.core.followup import Urgency
 from jobtui.core.model import Application, Status
 from jobtui.db.store import Store
@@ -20,7 +21,7 @@ from jobtui.tui.screens.board import BoardScreen
 from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.styles import urgency_style
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import BoardColumn
+from jobtui.tui.widgets.board_column import COLUMN_WIDTH, BoardColumn
 
 SIZE = (120, 40)
 WIDE, NARROW, _after = test_snapshots.WIDE, test_snapshots.NARROW, test_snapshots._after
@@ -305,17 +306,36 @@ async def test_at_80x24_the_columns_scroll_and_the_focused_one_stays_visible(boa
         board = await _open_board(pilot, app, "Cobalt")
         assert "Wishlist · 1" in screen_text(app)
         assert "Offer · 1" not in screen_text(app)  # off to the right
-        await pilot.press("l", "l", "l", "l")
+        scroller = board.query_one("#board-columns")
+        await pilot.press("l", "l", "l")
+        await settle(pilot, app)
+        assert _highlighted(board) == ("interviewing", "Dune")
+        # Scrolled by whole columns: applied, screening and interviewing in full.
+        assert scroller.scroll_x == COLUMN_WIDTH
+        assert "Wishlist · 1" not in screen_text(app)
+        await pilot.press("l")
         await settle(pilot, app)
         assert _highlighted(board) == ("offer", "Elm")
         text = screen_text(app)
         assert "Offer · 1" in text and "Elm" in text
-        assert "Wishlist · 1" not in text  # scrolled off to the left
         column = board.query_one("#column-offer", BoardColumn)
-        assert board.query_one("#board-columns").region.contains_region(column.region)
+        assert scroller.region.contains_region(column.region)
         await pilot.press("h", "h", "h", "h")
         await settle(pilot, app)
         assert "Wishlist · 1" in screen_text(app)
+
+
+async def test_the_board_keys_follow_the_keys_settings(board_db, now):
+    config = Config(keys={"move_right": "n", "board.right": "w"})
+    app = make_app(board_db, now, config)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Cobalt")
+        await pilot.press("w")
+        assert _highlighted(board) == ("applied", "Acme")
+        await pilot.press("h", "n")
+        await settle(pilot, app)
+        assert _on_disk(board_db)["Cobalt"]["status"] == "applied"
+        assert "n Move →" in screen_text(app).splitlines()[-1]
 
 
 async def test_read_only_board_moves_nothing(board_db, now):
