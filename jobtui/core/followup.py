@@ -21,8 +21,9 @@ No I/O and no UI. The rules (defaults; each is a setting in config.toml's [follo
   and ``offer_deadline``, when they need an answer to the offer): upcoming within
   ``upcoming_days``, due from the start of its local day, overdue once its moment has
   passed (a deadline at local midnight, as a date alone is read, means the end of that
-  day). A passed deadline stays overdue until the status moves on after it, the field is
-  cleared or the application is closed. A snooze does not move a deadline.
+  day). A passed deadline stays overdue until the status moves on after it (a change of
+  status later than the deadline), the field is cleared or the application is closed. A
+  snooze does not move a deadline.
 
 Urgency: overdue (past its overdue time), due (past its due time), upcoming (due within
 ``upcoming_days``). Items further out are not listed.
@@ -186,7 +187,8 @@ class FollowUp:
     def _describe_deadline(self, now: datetime) -> str:
         label = DEADLINE_FIELDS.get(self.field, ("Deadline", ""))[0]
         if self.urgency == Urgency.OVERDUE:
-            return f"{label} passed {dates.humanize_delta(now - self.overdue_at)} ago"
+            ago = dates.humanize_delta(now - self.overdue_at)
+            return f"{label} passed just now" if ago == "now" else f"{label} passed {ago} ago"
         when = _short_when(self.since or self.due, now)
         return f"{label} {'due ' if self.field == 'offer_deadline' else ''}{when}"
 
@@ -437,8 +439,11 @@ def deadline_overdue_at(moment: datetime) -> datetime:
 
 
 def deadline_settled(app: Application, moment: datetime) -> bool:
-    """A passed deadline is settled once the status moved on after it."""
-    return any(change.at > moment for change in app.status_history)
+    """A passed deadline is settled once the status moved on after it: a change of status
+    after the deadline (the first entry of the history is where the application started,
+    not a move: one added after its deadline still owes it)."""
+    moves = sorted(app.status_history, key=lambda change: change.at)[1:]
+    return any(change.at > moment for change in moves)
 
 
 def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> list[FollowUp]:
