@@ -182,7 +182,7 @@ async def test_add_saves_the_contact_and_shows_it(demo_app, demo_db):
         screen = demo_app.screen
         assert isinstance(screen, ContactsScreen)
         assert screen.table.selected_id == ana["id"]
-        assert "Added Ana Lima." in notices(demo_app)
+        assert "Added Ana Lima" in notices(demo_app)
 
 
 async def test_add_refuses_a_bad_email_and_keeps_the_form(demo_app, demo_db):

@@ -369,7 +369,7 @@ class ContactsScreen(Screen[None]):
         added = await self.panes.save_change(
             lambda store: ops.add(store, contact),
             undo_as=f"adding the contact {name}",
-            report=f"Added {name}.",
+            report=f"Added {name}",
         )
         if added is not None:
             self._after_change(contact.id)
@@ -392,7 +392,7 @@ class ContactsScreen(Screen[None]):
         saved = await self.panes.save_change(
             lambda store: ops.edit(store, edited),
             undo_as=f"the edit of the contact {name}",
-            report=f"Saved {name}.",
+            report=f"Saved {name}",
         )
         if saved is not None:
             self._after_change(edited.id)
@@ -436,14 +436,17 @@ class ContactsScreen(Screen[None]):
     async def _save_link(self, contact: Contact, app: Application, *, unlink: bool) -> None:
         name = shown_plain(contact.name, limit=NAME_CHARS)
         label = shown_plain(app.label, limit=NAME_CHARS)
-        use = ops.unlink if unlink else ops.link
-        done = await self.panes.save_change(
-            lambda store: use(store, contact.id, app.id),
-            undo_as=f"{'unlinking' if unlink else 'linking'} {name} and {label}",
-            report=f"{'Unlinked' if unlink else 'Linked'} {name} {'from' if unlink else 'to'} "
-            f"{label}.",
+        use, doing, done, word = (
+            (ops.unlink, "unlinking", "Unlinked", "from")
+            if unlink
+            else (ops.link, "linking", "Linked", "to")
         )
-        if done is not None:
+        saved = await self.panes.save_change(
+            lambda store: use(store, contact.id, app.id),
+            undo_as=f"{doing} {name} and {label}",
+            report=f"{done} {name} {word} {label}",
+        )
+        if saved is not None:
             self._after_change(contact.id)
 
     @work
