@@ -271,7 +271,7 @@ ACTIONS: tuple[KeyAction, ...] = (
         "",
         "Import",
         palette="Import a file",
-        palette_help="Applications from a CSV (LinkedIn, Teal, Huntr) or a jobtui export",
+        palette_help="Applications from a CSV (LinkedIn, Teal...) or an export; invites (.ics)",
     ),
     # The applications table and the timeline; the help has one line for both.
     KeyAction("cursor_down", "j", "Down", home="lists", footer=False),

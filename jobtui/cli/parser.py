@@ -365,7 +365,8 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
     ("backups", "list the backups kept beside the database, newest first", _json_option),
     (
         "import",
-        "bring applications in from a CSV (LinkedIn, Teal, Huntr...) or an export",
+        "bring applications in from a CSV (LinkedIn, Teal, Huntr...) or an export, "
+        "interviews from calendar invites (.ics)",
         _import,
     ),
     ("export", "write everything out as JSON, CSV or a calendar (ICS)", _export),
