@@ -87,7 +87,7 @@ async def test_c_shows_closed_and_f_shows_only_follow_ups(demo_db, now):
         await settle(pilot, app)
         await pilot.press("c")
         assert "Fernhill Games" in _table_companies(app)
-        assert len(_table_companies(app)) == 12
+        assert len(_table_companies(app)) == 13
         await pilot.press("c", "f")
         assert sorted(_table_companies(app)) == sorted(
             [
@@ -99,7 +99,7 @@ async def test_c_shows_closed_and_f_shows_only_follow_ups(demo_db, now):
             ]
         )
         await pilot.press("f")
-        assert len(_table_companies(app)) == 9
+        assert len(_table_companies(app)) == 10
 
 
 async def test_slash_filters_as_you_type_and_escape_clears(demo_db, now):
@@ -109,7 +109,7 @@ async def test_slash_filters_as_you_type_and_escape_clears(demo_db, now):
         await pilot.press("slash", *"north")
         assert _table_companies(app) == ["Northwind Analytics"]
         await pilot.press("escape")
-        assert len(_table_companies(app)) == 9
+        assert len(_table_companies(app)) == 10
         # Interviewer names match too.
         await pilot.press("slash", *"marta", "enter")
         assert _table_companies(app) == ["Copperleaf Robotics"]
@@ -629,7 +629,7 @@ async def test_the_summary_line_fits_whole_at_80_columns(demo_db, now):
         await settle(pilot, app)
         top = screen_text(app).splitlines()[0]
         assert top.rstrip().endswith("5 follow-ups due (3 overdue)"), top
-        assert "9 active · 3 interviews this week · " in top
+        assert "10 active · 3 interviews this week · " in top
     wide = make_app(demo_db, now)
     async with wide.run_test(size=(120, 40)) as pilot:
         await settle(pilot, wide)

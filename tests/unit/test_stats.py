@@ -376,21 +376,21 @@ def test_demo_stats(db_path, now):
         stats = compute_stats(store.applications(), store.interviews_by_application(), now)
     finally:
         store.close()
-    assert (stats.total, stats.active, stats.closed) == (12, 9, 3)
+    assert (stats.total, stats.active, stats.closed) == (13, 10, 3)
     # Everything but Kestrel (wishlist) was sent; Quillstack and Orbital only had phone
-    # screens; Tidewater has the offer.
-    assert [s.count for s in stats.funnel] == [11, 7, 5, 1, 0]
-    assert stats.responses == 7
-    assert stats.response_rate == 7 / 11
-    assert stats.median_days_to_first_response == 4.0
+    # screens; Tidewater and Brightwell have the offers.
+    assert [s.count for s in stats.funnel] == [12, 8, 6, 2, 0]
+    assert stats.responses == 8
+    assert stats.response_rate == 8 / 12
+    assert stats.median_days_to_first_response == 3.5
     assert [(s.source, s.applications, s.responses) for s in stats.by_source] == [
-        ("Company site", 5, 3),
+        ("Company site", 6, 4),
         ("LinkedIn", 4, 2),
         ("LinkedIn (recruiter reached out)", 1, 1),
         ("Referral (Felix Brandt)", 1, 1),
     ]
     # Every demo application and interview falls inside the 12 weeks.
-    assert sum(w.applications for w in stats.weeks) == 11
-    assert sum(w.interviews for w in stats.weeks) == 15
+    assert sum(w.applications for w in stats.weeks) == 12
+    assert sum(w.interviews for w in stats.weeks) == 17
     # This week: Saltbox applied; Copperleaf's technical, Northwind's panel, Lumen's final.
     assert (stats.weeks[-1].applications, stats.weeks[-1].interviews) == (1, 3)

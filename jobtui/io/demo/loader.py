@@ -30,6 +30,7 @@ from jobtui.io.demo.schema import (
     InterviewStory,
     JustEnded,
     NextWeekday,
+    OfferStory,
     Story,
     When,
 )
@@ -181,7 +182,17 @@ class _Loader:
         for status, at in story.history:
             app.set_status(status, self.cal.when(at))  # also sets applied_on from "applied"
         app.created_at = self.cal.when(story.history[0][1])
+        if story.offer is not None:
+            self._offer(app, story.offer)
         return app
+
+    def _offer(self, app: Application, offer: OfferStory) -> None:
+        app.offer_base, app.offer_bonus = offer.base, offer.bonus
+        app.offer_sign_on, app.offer_equity = offer.sign_on, offer.equity
+        app.offer_vesting_years, app.offer_currency = offer.vesting_years, offer.currency
+        if offer.answer_by is not None:
+            app.offer_deadline = self.cal.when(offer.answer_by)
+        app.offer_notes = _DAY_IN_TEXT.sub(self._day_text, offer.notes)
 
     def _day_text(self, match: re.Match[str]) -> str:
         return dates.format_day(self.cal.day(int(match.group(1))))

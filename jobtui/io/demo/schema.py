@@ -91,6 +91,21 @@ class FollowUpSent:
 
 
 @dataclass(frozen=True)
+class OfferStory:
+    """The offer an application in "offer" status carries: amounts a year in ``currency``,
+    ``equity`` the grant's total value vesting over ``vesting_years`` (None: not offered)."""
+
+    base: int
+    currency: str
+    bonus: int | None = None
+    sign_on: int | None = None
+    equity: int | None = None
+    vesting_years: int = 4
+    answer_by: At | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class Story:
     """One application from first step to today, with the people, interviews and messages.
 
@@ -112,3 +127,4 @@ class Story:
     contacts: tuple[ContactStory, ...] = ()
     interviews: tuple[InterviewStory, ...] = ()
     followed_up: tuple[FollowUpSent, ...] = ()
+    offer: OfferStory | None = None

@@ -7,6 +7,7 @@ The stories, with the default follow-up rules:
 * Lumen Health, interviewing: thank-yous sent for two rounds, the final is next working day.
 * Quillstack, screening: they said they would decide by a date that has passed -> check in.
 * Tidewater Bank, offer: received a few days ago, with an answer deadline.
+* Brightwell Energy, offer: the second one to compare with it (`O`), same currency.
 * Mosaic Learning, applied 9 business days ago, no reply -> follow up.
 * Saltbox Software, applied 2 days ago -> nothing to do yet.
 * Parcelwise, applied, two follow-ups unanswered -> "mark it ghosted?".
@@ -28,6 +29,7 @@ from jobtui.io.demo.schema import (
     InterviewStory,
     JustEnded,
     NextWeekday,
+    OfferStory,
     Story,
 )
 
@@ -452,6 +454,84 @@ TIDEWATER = Story(
             thanked=At(-13, 18, 0),
         ),
     ),
+    offer=OfferStory(
+        base=92_000,
+        bonus=9_200,
+        currency="EUR",
+        answer_by=At(4, 17, 0),
+        notes=(
+            "Bonus is a 10% target, paid in March. 30 days of holiday; relocation budget "
+            "€5,000 (paid against receipts). Three office days a week in Amsterdam."
+        ),
+    ),
+)
+
+BRIGHTWELL = Story(
+    key="brightwell",
+    company="Brightwell Energy",
+    role="Senior Backend Engineer, Grid Data",
+    history=(
+        (Status.APPLIED, At(-27, 13, 15)),
+        (Status.SCREENING, At(-24, 9, 30)),
+        (Status.INTERVIEWING, At(-20, 16, 0)),
+        (Status.OFFER, At(-2, 11, 45)),
+    ),
+    location="Berlin (remote-first)",
+    url="https://example.com/jobs/brightwell-energy/senior-backend-engineer-grid-data",
+    source="Company site",
+    salary=(80_000, 95_000, "EUR"),
+    tags=("energy", "python", "remote", "startup"),
+    notes=(
+        "## Offer (received {day -2})\n"
+        "- Base €86,000, €6,000 sign-on, options worth about €40,000 over four years\n"
+        '- No answer date: Hanna said "take the time you need"\n'
+        "\n"
+        "## Weighing it\n"
+        "- For: remote-first, grid data at scale, a team that writes things down\n"
+        "- Against: the options are only worth something if they sell or list\n"
+        "- Compare it with Tidewater side by side before answering either\n"
+    ),
+    interviews=(
+        InterviewStory(
+            key="bw-screen",
+            starts=At(-22, 14, 0),
+            minutes=30,
+            kind=InterviewKind.PHONE_SCREEN,
+            interviewers=(Person("Hanna Vogel", "hanna.vogel@brightwell.example"),),
+            where="https://meet.example.com/bw-intro-2207",
+            notes="Hanna runs hiring for the platform group. Band 80-95k plus options.",
+            outcome="Through to the team day",
+            thanked=At(-22, 16, 30),
+        ),
+        InterviewStory(
+            key="bw-team",
+            starts=At(-8, 10, 0),
+            minutes=150,
+            kind=InterviewKind.FINAL,
+            interviewers=(
+                Person("Lars Petersen", "lars.petersen@brightwell.example"),
+                Person("Mira Okafor", "mira.okafor@brightwell.example"),
+            ),
+            where="https://meet.example.com/bw-team-5120",
+            notes="Design of a meter-reading ingestion pipeline, then a chat with the CTO.",
+            topics="- late and duplicated meter readings\n- how the on-call rota works",
+            liked="they showed their real incident log",
+            outcome="Offer",
+            thanked=At(-8, 16, 0),
+        ),
+    ),
+    offer=OfferStory(
+        base=86_000,
+        sign_on=6_000,
+        equity=40_000,
+        vesting_years=4,
+        currency="EUR",
+        notes=(
+            "Equity is stock options, one-year cliff, then monthly. Fully remote within "
+            "Germany, one team week a quarter in Berlin. 28 days of holiday; €1,500 a year "
+            "for learning."
+        ),
+    ),
 )
 
 MOSAIC = Story(
@@ -688,6 +768,7 @@ STORIES: tuple[Story, ...] = (
     LUMEN,
     QUILLSTACK,
     TIDEWATER,
+    BRIGHTWELL,
     MOSAIC,
     SALTBOX,
     PARCELWISE,
