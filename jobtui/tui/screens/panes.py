@@ -1,8 +1,9 @@
 """The main screen's panes: what they show, what is selected, how a change is saved.
 
 :class:`MainPanes` is the main screen without its keys: the summary, the applications,
-the interview timeline, the details and the note editor, drawn from the overview and the
-view switches (reactive attributes: setting one redraws). The actions that keys and the
+the interview timeline, the details and the note editor (or, in its place, the captured job
+posting), drawn from the overview and the view switches (reactive attributes: setting one
+redraws). The actions that keys and the
 palette run are in :mod:`jobtui.tui.screens.main` (the screen itself) and the modules of
 functions it calls, which take a ``MainPanes``.
 """
@@ -19,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from jobtui.core import dates
@@ -37,6 +39,7 @@ from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.details import Details
 from jobtui.tui.widgets.editor import NoteEditor, NoteTarget
 from jobtui.tui.widgets.keys_footer import KeysFooter
+from jobtui.tui.widgets.posting import PostingView
 from jobtui.tui.widgets.summary import Summary
 from jobtui.tui.widgets.timeline import Timeline
 from jobtui.tui.widgets.welcome import first_run_text
@@ -64,6 +67,11 @@ class MainPanes(Screen[None]):
         self._timeline_key: tuple[object, ...] | None = None
         self._timeline_base_key: tuple[object, ...] | None = None
         self._timeline_base: list[TimelineEntry] = []
+        self._focus_before_posting: Widget | None = None
+        # The application the right-hand pane is about (its posting is the one shown), and
+        # whether the pane is about one of its interviews.
+        self._right_row: AppRow | None = None
+        self._right_on_interview = False
 
     @property
     def tui(self) -> JobTUI:
@@ -92,7 +100,7 @@ class MainPanes(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Summary(id="summary")
         with Vertical(id="panes"):
-            yield Input(placeholder="filter: company, role, tag, interviewer", id="filter")
+            yield Input(placeholder="filter: company, role, tag, interviewer, posting", id="filter")
             yield Static(id="apps-title", classes="pane-title")
             yield ApplicationsTable(id="applications")
             with Horizontal(id="bottom"):
@@ -102,6 +110,7 @@ class MainPanes(Screen[None]):
                 with Vertical(id="right"):
                     yield Details(id="details")
                     yield NoteEditor(id="editor")
+                    yield PostingView(id="posting")
         yield Static(id="empty")
         yield KeysFooter(compact=True)
 
@@ -109,6 +118,7 @@ class MainPanes(Screen[None]):
         self._use_checked_keys()
         self.hide_filter()
         self.query_one("#empty", Static).display = False
+        self.query_one(PostingView).display = False
         self.query_one(ApplicationsTable).focus()
 
     def _use_checked_keys(self) -> None:
@@ -241,10 +251,19 @@ class MainPanes(Screen[None]):
             self.query_one(Timeline).show_entries(
                 entries, self.overview.now, focus, jump=changed and focus is not None
             )
-        if self.timeline_focused():
+        if self.timeline_focused() or (self._right_on_interview and self._right_pane_focused()):
+            # Also while its notes are written or its posting read: a redraw (a change made
+            # elsewhere) keeps the interview whose notes are in the editor.
             self._show_interview()
         else:
             self._show_application()
+
+    def _right_pane_focused(self) -> bool:
+        focused = self.focused
+        return focused is not None and (
+            self.query_one(NoteEditor) in focused.ancestors_with_self
+            or self.query_one(PostingView) in focused.ancestors_with_self
+        )
 
     def _show_application(self) -> None:
         assert self.overview is not None
@@ -254,15 +273,21 @@ class MainPanes(Screen[None]):
         if row is None:
             details.show_nothing("No application selected. Press a to add one.")
             editor.load(None, "")
+            self._show_posting_of(None)
+            self._right_on_interview = False
             return
         details.show_application(row, self.overview)
         label = f"{row.app.company} · {row.app.role}"
         editor.load(NoteTarget("application", row.app.id, label), row.app.notes)
+        self._show_posting_of(row)
+        self._right_on_interview = False
 
     def _show_interview(self) -> None:
         assert self.overview is not None
         found = self.selected_interview()
         if found is None:
+            if not self.timeline_focused():  # it went (e.g. deleted elsewhere)
+                self._show_application()
             return
         interview, row = found
         self.query_one(Details).show_interview(interview, row.app, self.overview.now, row.sent)
@@ -272,6 +297,57 @@ class MainPanes(Screen[None]):
         self.query_one(NoteEditor).load(
             NoteTarget("interview", interview.id, label), interview.notes
         )
+        self._show_posting_of(row)  # an interview: the posting of its application
+        self._right_on_interview = True
+
+    # -- the posting, in the note editor's place -------------------------------------
+
+    @property
+    def posting_shown(self) -> bool:
+        """True while the posting is shown instead of the note editor."""
+        return bool(self.query_one(PostingView).display)
+
+    def toggle_posting(self) -> None:
+        """Show the selected application's posting in place of the note editor (its text
+        focused, so the keys scroll it), or the notes again.
+
+        The editor is only hidden: what was typed stays in it and its autosave goes on."""
+        if self.posting_shown:
+            self.close_posting()
+            return
+        self._focus_before_posting = self.focused
+        posting = self.query_one(PostingView)
+        self.query_one(NoteEditor).display = False  # blurred, it saves what was typed
+        posting.display = True
+        self.query_one("#right").add_class("-posting")  # the details make room for it
+        self._show_posting_of(self._right_row)
+        posting.focus_text()
+
+    def close_posting(self) -> None:
+        """The notes again in place of the posting (nothing happens if it is not shown)."""
+        posting = self.query_one(PostingView)
+        if not posting.display:
+            return
+        had_focus = posting.has_focus_within or self.focused is None
+        posting.display = False
+        self.query_one("#right").remove_class("-posting")
+        self.query_one(NoteEditor).display = True
+        before, self._focus_before_posting = self._focus_before_posting, None
+        if had_focus:
+            if before is not None and before.is_attached and before.focusable:
+                before.focus()
+            else:
+                self.query_one(ApplicationsTable).focus()
+
+    def on_posting_view_closed(self, event: PostingView.Closed) -> None:
+        event.stop()
+        self.close_posting()
+
+    def _show_posting_of(self, row: AppRow | None) -> None:
+        # Drawn only while shown (toggle_posting draws it when it appears).
+        self._right_row = row
+        if self.posting_shown:
+            self.query_one(PostingView).show_posting(row.app if row is not None else None)
 
     # -- saving a change ---------------------------------------------------------
 
