@@ -21,7 +21,7 @@ from jobtui.tui.screens.board import BoardScreen
 from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.styles import urgency_style
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import COLUMN_WIDTH, BoardColumn
+from jobtui.tui.widgets.board_column import CARD_WIDTH, COLUMN_WIDTH, BoardColumn, card_line
 
 SIZE = (120, 40)
 WIDE, NARROW, _after = test_snapshots.WIDE, test_snapshots.NARROW, test_snapshots._after
@@ -100,6 +100,15 @@ async def test_columns_with_counts_cards_and_empty_columns(board_db, now):
         assert "Rejected" not in text and "Fjord" not in text
         assert "Backend Engineer" in text  # the role on Acme's card
         assert "Follow up: 14" in text  # its next action
+
+
+def test_a_card_line_is_one_line_cut_to_the_column():
+    assert card_line("Acme\nCorp\tLtd").plain == "Acme Corp Ltd"
+    assert card_line("[bold]x[/]").plain == "[bold]x[/]"
+    assert card_line("Acme\x1b[2J").plain == "Acme␛[2J"
+    long = card_line("Northwind Analytics International")
+    assert long.plain == "Northwind Analytics…" and long.cell_len == CARD_WIDTH
+    assert card_line("株式会社テスト株式会社テスト").cell_len <= CARD_WIDTH
 
 
 async def test_a_cards_next_action_is_in_its_urgency_colour(board_db, now):

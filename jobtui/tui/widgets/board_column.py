@@ -1,9 +1,10 @@
 """One column of the pipeline board: its title with the count, and its cards.
 
-A card is three lines, each cut to the column's width: the company (bold), the role, and
-the next action in its urgency colour (as in the applications table). The cards are the
-options of one :class:`CardList` (an OptionList: never a widget per card), which has no keys
-of its own: the board screen's keys (``keymap.bindings("board")``) drive it.
+A card is the company (bold), the role, and the next action in its urgency colour (as in
+the applications table), each cut to the column's width; the next action may take two
+lines. The cards are the options of one :class:`CardList` (an OptionList: never a widget
+per card), which has no keys of its own: the board screen's keys
+(``keymap.bindings("board")``) drive it.
 """
 
 from __future__ import annotations
@@ -33,10 +34,16 @@ _LIMIT = 4 * CARD_WIDTH
 EMPTY = "—"
 
 
+def _flat(text: str, style: str | Style) -> Text:
+    # Literal, control characters visible; line breaks and tabs (which visible() keeps)
+    # read as spaces: a card's lines are its own.
+    return shown(text.replace("\n", " ").replace("\t", " "), style, limit=_LIMIT)
+
+
 def card_line(text: str, style: str | Style = "", width: int = CARD_WIDTH) -> Text:
     """One line of a card: the text literally (controls visible, its line breaks as
     spaces), cut to ``width`` cells with "…"."""
-    line = shown(" ".join(text.split()), style, limit=_LIMIT)
+    line = _flat(text, style)
     line.truncate(width, overflow="ellipsis")
     return line
 
@@ -45,7 +52,7 @@ def wrapped_lines(
     text: str, style: str | Style, app: App[object], width: int = CARD_WIDTH, most: int = 2
 ) -> list[Text]:
     """``text`` as at most ``most`` lines of ``width`` cells, the last cut with "…"."""
-    whole = shown(" ".join(text.split()), style, limit=_LIMIT)
+    whole = _flat(text, style)
     lines = list(whole.wrap(app.console, width, overflow="fold"))
     for line in lines:
         line.rstrip()
@@ -118,8 +125,8 @@ class BoardColumn(Vertical):
     }}
     """
 
-    def __init__(self, status: Status, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, status: Status, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.status = status
 
     def compose(self) -> ComposeResult:
