@@ -21,6 +21,12 @@ from jobtui.core.words import natural_join
 NO_CURRENCY = "no currency"
 """The name of the group of offers that say no currency at all."""
 
+MISSING = "missing"
+"""What a part that was not given shows."""
+
+NO_DATE = "no date"
+"""What the answer-by row shows for an offer without one."""
+
 ANSWER_SOON = timedelta(days=3)
 """An answer-by date this close is "upcoming" (as the issue's deadlines are)."""
 
@@ -212,25 +218,27 @@ URGENCY_WORDS = {
 
 def money(value: int | None) -> str:
     """An amount as shown: "92,000"; "missing" when it was not given."""
-    return "missing" if value is None else f"{value:,}"
+    return MISSING if value is None else f"{value:,}"
 
 
 def equity_text(offer: Offer) -> str:
-    """The equity cell: "48,000 / 4 = 12,000 a year", or "missing"."""
+    """The equity cell, the grant over its years and what that makes a year:
+    "48,000 / 4 = 12,000"; or "missing"."""
     if offer.equity is None:
-        return "missing"
+        return MISSING
     return f"{offer.equity:,} / {offer.vesting_years} = {offer.equity_per_year:,}"
 
 
 def deadline_text(deadline: datetime | None, now: datetime) -> str:
-    """When they need an answer, with how far off it is: "Wed 2 Dec 17:00, in 6d
-    (upcoming)"; "" without one."""
+    """When they need an answer, with how far off it is: "Wed 2 Dec 17:00, in 6d",
+    "Fri 27 Nov 17:00, in 1d (upcoming)"; "no date" without one."""
     if deadline is None:
-        return ""
+        return NO_DATE
     day = dates.format_short_day(dates.local_day(deadline), dates.local_day(now), weekday=True)
     when = f"{day} {dates.format_clock(deadline)}"
-    delta = dates.humanize_delta(deadline - now)
-    distance = f"{delta} ago" if now > deadline else f"in {delta}"
+    distance = dates.humanize_delta(deadline - now)
+    if distance != "now":
+        distance = f"{distance} ago" if now > deadline else f"in {distance}"
     urgency = answer_urgency(deadline, now)
     tail = f" ({URGENCY_WORDS[urgency]})" if urgency is not None else ""
     return f"{when}, {distance}{tail}"
