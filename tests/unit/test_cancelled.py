@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from dateutil import tz
+from hostile import HOSTILE, looks_like
 from icalendar import Calendar
 
 from jobtui.config import FollowUpRules
@@ -19,7 +20,6 @@ from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, St
 from jobtui.db.store import Store
 from jobtui.io.exporting import ExportData, export_csv, export_ics, export_json
 from jobtui.ops import followups as followup_ops
-from tests.hostile import HOSTILE, looks_like
 
 BERLIN = tz.gettz("Europe/Berlin")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)  # a Thursday

@@ -17,6 +17,7 @@ from jobtui.core.followup import (
     DEADLINE_FIELDS,
     FollowUp,
     FollowUpKind,
+    Urgency,
     deadline_moment,
     deadline_overdue_at,
 )
@@ -137,8 +138,15 @@ def _deadline_text(app: Application, name: str, items: Sequence[FollowUp], now: 
     )
     item = next((i for i in items if i.kind == FollowUpKind.DEADLINE and i.field == name), None)
     if item is not None:
-        return f"{when} ({item.describe(now)})"
+        return f"{when} ({_DEADLINE_WORDS[item.urgency]})"
     return f"{when} (passed)" if deadline_overdue_at(moment) <= now else when
+
+
+_DEADLINE_WORDS = {
+    Urgency.OVERDUE: "passed: overdue",
+    Urgency.DUE: "due today",
+    Urgency.UPCOMING: "coming up",
+}
 
 
 def deadline_details(entry: TimelineEntry, now: datetime) -> Group:
@@ -167,9 +175,10 @@ def interview_details(
     grid = _grid()
     heading = f"{interview.kind.label.capitalize()} — {app.label}"
     title = shown(heading, "bold")
-    if interview.cancelled:
-        title = shown(heading, Style(bold=True, strike=True))
-        title.append("  CANCELLED", style="bold reverse")
+    if interview.cancelled:  # said first: a long name must not push it out of the pane
+        title = Text("CANCELLED", style="bold reverse")
+        title.append("  ")
+        title.append_text(shown(heading, Style(bold=True, strike=True)))
     thank_you = (
         dates.format_when(interview.thank_you_sent_at)
         if interview.thank_you_sent_at
@@ -180,9 +189,7 @@ def interview_details(
     rows = [
         (
             "Cancelled",
-            "yes: it did not take place; no thank-you or check-in is owed for it"
-            if interview.cancelled
-            else "",
+            "yes, nothing is owed for it" if interview.cancelled else "",
         ),
         (
             "When",
