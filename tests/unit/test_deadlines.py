@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from dateutil import tz
+from hostile import HOSTILE, looks_like
 from icalendar import Calendar
 
 from jobtui.config import FollowUpRules
@@ -304,3 +305,15 @@ def test_cli_followups_json_list_and_show(jobtui):
     assert "    due: Deadline today 17:00" in shown
     _ok(jobtui("status", app_id, "accepted"))
     assert json.loads(_ok(jobtui("followups", "--json"))) == []
+
+
+@pytest.mark.parametrize(("name", "text"), HOSTILE, ids=[n for n, _ in HOSTILE])
+def test_cli_deadline_lines_with_hostile_text(jobtui, name, text):
+    app_id = _ok(jobtui("add", text, text, "--status", "offer"))
+    _ok(jobtui("set", app_id, "deadline=today 5pm", "offer_deadline=yesterday 9am"))
+    for args in (("followups",), ("list",), ("show", app_id)):
+        out = _ok(jobtui(*args))
+        assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+        assert looks_like(text, 4) in out
+    found = json.loads(_ok(jobtui("followups", "--json")))
+    assert {(i["company"], i["kind"]) for i in found} == {(text, "deadline")}
