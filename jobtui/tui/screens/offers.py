@@ -109,7 +109,8 @@ class OffersScreen(Dialog[None]):
         if self.comparison.note:
             notes.append(f"{self.comparison.note}.")
         if notes:
-            yield Static(Text("\n".join(notes)), classes="offers-note", id="offers-note")
+            # The note names the currencies, as typed: data.
+            yield Static(shown("\n".join(notes)), classes="offers-note", id="offers-note")
 
     def _empty_text(self) -> Text:
         status = self.panes.key_for("change_status")
