@@ -180,3 +180,32 @@ def test_the_answer_by_date_and_its_urgency(delta, urgency, text):
 def test_no_answer_by_date():
     assert answer_urgency(None, _NOW) is None
     assert deadline_text(None, _NOW) == "no date"
+
+
+def test_the_demo_has_two_offers_to_compare_in_one_currency(db_path):
+    from jobtui.db.store import Store
+    from jobtui.io.demo import populate_demo
+
+    with Store(db_path, clock=lambda: _NOW) as store:
+        populate_demo(store, _NOW)
+        comparison = compare_offers(store.applications())
+    [group] = comparison.groups
+    assert group.currency == "EUR" and comparison.note == ""
+    brightwell, tidewater = group.offers
+    assert (brightwell.app.company, tidewater.app.company) == (
+        "Brightwell Energy",
+        "Tidewater Bank",
+    )
+    # The sign-on and the options win the first year; Tidewater pays more every year after.
+    assert brightwell.first_year_total > tidewater.first_year_total
+    assert tidewater.yearly_total > brightwell.yearly_total
+    assert "first_year_total" in brightwell.best and "yearly_total" in tidewater.best
+    assert brightwell.deadline is None
+    assert tidewater.deadline is not None and tidewater.deadline > _NOW
+    assert answer_urgency(tidewater.deadline, _NOW) is None  # a few days off: nothing pressing
+    assert brightwell.notes and tidewater.notes
+    # The offer agrees with what the application's notes say about it.
+    assert "Wed 2 Dec 2026" in tidewater.app.notes
+    assert deadline_text(tidewater.deadline, _NOW).startswith("Wed 2 Dec 17:00")
+    assert "Base €92,000 + 10% bonus" in tidewater.app.notes
+    assert (tidewater.base, tidewater.bonus) == (92_000, 9_200)
