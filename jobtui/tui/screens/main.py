@@ -152,6 +152,8 @@ class MainScreen(MainPanes):
             self.query_one(ApplicationsTable).focus()  # escape leaves the editor (and saves)
             return
         if not self.filter_text and not box.display:
+            if self.posting_shown:  # esc anywhere brings the notes back
+                self.close_posting()
             return
         self.filter_text = ""
         box.value = ""
