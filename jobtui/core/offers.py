@@ -1,20 +1,24 @@
 """The open offers side by side: each part, the first-year and yearly totals, the highest
-in each row. Pure: a function of the applications and "now", no I/O, no UI.
+in each row. Pure: a function of the applications, "now" and the follow-up rules, no I/O,
+no UI.
 
 Amounts are whole units of the offer's currency. Offers in different currencies are never
 compared or added up against each other: they fall into one group per currency (an offer
 without its own currency takes the application's salary currency, else it is in the group
 "no currency"). A part that is missing counts as 0 in the totals but is shown as missing.
+How pressing the answer-by date is follows the follow-up rules for deadlines
+(:func:`jobtui.core.followup.deadline_items`), so the list, the timeline and this agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from jobtui.config import FollowUpRules
 from jobtui.core import dates
-from jobtui.core.followup import Urgency
+from jobtui.core.followup import Urgency, deadline_items
 from jobtui.core.model import Application, Status
 from jobtui.core.words import natural_join
 
@@ -27,8 +31,8 @@ MISSING = "missing"
 NO_DATE = "no date"
 """What the answer-by row shows for an offer without one."""
 
-ANSWER_SOON = timedelta(days=3)
-"""An answer-by date this close is "upcoming" (as the issue's deadlines are)."""
+OFFER_DEADLINE = "offer_deadline"
+"""The application field that holds when they need an answer."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Offer:
     first_year_total: int
     yearly_total: int
     deadline: datetime | None
+    urgency: Urgency | None
+    """How pressing the answer-by date is (None: no date, or not yet close)."""
     notes: str
     best: tuple[str, ...] = ()
 
@@ -79,6 +85,7 @@ class Offer:
             "first_year_total": self.first_year_total,
             "yearly_total": self.yearly_total,
             "deadline": dates.to_iso(self.deadline),
+            "deadline_urgency": self.urgency.value if self.urgency is not None else None,
             "notes": self.notes,
             "best": list(self.best),
         }
@@ -136,7 +143,7 @@ def offer_currency(app: Application) -> str:
     return currency or NO_CURRENCY
 
 
-def offer_of(app: Application) -> Offer:
+def offer_of(app: Application, now: datetime, rules: FollowUpRules) -> Offer:
     """The offer an application carries, with its totals (not yet compared)."""
     years = app.offer_vesting_years or 4
     equity_per_year = None if app.offer_equity is None else per_year(app.offer_equity, years)
@@ -153,6 +160,7 @@ def offer_of(app: Application) -> Offer:
         first_year_total=yearly + (app.offer_sign_on or 0),
         yearly_total=yearly,
         deadline=app.offer_deadline,
+        urgency=answer_urgency(app, now, rules),
         notes=app.offer_notes,
     )
 
@@ -177,13 +185,17 @@ def _group_order(currency: str) -> tuple[bool, str]:
     return (currency == NO_CURRENCY, currency)
 
 
-def compare_offers(apps: Iterable[Application]) -> Comparison:
+def compare_offers(
+    apps: Iterable[Application], now: datetime, rules: FollowUpRules | None = None
+) -> Comparison:
     """Every open offer among ``apps`` (status "offer"), grouped by currency, each group in
-    order of company and role, the highest in each row marked within its group."""
+    order of company and role, the highest in each row marked within its group; answer-by
+    dates judged at ``now`` by ``rules`` (the defaults if None)."""
+    rules = rules or FollowUpRules()
     by_currency: dict[str, list[Offer]] = {}
     for app in apps:
         if app.status == Status.OFFER:
-            offer = offer_of(app)
+            offer = offer_of(app, now, rules)
             by_currency.setdefault(offer.currency, []).append(offer)
     groups = []
     for currency in sorted(by_currency, key=_group_order):
@@ -195,18 +207,12 @@ def compare_offers(apps: Iterable[Application]) -> Comparison:
     return Comparison(tuple(groups))
 
 
-def answer_urgency(deadline: datetime | None, now: datetime) -> Urgency | None:
-    """How pressing an answer-by date is: overdue once past, due on its day, upcoming
-    within three days, else None."""
-    if deadline is None:
-        return None
-    if now > deadline:
-        return Urgency.OVERDUE
-    if dates.local_day(deadline) == dates.local_day(now):
-        return Urgency.DUE
-    if deadline - now <= ANSWER_SOON:
-        return Urgency.UPCOMING
-    return None
+def answer_urgency(app: Application, now: datetime, rules: FollowUpRules) -> Urgency | None:
+    """How pressing the offer's answer-by date is, as its follow-up says: upcoming within
+    ``rules.upcoming_days``, due on its day, overdue once passed; None without a date or
+    while it is further off."""
+    items = (i for i in deadline_items(app, now, rules) if i.field == OFFER_DEADLINE)
+    return next((item.urgency for item in items), None)
 
 
 URGENCY_WORDS = {
@@ -229,9 +235,10 @@ def equity_text(offer: Offer) -> str:
     return f"{offer.equity:,} / {offer.vesting_years} = {offer.equity_per_year:,}"
 
 
-def deadline_text(deadline: datetime | None, now: datetime) -> str:
+def deadline_text(offer: Offer, now: datetime) -> str:
     """When they need an answer, with how far off it is: "Wed 2 Dec 17:00, in 6d",
     "Fri 27 Nov 17:00, in 1d (upcoming)"; "no date" without one."""
+    deadline = offer.deadline
     if deadline is None:
         return NO_DATE
     day = dates.format_short_day(dates.local_day(deadline), dates.local_day(now), weekday=True)
@@ -239,7 +246,7 @@ def deadline_text(deadline: datetime | None, now: datetime) -> str:
     distance = dates.humanize_delta(deadline - now)
     if distance != "now":
         distance = f"{distance} ago" if now > deadline else f"in {distance}"
-    urgency = answer_urgency(deadline, now)
+    urgency = offer.urgency
     tail = f" ({URGENCY_WORDS[urgency]})" if urgency is not None else ""
     return f"{when}, {distance}{tail}"
 
@@ -263,7 +270,7 @@ def cell_text(offer: Offer, row: str, now: datetime) -> str:
     if row == "equity":
         return equity_text(offer)
     if row == "deadline":
-        return deadline_text(offer.deadline, now)
+        return deadline_text(offer, now)
     if row == "notes":
         return offer.notes
     if row in ("first_year_total", "yearly_total"):

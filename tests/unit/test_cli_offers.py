@@ -88,6 +88,7 @@ def test_json_lists_every_offer_with_its_totals_and_best_rows(jobtui, two_offers
         "first_year_total": 102_000,
         "yearly_total": 96_000,
         "deadline": None,
+        "deadline_urgency": None,
         "notes": "",
         "best": ["sign_on", "equity", "first_year_total"],
     }
@@ -146,3 +147,13 @@ def test_hostile_names_and_notes_are_shown_as_typed_and_never_reach_the_terminal
     assert looks_like(text) in out
     [offer] = json.loads(_ok(jobtui("offers", "--json")))
     assert offer["company"] == text and offer["notes"] == text
+
+
+def test_the_answer_by_date_says_how_pressing_it_is(jobtui):
+    app_id = _offer(jobtui, "Acme", "Dev", "offer_base=1k", "answer_by=today 5pm")
+    assert "Thu 26 Nov 17:00, in 7h (due today)" in _ok(jobtui("offers"))
+    [offer] = json.loads(_ok(jobtui("offers", "--json")))
+    assert offer["deadline_urgency"] == "due"
+    # Passed, but the status moved to offer after it (the deadlines' rule): settled.
+    _ok(jobtui("set", app_id, "answer_by=yesterday 5pm"))
+    assert "Wed 25 Nov 17:00, 17h ago\n" in _ok(jobtui("offers"))

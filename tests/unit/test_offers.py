@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from dateutil import tz
 
+from jobtui.config import FollowUpRules
 from jobtui.core.followup import Urgency
 from jobtui.core.model import Application, Status
 from jobtui.core.offers import (
@@ -14,12 +15,12 @@ from jobtui.core.offers import (
     answer_urgency,
     cell_text,
     compare_offers,
-    deadline_text,
     offer_of,
     per_year,
 )
 
 _NOW = datetime(2026, 11, 26, 10, 0, tzinfo=tz.gettz("Europe/Berlin"))  # conftest's "now"
+RULES = FollowUpRules()
 
 
 def _offer(company: str, role: str = "Dev", status: Status = Status.OFFER, **fields) -> Application:
@@ -37,25 +38,25 @@ GLOBEX = dict(offer_base=86_000, offer_sign_on=6_000, offer_equity=40_000, offer
 
 
 def test_totals_add_the_parts_and_spread_the_equity_over_its_years():
-    offer = offer_of(_offer("Globex", **GLOBEX))
+    offer = offer_of(_offer("Globex", **GLOBEX), _NOW, RULES)
     assert offer.equity_per_year == 10_000
     assert offer.first_year_total == 86_000 + 6_000 + 10_000
     assert offer.yearly_total == 86_000 + 10_000  # the sign-on is paid once
 
 
 def test_missing_parts_count_as_zero_but_stay_missing():
-    offer = offer_of(_offer("Acme", **ACME))
+    offer = offer_of(_offer("Acme", **ACME), _NOW, RULES)
     assert (offer.sign_on, offer.equity, offer.equity_per_year) == (None, None, None)
     assert offer.first_year_total == offer.yearly_total == 101_200
     assert cell_text(offer, "sign_on", _NOW) == "missing"
     assert cell_text(offer, "equity", _NOW) == "missing"
     assert cell_text(offer, "base", _NOW) == "92,000"
-    nothing = offer_of(_offer("Initech", offer_currency="EUR"))
+    nothing = offer_of(_offer("Initech", offer_currency="EUR"), _NOW, RULES)
     assert (nothing.first_year_total, nothing.yearly_total) == (0, 0)
 
 
 def test_equity_uses_the_vesting_years_and_rounds_to_whole_units():
-    offer = offer_of(_offer("Globex", offer_equity=50_000, offer_vesting_years=3))
+    offer = offer_of(_offer("Globex", offer_equity=50_000, offer_vesting_years=3), _NOW, RULES)
     assert offer.equity_per_year == 16_667  # 16,666.67
     assert cell_text(offer, "equity", _NOW) == "50,000 / 3 = 16,667"
     assert per_year(10, 4) == 3  # 2.5 rounds half up
@@ -64,7 +65,7 @@ def test_equity_uses_the_vesting_years_and_rounds_to_whole_units():
 
 
 def test_the_highest_in_each_row_is_marked():
-    comparison = compare_offers([_offer("Acme", **ACME), _offer("Globex", **GLOBEX)])
+    comparison = compare_offers([_offer("Acme", **ACME), _offer("Globex", **GLOBEX)], _NOW)
     acme, globex = comparison.offers
     assert acme.label == "Acme — Dev"
     assert acme.best == ("base", "bonus", "yearly_total")
@@ -73,13 +74,13 @@ def test_the_highest_in_each_row_is_marked():
 
 def test_ties_mark_every_offer_and_rows_nobody_has_are_not_marked():
     same = dict(offer_base=100_000, offer_currency="USD")
-    a, b = compare_offers([_offer("A", **same), _offer("B", **same)]).offers
+    a, b = compare_offers([_offer("A", **same), _offer("B", **same)], _NOW).offers
     assert a.best == b.best == ("base", "first_year_total", "yearly_total")
     assert "bonus" not in a.best  # nobody offers a bonus: nothing to mark
 
 
 def test_one_offer_alone_has_nothing_marked():
-    [offer] = compare_offers([_offer("Acme", **ACME)]).offers
+    [offer] = compare_offers([_offer("Acme", **ACME)], _NOW).offers
     assert offer.best == ()
 
 
@@ -89,9 +90,9 @@ def test_only_open_offers_are_compared():
         _offer("Globex", status=Status.ACCEPTED, **GLOBEX),
         _offer("Initech", status=Status.INTERVIEWING, offer_base=1_000_000),
     ]
-    assert [o.app.company for o in compare_offers(apps).offers] == ["Acme"]
-    assert compare_offers([]).groups == ()
-    assert compare_offers([]).note == ""
+    assert [o.app.company for o in compare_offers(apps, _NOW).offers] == ["Acme"]
+    assert compare_offers([], _NOW).groups == ()
+    assert compare_offers([], _NOW).note == ""
 
 
 def test_currencies_are_never_compared_with_each_other():
@@ -100,7 +101,7 @@ def test_currencies_are_never_compared_with_each_other():
         _offer("Acme", **ACME),
         _offer("Globex", **{**GLOBEX, "offer_currency": "eur"}),  # the same currency
     ]
-    comparison = compare_offers(apps)
+    comparison = compare_offers(apps, _NOW)
     assert [g.currency for g in comparison.groups] == ["EUR", "USD"]
     assert [o.app.company for o in comparison.groups[0].offers] == ["Acme", "Globex"]
     [zeta] = comparison.groups[1].offers
@@ -114,7 +115,7 @@ def test_an_offer_without_a_currency_takes_the_salary_one_else_is_its_own_group(
     salaried.salary_currency = "GBP"
     bare = _offer("Bare", offer_base=95_000)
     comparison = compare_offers(
-        [bare, salaried, _offer("Zeta", offer_base=1, offer_currency="USD")]
+        [bare, salaried, _offer("Zeta", offer_base=1, offer_currency="USD")], _NOW
     )
     assert [g.currency for g in comparison.groups] == ["GBP", "USD", NO_CURRENCY]
     assert comparison.offers[0].to_json()["currency"] == "GBP"
@@ -122,14 +123,14 @@ def test_an_offer_without_a_currency_takes_the_salary_one_else_is_its_own_group(
     assert comparison.note == (
         "Offers in GBP, USD and without a currency are not compared with each other"
     )
-    only_bare = compare_offers([bare, _offer("Other", offer_base=1)])
+    only_bare = compare_offers([bare, _offer("Other", offer_base=1)], _NOW)
     assert [g.currency for g in only_bare.groups] == [NO_CURRENCY]
     assert only_bare.note == ""
 
 
 def test_offers_in_a_group_are_in_company_order():
     apps = [_offer("beta", offer_base=1), _offer("Alpha", offer_base=2), _offer("Beta", "Arch")]
-    assert [o.label for o in compare_offers(apps).offers] == [
+    assert [o.label for o in compare_offers(apps, _NOW).offers] == [
         "Alpha — Dev",
         "Beta — Arch",
         "beta — Dev",
@@ -139,7 +140,7 @@ def test_offers_in_a_group_are_in_company_order():
 def test_json_has_every_part_the_totals_and_the_best_rows():
     app = _offer("Globex", **GLOBEX, offer_deadline=_NOW + timedelta(days=6), offer_notes="remote")
     other = _offer("Acme", **ACME)
-    offer = next(o for o in compare_offers([app, other]).offers if o.app is app)
+    offer = next(o for o in compare_offers([app, other], _NOW).offers if o.app is app)
     assert offer.to_json() == {
         "id": app.id,
         "company": "Globex",
@@ -153,6 +154,7 @@ def test_json_has_every_part_the_totals_and_the_best_rows():
         "first_year_total": 102_000,
         "yearly_total": 96_000,
         "deadline": "2026-12-02T10:00:00+01:00",
+        "deadline_urgency": None,
         "notes": "remote",
         "best": ["sign_on", "equity", "first_year_total"],
     }
@@ -162,24 +164,37 @@ def test_json_has_every_part_the_totals_and_the_best_rows():
     ("delta", "urgency", "text"),
     [
         (timedelta(days=6), None, "Wed 2 Dec 10:00, in 6d"),
-        (timedelta(days=3), Urgency.UPCOMING, "Sun 29 Nov 10:00, in 3d (upcoming)"),
-        (timedelta(days=3, minutes=1), None, "Sun 29 Nov 10:01, in 3d"),
+        # Upcoming from three days before its day begins (the deadlines' follow-up rule).
+        (timedelta(days=3, hours=14), None, "Mon 30 Nov 00:00, in 3d"),
+        (timedelta(days=3, hours=13), Urgency.UPCOMING, "Sun 29 Nov 23:00, in 3d (upcoming)"),
         (timedelta(days=1), Urgency.UPCOMING, "Fri 27 Nov 10:00, in 1d (upcoming)"),
         (timedelta(hours=7), Urgency.DUE, "Thu 26 Nov 17:00, in 7h (due today)"),
-        (timedelta(0), Urgency.DUE, "Thu 26 Nov 10:00, now (due today)"),
+        (timedelta(0), Urgency.OVERDUE, "Thu 26 Nov 10:00, now (overdue)"),
         (-timedelta(minutes=1), Urgency.OVERDUE, "Thu 26 Nov 09:59, 1m ago (overdue)"),
         (-timedelta(days=2), Urgency.OVERDUE, "Tue 24 Nov 10:00, 2d ago (overdue)"),
     ],
 )
 def test_the_answer_by_date_and_its_urgency(delta, urgency, text):
-    deadline = _NOW + delta
-    assert answer_urgency(deadline, _NOW) == urgency
-    assert deadline_text(deadline, _NOW) == text
+    app = _offer("Acme", offer_base=1, offer_deadline=_NOW + delta)
+    assert answer_urgency(app, _NOW, RULES) == urgency
+    [offer] = compare_offers([app], _NOW).offers
+    assert offer.urgency == urgency
+    assert offer.to_json()["deadline_urgency"] == (urgency.value if urgency else None)
+    assert cell_text(offer, "deadline", _NOW) == text
+
+
+def test_the_answer_by_date_follows_the_users_upcoming_days():
+    app = _offer("Acme", offer_base=1, offer_deadline=_NOW + timedelta(days=6))
+    assert answer_urgency(app, _NOW, FollowUpRules(upcoming_days=7)) == Urgency.UPCOMING
+    [offer] = compare_offers([app], _NOW, FollowUpRules(upcoming_days=7)).offers
+    assert cell_text(offer, "deadline", _NOW) == "Wed 2 Dec 10:00, in 6d (upcoming)"
 
 
 def test_no_answer_by_date():
-    assert answer_urgency(None, _NOW) is None
-    assert deadline_text(None, _NOW) == "no date"
+    app = _offer("Acme", offer_base=1)
+    assert answer_urgency(app, _NOW, RULES) is None
+    [offer] = compare_offers([app], _NOW).offers
+    assert cell_text(offer, "deadline", _NOW) == "no date"
 
 
 def test_the_demo_has_two_offers_to_compare_in_one_currency(db_path):
@@ -188,7 +203,7 @@ def test_the_demo_has_two_offers_to_compare_in_one_currency(db_path):
 
     with Store(db_path, clock=lambda: _NOW) as store:
         populate_demo(store, _NOW)
-        comparison = compare_offers(store.applications())
+        comparison = compare_offers(store.applications(), _NOW)
     [group] = comparison.groups
     assert group.currency == "EUR" and comparison.note == ""
     brightwell, tidewater = group.offers
@@ -202,10 +217,10 @@ def test_the_demo_has_two_offers_to_compare_in_one_currency(db_path):
     assert "first_year_total" in brightwell.best and "yearly_total" in tidewater.best
     assert brightwell.deadline is None
     assert tidewater.deadline is not None and tidewater.deadline > _NOW
-    assert answer_urgency(tidewater.deadline, _NOW) is None  # a few days off: nothing pressing
+    assert tidewater.urgency is None  # a few days off: nothing pressing yet
     assert brightwell.notes and tidewater.notes
     # The offer agrees with what the application's notes say about it.
     assert "Wed 2 Dec 2026" in tidewater.app.notes
-    assert deadline_text(tidewater.deadline, _NOW).startswith("Wed 2 Dec 17:00")
+    assert cell_text(tidewater, "deadline", _NOW) == "Wed 2 Dec 17:00, in 6d"
     assert "Base €92,000 + 10% bonus" in tidewater.app.notes
     assert (tidewater.base, tidewater.bonus) == (92_000, 9_200)

@@ -39,9 +39,10 @@ def cmd_offers(args: argparse.Namespace) -> int:
         else:
             say(NO_OFFERS)
         return 0
+    follow_up_rules = rules()
     with open_store(args, write=False) as store:
-        rows = views.application_rows(store, now=at, rules=rules(), status=Status.OFFER)
-    comparison = compare_offers(row.app for row in rows)
+        rows = views.application_rows(store, now=at, rules=follow_up_rules, status=Status.OFFER)
+    comparison = compare_offers((row.app for row in rows), at, follow_up_rules)
     if args.json:
         print_json([offer.to_json() for offer in comparison.offers])
     elif not comparison.groups:

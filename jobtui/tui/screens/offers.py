@@ -20,7 +20,6 @@ from jobtui.core.offers import (
     Comparison,
     Offer,
     OfferGroup,
-    answer_urgency,
     cell_text,
     compare_offers,
 )
@@ -87,7 +86,8 @@ class OffersScreen(Dialog[None]):
         overview = panes.overview
         self.now = overview.now if overview is not None else panes.tui.clock()
         apps = [row.app for row in overview.rows] if overview is not None else []
-        self.comparison: Comparison = compare_offers(apps)
+        rules = panes.tui.config.followup
+        self.comparison: Comparison = compare_offers(apps, self.now, rules)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="offers-dialog"):
@@ -139,7 +139,7 @@ class OffersScreen(Dialog[None]):
         if (row in COMPARED and plain == MISSING) or (row == "deadline" and plain == NO_DATE):
             text.stylize("dim italic")
         if row == "deadline":
-            text.stylize(urgency_style(self.app, answer_urgency(offer.deadline, self.now)))
+            text.stylize(urgency_style(self.app, offer.urgency))
         if offer.is_best(row):
             text.stylize(f"bold {self.app.current_theme.success or 'green'}")
             text.append(MARK, style="bold")
