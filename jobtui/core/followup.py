@@ -532,6 +532,9 @@ def next_action(
     if items:
         return min(items, key=sort_key).describe(now)
     if app.status == Status.OFFER:
+        answer_by = app.offer_deadline
+        if answer_by is not None and answer_by > now:  # further out than "upcoming"
+            return f"Offer: answer by {_short_when(answer_by, now)}"
         return "Offer: decide and reply"
     return ""
 

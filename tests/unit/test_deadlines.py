@@ -181,6 +181,13 @@ def test_an_interview_ahead_comes_before_an_upcoming_deadline_in_the_next_action
     assert next_action(app, [], followups_for(app, [], [], NOW, RULES), NOW) == "Deadline Sat 12:00"
 
 
+def test_an_offer_further_out_than_upcoming_says_when_to_answer():
+    offer = make_app(Status.OFFER, offer_deadline=berlin(12, 7, 17))
+    assert next_action(offer, [], [], NOW) == "Offer: answer by Mon 7 Dec 17:00"
+    offer.offer_deadline = None
+    assert next_action(offer, [], [], NOW) == "Offer: decide and reply"
+
+
 # -- the overview and its timeline -------------------------------------------------------
 
 
