@@ -59,7 +59,7 @@ def row_json(row: AppRow) -> dict[str, Any]:
     }
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     rows = [[printable(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
@@ -71,7 +71,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def _one_line(text: str, limit: int = 40) -> str:
+def one_line(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -91,14 +91,14 @@ def application_table(rows: Sequence[AppRow], now: datetime) -> str:
         body.append(
             [
                 app.id[:8],
-                _one_line(app.company, 30),
-                _one_line(app.role, 30),
+                one_line(app.company, 30),
+                one_line(app.role, 30),
                 app.status.value,
                 applied,
                 row.next_action,
             ]
         )
-    return _table(["ID", "COMPANY", "ROLE", "STATUS", "APPLIED", "NEXT"], body)
+    return table(["ID", "COMPANY", "ROLE", "STATUS", "APPLIED", "NEXT"], body)
 
 
 def followups_line(items: Sequence[FollowUp]) -> str:
@@ -118,12 +118,12 @@ def followup_table(items: Sequence[FollowUp], now: datetime) -> str:
         [
             item.urgency.value.upper(),
             (item.interview_id or item.application_id)[:8],
-            _one_line(item.application.label, 40),
+            one_line(item.application.label, 40),
             item.describe(now),
         ]
         for item in items
     ]
-    return _table(["URGENCY", "ID", "APPLICATION", "WHAT"], body)
+    return table(["URGENCY", "ID", "APPLICATION", "WHAT"], body)
 
 
 def record_json(details: RecordDetails) -> dict[str, Any]:
@@ -148,6 +148,8 @@ def record_text(details: RecordDetails, now: datetime) -> str:
     specs = fields_for(record)
     width = max(len(s.name) for s in specs)
     for spec in specs:
+        if spec.name == "description":  # the posting: printed after everything else
+            continue
         value = display_value(record, spec)
         if "\n" in value:
             lines.append(f"{spec.name}:")
@@ -163,7 +165,17 @@ def record_text(details: RecordDetails, now: datetime) -> str:
     if isinstance(record, Application):
         lines.append("")
         lines.extend(_belongings(details, now))
+        lines.extend(_posting(record))
     return "\n".join(lines)
+
+
+def _posting(app: Application) -> list[str]:
+    """The posting kept from the job's page, for `show`: its Markdown, indented."""
+    if not app.description.strip():
+        return []
+    read = app.posting_fetched_at
+    title = f"posting (read {dates.format_when(read)}):" if read else "posting:"
+    return ["", title, *(f"    {line}".rstrip() for line in app.description.splitlines())]
 
 
 def _belongings(details: RecordDetails, now: datetime) -> list[str]:
@@ -181,6 +193,12 @@ def _belongings(details: RecordDetails, now: datetime) -> list[str]:
             + (f"  with {people}" if people else "")
             + ("  CANCELLED" if interview.cancelled else "")
         )
+    if details.record.tasks:
+        lines.append("tasks:")
+        for task in details.record.tasks:
+            done = f"done {dates.format_when(task.done_at)}" if task.done_at else "open"
+            due = f"  due {dates.format_when(task.due)}" if task.due else ""
+            lines.append(f"    {task.id[:8]}  {one_line(task.text, 60)}  ({done}){due}")
     if details.contacts:
         lines.append("contacts:")
         lines.extend(
@@ -283,7 +301,7 @@ def problem_table(problems: Sequence[Problem]) -> str:
         [printable(p.table), printable(p.record_id), printable(p.field), printable(p.reason)]
         for p in problems
     ]
-    return _table(["TABLE", "ID", "FIELD", "PROBLEM"], body)
+    return table(["TABLE", "ID", "FIELD", "PROBLEM"], body)
 
 
 def check_json(checked: Checked, config_problems: Sequence[str]) -> dict[str, Any]:

@@ -24,6 +24,9 @@ No I/O and no UI. The rules (defaults; each is a setting in config.toml's [follo
   day). A passed deadline stays overdue until the status moves on after it (a change of
   status later than the deadline), the field is cleared or the application is closed. A
   snooze does not move a deadline.
+* Tasks (``Application.tasks``: a take-home, a form to send) with a due time follow the
+  same clock as a deadline, without the status rule: a task stays overdue until it is done.
+  A task without a due time is listed with its application but owes nothing by a date.
 
 Urgency: overdue (past its overdue time), due (past its due time), upcoming (due within
 ``upcoming_days``). Items further out are not listed.
@@ -38,7 +41,7 @@ from enum import StrEnum
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
-from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status
+from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status, Task
 
 
 class Urgency(StrEnum):
@@ -64,6 +67,7 @@ class FollowUpKind(StrEnum):
     APPLICATION_FOLLOW_UP = "application_follow_up"
     GHOSTED = "ghosted"
     DEADLINE = "deadline"
+    TASK = "task"
 
     @property
     def info(self) -> KindInfo:
@@ -126,6 +130,15 @@ FOLLOW_UP_KINDS: dict[FollowUpKind, KindInfo] = {
         template="check_in",
         sent_kind=SentKind.CHECK_IN,
     ),
+    # A task is something to do, not a message owed (see owed_kind).
+    FollowUpKind.TASK: KindInfo(
+        label="Task",
+        upcoming="Task",
+        badge="task",
+        summary="Task",
+        template="check_in",
+        sent_kind=SentKind.CHECK_IN,
+    ),
 }
 
 # The application fields that hold a deadline, with their words: the label in a list line
@@ -151,6 +164,8 @@ class FollowUp:
     since: datetime | None = None
     # For a deadline: the application field it is (a key of DEADLINE_FIELDS), else "".
     field: str = ""
+    # For a task: the task.
+    task: Task | None = None
 
     @property
     def application_id(self) -> str:
@@ -166,6 +181,8 @@ class FollowUp:
             return f"{self.attempts} follow-ups unanswered: {self.kind.info.label}"
         if self.kind == FollowUpKind.DEADLINE:
             return self._describe_deadline(now)
+        if self.kind == FollowUpKind.TASK:
+            return self._describe_task(now)
         label = self.kind.info.label
         if self.urgency == Urgency.UPCOMING:
             return f"{self.kind.info.upcoming} {_short_when(self.due, now)}"
@@ -192,10 +209,22 @@ class FollowUp:
         when = _short_when(self.since or self.due, now)
         return f"{label} {'due ' if self.field == 'offer_deadline' else ''}{when}"
 
+    def _describe_task(self, now: datetime) -> str:
+        what = " ".join((self.task.text if self.task else "").split())
+        if len(what) > 40:
+            what = what[:39] + "…"
+        if self.urgency == Urgency.OVERDUE:
+            ago = dates.humanize_delta(now - self.overdue_at)
+            late = "overdue" if ago == "now" else f"overdue by {ago}"
+            return f"Task {late}: {what}"
+        return f"Task due {_short_when(self.since or self.due, now)}: {what}"
+
     def to_json(self, now: datetime) -> dict[str, object]:
         """The object `jobtui followups --json` prints (a deadline's also names its
         ``field``: "deadline" or "offer_deadline")."""
         extra: dict[str, object] = {"field": self.field} if self.field else {}
+        if self.task is not None:
+            extra = {"task_id": self.task.id, "task": self.task.text}
         return {
             "kind": self.kind.value,
             "application_id": self.application.id,
@@ -467,6 +496,26 @@ def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> lis
     return items
 
 
+def task_items(app: Application, now: datetime, rules: FollowUpRules) -> list[FollowUp]:
+    """The application's open tasks with a due time that are upcoming, due today or overdue
+    (see the module docstring); none for a closed application."""
+    if app.status.closed:
+        return []
+    items = []
+    for task in app.tasks:
+        if task.done or task.due is None:
+            continue
+        overdue_at = deadline_overdue_at(task.due)
+        due = _midnight(dates.local_day(task.due))
+        urgency = urgency_at(now, due, overdue_at, rules)
+        if urgency is not None:
+            kind = FollowUpKind.TASK
+            items.append(
+                FollowUp(kind, app, None, due, overdue_at, urgency, 0, task.due, task=task)
+            )
+    return items
+
+
 def followups_for(
     app: Application,
     interviews: Sequence[Interview],
@@ -487,6 +536,7 @@ def followups_for(
         if item is not None:
             items.append(item)
     items.extend(deadline_items(app, now, rules))
+    items.extend(task_items(app, now, rules))
     items.sort(key=sort_key)
     return items
 
@@ -539,6 +589,10 @@ def next_action(
     return ""
 
 
+# Follow-ups that owe no message: a date to keep, a thing to do.
+_NOT_MESSAGES = frozenset({FollowUpKind.DEADLINE, FollowUpKind.TASK})
+
+
 def owed_kind(
     app: Application, interview: Interview | None, items: Sequence[FollowUp]
 ) -> tuple[SentKind, Interview | None] | None:
@@ -550,7 +604,7 @@ def owed_kind(
         i
         for i in items
         if i.urgency != Urgency.UPCOMING
-        and i.kind != FollowUpKind.DEADLINE  # a date to keep, not a message owed
+        and i.kind not in _NOT_MESSAGES
         and (interview is None or i.interview_id == interview.id)
     ]
     if not relevant:

@@ -26,7 +26,7 @@ from jobtui.core.followup import (
     next_action,
     sort_key,
 )
-from jobtui.core.model import Application, Contact, Interview, SentFollowUp
+from jobtui.core.model import Application, Contact, Interview, SentFollowUp, Task
 
 
 @dataclass
@@ -83,19 +83,40 @@ class DeadlineMark:
         return f"{self.field}:{self.application_id}"
 
 
+@dataclass(frozen=True)
+class TaskMark:
+    """Where a task with a due time sits on the timeline (like a :class:`DeadlineMark`):
+    its ``id`` is ``"task:<task id>"``."""
+
+    task: Task
+    application_id: str
+
+    @property
+    def starts_at(self) -> datetime:
+        assert self.task.due is not None
+        return self.task.due
+
+    @property
+    def id(self) -> str:
+        return f"task:{self.task.id}"
+
+
 @dataclass
 class TimelineEntry:
-    """One row of the timeline: an interview, or a deadline of an application (then
-    ``interview`` is its :class:`DeadlineMark`), with its follow-up state."""
+    """One row of the timeline: an interview, a deadline of an application (then
+    ``interview`` is its :class:`DeadlineMark`) or a task with a due time (its
+    :class:`TaskMark`), with its follow-up state."""
 
-    interview: Interview | DeadlineMark
+    interview: Interview | DeadlineMark | TaskMark
     app: Application
     items: list[FollowUp]
 
     @property
     def kind(self) -> str:
-        """ "interview" or "deadline"."""
-        return "deadline" if isinstance(self.interview, DeadlineMark) else "interview"
+        """ "interview", "deadline" or "task"."""
+        if isinstance(self.interview, DeadlineMark):
+            return "deadline"
+        return "task" if isinstance(self.interview, TaskMark) else "interview"
 
     @property
     def entry_id(self) -> str:
@@ -113,8 +134,13 @@ class TimelineEntry:
 
     @property
     def deadline(self) -> DeadlineMark | None:
-        """The deadline of a deadline row (None for an interview)."""
+        """The deadline of a deadline row (None for an interview or a task)."""
         return self.interview if isinstance(self.interview, DeadlineMark) else None
+
+    @property
+    def task(self) -> Task | None:
+        """The task of a task row (None otherwise)."""
+        return self.interview.task if isinstance(self.interview, TaskMark) else None
 
     @property
     def cancelled(self) -> bool:
@@ -317,7 +343,22 @@ def _row_and_entries(
         for interview in interviews
     ]
     entries.extend(deadline_entries(app, items))
+    entries.extend(task_entries(app, items))
     return row, entries
+
+
+def task_entries(app: Application, items: Sequence[FollowUp]) -> list[TimelineEntry]:
+    """A timeline row for each task with a due time, open or done, with its follow-up item
+    if it is listed."""
+    return [
+        TimelineEntry(
+            TaskMark(task, app.id),
+            app,
+            [i for i in items if i.task is not None and i.task.id == task.id],
+        )
+        for task in app.tasks
+        if task.due is not None
+    ]
 
 
 def deadline_entries(app: Application, items: Sequence[FollowUp]) -> list[TimelineEntry]:

@@ -285,7 +285,7 @@ def interview_uid(interview: Interview) -> str:
 def followup_uid(item: FollowUp) -> str:
     """The VTODO UID: one per kind of follow-up and application/interview (a deadline's
     names its field: an application has two)."""
-    about = item.interview_id or item.field or "app"
+    about = item.interview_id or item.field or (item.task.id if item.task else "app")
     return f"{item.kind.value}-{item.application_id}-{about}@jobtui"
 
 
@@ -320,8 +320,11 @@ def _followup_todo(item: FollowUp, stamp: datetime, now: datetime) -> Todo:
     todo.add("dtstamp", stamp)
     # A deadline's to-do is due when the deadline passes, not when its day begins.
     deadline = item.kind == FollowUpKind.DEADLINE
-    todo.add("due", _utc(item.overdue_at if deadline else item.due))
+    dated = deadline or item.task is not None
+    todo.add("due", _utc(item.overdue_at if dated else item.due))
     what = DEADLINE_FIELDS[item.field][0] if deadline and item.field else item.kind.info.summary
+    if item.task is not None:
+        what = f"{what} {' '.join(item.task.text.split())[:80]}"
     todo.add("summary", f"{what}: {_app_label(item.application)}")
     todo.add("description", item.describe(now))
     todo.add("priority", PRIORITY[item.urgency])

@@ -73,6 +73,8 @@ def reminder_key(item: FollowUp) -> str:
         parts.append(item.interview_id)
     if item.field:
         parts.append(item.field)
+    if item.task is not None:
+        parts.append(item.task.id)
     return ":".join(parts)
 
 
@@ -91,6 +93,15 @@ def reminder_for(item: FollowUp, now: datetime) -> Reminder:
             item,
             f"{item.urgency.value} {badge}",
             f"{about} ({name.lower()} {when})",
+        )
+    if item.task is not None:
+        local = item.task.due.astimezone(dates.local_tz()) if item.task.due else None
+        when = f", due {dates.format_short_day(local.date(), today, weekday=True)}" if local else ""
+        if local is not None and local.time() != time(0, 0):
+            when += f" {dates.format_clock(local)}"
+        what = " ".join(item.task.text.split())[:80]
+        return Reminder(
+            reminder_key(item), item, f"{item.urgency.value} task", f"{about}: {what}{when}"
         )
     if item.interview is not None:
         day = dates.local_day(item.interview.starts_at)

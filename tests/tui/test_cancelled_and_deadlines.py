@@ -196,3 +196,20 @@ async def test_hostile_text_in_a_cancelled_interview(db_path, now, name, text):
         acme, _ = _apps(app)
         await _highlight(pilot, app, f"deadline:{acme.id}")
         assert raw_controls(app) == []
+
+
+async def test_a_deadline_row_shows_its_details_and_refuses_interview_actions(db_path, now):
+    _fill(db_path, now)
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        _, beta = _apps(app)
+        await _highlight(pilot, app, f"offer_deadline:{beta.id}")
+        text = screen_text(app)
+        assert "Offer answer — Beta — Ops" in text and "A deadline, not an interview" in text
+        for key in ("e", "d", "t"):
+            await pilot.press(key)
+            await settle(pilot, app)
+            assert app.screen is app.screen_stack[-1] and not app.screen.is_modal
+        said = [n for n in notices(app) if "not an interview" in n]
+        assert len(said) == 3 and "deadline of Beta" in said[0]

@@ -8,9 +8,10 @@ import orjson
 import pytest
 from tui_helpers import make_app, notices, screen_text, settle, wait_for
 
-from jobtui.core.model import Application, Status
+from jobtui.core.model import Application, Status, Task
 from jobtui.db.store import Store
 from jobtui.tui.screens.task_dialog import TaskDialog
+from jobtui.tui.widgets.timeline import Timeline
 
 SIZE = (120, 40)
 
@@ -68,3 +69,59 @@ async def test_an_empty_task_or_a_bad_date_is_refused_in_the_dialog(one_app_db, 
         await settle(pilot, app)
         assert not isinstance(app.screen, TaskDialog)
     assert _tasks(one_app_db) == []
+
+
+@pytest.fixture
+def task_db(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        app = Application(company="Acme", role="Data [b]Engineer[/b]")
+        app.set_status(Status.INTERVIEWING, now - timedelta(days=3))
+        app.tasks = [
+            Task("Take-home: [b]ETL[/b]", id="t-open", due=now.replace(hour=17)),
+            Task("Ask for a referral", id="t-undated"),
+        ]
+        store.save(app)
+    return db_path
+
+
+async def _highlight(pilot, app, entry_id: str) -> None:
+    timeline = app.screen.query_one(Timeline)
+    if app.focused is not timeline:
+        await pilot.press("tab")
+    timeline.highlighted = timeline.get_option_index(entry_id)
+    await settle(pilot, app)
+
+
+async def test_a_dated_task_has_its_timeline_row_and_x_completes_it(task_db, now):
+    app = make_app(task_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        timeline = app.screen.query_one(Timeline)
+        row = timeline.get_option_at_index(timeline.get_option_index("task:t-open")).prompt
+        assert row.plain == "▌17:00  task due  Acme · Take-home: [b]ETL[/b]"
+        text = screen_text(app)
+        assert "Task due today 17:00: Take-home" in text  # the row's next action
+        assert "☐ Ask for a referral" in text  # the details list open tasks, dated or not
+        await _highlight(pilot, app, "task:t-open")
+        assert "Task — Acme — Data [b]Engineer[/b]" in screen_text(app)
+        await pilot.press("x")
+        assert await wait_for(pilot, lambda: _tasks(task_db)[0]["done_at"] is not None)
+        assert "Task done" in notices(app)
+        await settle(pilot, app)
+        row = timeline.get_option_at_index(timeline.get_option_index("task:t-open")).prompt
+        assert "✓ done" in row.plain
+        await pilot.press("x")  # again: open
+        assert await wait_for(pilot, lambda: _tasks(task_db)[0]["done_at"] is None)
+        await pilot.press("u")  # undo the reopening: done again
+        assert await wait_for(pilot, lambda: _tasks(task_db)[0]["done_at"] is not None)
+
+
+async def test_x_off_a_task_row_says_how_to_pick_one(task_db, now):
+    app = make_app(task_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        before = task_db.read_bytes()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert any("Select a task in the timeline first" in n for n in notices(app))
+        assert task_db.read_bytes() == before

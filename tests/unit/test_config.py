@@ -296,11 +296,11 @@ def test_key_problems_name_each_bad_setting():
 
 
 def test_one_key_for_two_actions_of_a_screen_is_an_error_and_keeps_the_defaults():
-    usable, problems = check_keys({"quit": "x", "undo": "x", "help": "?"})
+    usable, problems = check_keys({"quit": "w", "undo": "w", "help": "?"})
     assert usable == {"help": "question_mark"}
     assert problems == [
-        '[keys] undo = "x": x would do two things on the main screen (undo and quit)',
-        '[keys] quit = "x": x would do two things on the main screen (undo and quit)',
+        '[keys] undo = "w": w would do two things on the main screen (undo and quit)',
+        '[keys] quit = "w": w would do two things on the main screen (undo and quit)',
     ]
     # Against a default key too.
     assert check_keys({"edit": "a"})[1] == [

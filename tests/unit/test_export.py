@@ -537,6 +537,7 @@ def test_ics_summaries_for_every_followup_kind(records):
         "Follow up: =SUM(A1) — [bold]x[/]",
         "Decide if ghosted: =SUM(A1) — [bold]x[/]",
         "Deadline: =SUM(A1) — [bold]x[/]",
+        "Task: =SUM(A1) — [bold]x[/]",
     ]
     assert str(todos[3]["DESCRIPTION"]) == "2 follow-ups unanswered: mark ghosted?"
 

@@ -20,17 +20,21 @@ from jobtui.tui.styles import urgency_style
 def _holders() -> dict[str, list[type]]:
     """Where the table's bindings go: "where" -> the classes whose BINDINGS hold them."""
     from jobtui.tui.app import JobTUI
+    from jobtui.tui.screens.board import BoardScreen
     from jobtui.tui.screens.composer import ComposerScreen
     from jobtui.tui.screens.confirm import ConfirmDialog
+    from jobtui.tui.screens.contacts import ContactsScreen
     from jobtui.tui.screens.help import HelpScreen
     from jobtui.tui.screens.import_dialog import ImportDialog
     from jobtui.tui.screens.log_message import LogMessageDialog
     from jobtui.tui.screens.main import MainScreen
+    from jobtui.tui.screens.offers import OffersScreen
     from jobtui.tui.screens.record_form import RecordForm
     from jobtui.tui.screens.sent_message import SentMessageScreen
     from jobtui.tui.screens.snooze import SnoozeDialog
     from jobtui.tui.screens.stats import StatsScreen
     from jobtui.tui.screens.status_picker import StatusPicker
+    from jobtui.tui.screens.task_dialog import TaskDialog
     from jobtui.tui.screens.trash import TrashScreen
     from jobtui.tui.widgets.applications import ApplicationsTable
     from jobtui.tui.widgets.timeline import Timeline
@@ -49,6 +53,10 @@ def _holders() -> dict[str, list[type]]:
         "snooze": [SnoozeDialog],
         "trash": [TrashScreen],
         "sent message": [SentMessageScreen],
+        "board": [BoardScreen],
+        "offers": [OffersScreen],
+        "contacts": [ContactsScreen],
+        "task": [TaskDialog],
     }
 
 

@@ -47,18 +47,18 @@ def contact_table(rows: list[ContactRow], now: datetime) -> str:
     body = [
         [
             row.contact.id[:8],
-            render._one_line(row.contact.name, 30),
-            render._one_line(row.contact.title, 30),
-            render._one_line(row.contact.company, 24),
-            render._one_line(row.contact.email, 36),
-            render._one_line(row.contact.phone, 20),
-            render._one_line(", ".join(row.companies), 36),
+            render.one_line(row.contact.name, 30),
+            render.one_line(row.contact.title, 30),
+            render.one_line(row.contact.company, 24),
+            render.one_line(row.contact.email, 36),
+            render.one_line(row.contact.phone, 20),
+            render.one_line(", ".join(row.companies), 36),
             last_written_text(row, now),
         ]
         for row in rows
     ]
     headers = ["ID", "NAME", "TITLE", "COMPANY", "EMAIL", "PHONE", "APPLICATIONS", "LAST WRITTEN"]
-    return render._table(headers, body)
+    return render.table(headers, body)
 
 
 def contact_json(row: ContactRow) -> dict[str, Any]:

@@ -34,7 +34,7 @@ def cmd_done(args: argparse.Namespace) -> int:
     at = now()
     with open_store(args, write=True) as store:
         result = ops_tasks.complete_task(store, args.task_id, now=at, done=not args.undo)
-    what = f'"{_one_line(result.task.text)}" of {record_label(result.application)}'
+    what = f'"{render.one_line(result.task.text)}" of {record_label(result.application)}'
     if not result.changed:
         say(f"{what} was already {'open' if args.undo else 'done'}")
     else:
@@ -56,7 +56,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if not found:
         say('No open tasks. Add one: jobtui task ID "Take-home: build the ETL" --due "fri 5pm"')
         return 0
-    say(_table(["ID", "DUE", "TASK", "APPLICATION"], [_row(hit, at) for hit in found]))
+    say(render.table(["ID", "DUE", "TASK", "APPLICATION"], [_row(hit, at) for hit in found]))
     return 0
 
 
@@ -79,9 +79,9 @@ def _row(hit: TaskOf, at: datetime) -> list[str]:
     due = dates.format_when(task.due, at) if task.due else "—"
     if task.done_at:
         due = f"done {dates.format_when(task.done_at, at)}"
-    return [task.id[:8], due, _one_line(task.text, 50), _one_line(record_label(hit.application))]
-
-
-# The table and one-line helpers of the CLI's output (render), shared with `list`.
-_table = render._table
-_one_line = render._one_line
+    return [
+        task.id[:8],
+        due,
+        render.one_line(task.text, 50),
+        render.one_line(record_label(hit.application)),
+    ]

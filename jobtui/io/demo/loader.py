@@ -20,6 +20,7 @@ from jobtui.core.model import (
     Person,
     SentFollowUp,
     SentKind,
+    Task,
 )
 from jobtui.db.store import Store
 from jobtui.io.demo.schema import (
@@ -184,6 +185,21 @@ class _Loader:
         app.created_at = self.cal.when(story.history[0][1])
         if story.offer is not None:
             self._offer(app, story.offer)
+        if story.deadline is not None:
+            app.deadline = self.cal.when(story.deadline)
+        if story.posting:
+            app.description = _DAY_IN_TEXT.sub(self._day_text, story.posting)
+            app.posting_fetched_at = app.created_at
+        app.tasks = [
+            Task(
+                task.text,
+                id=demo_id(f"task/{story.key}/{n}"),
+                due=self.cal.when(task.due) if task.due else None,
+                done_at=self.cal.when(task.done) if task.done else None,
+                created_at=app.created_at,
+            )
+            for n, task in enumerate(story.tasks)
+        ]
         return app
 
     def _offer(self, app: Application, offer: OfferStory) -> None:

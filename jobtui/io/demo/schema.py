@@ -106,6 +106,15 @@ class OfferStory:
 
 
 @dataclass(frozen=True)
+class TaskStory:
+    """A task of the application: what to do, by when (None: no date), done when (None: open)."""
+
+    text: str
+    due: At | None = None
+    done: At | None = None
+
+
+@dataclass(frozen=True)
 class Story:
     """One application from first step to today, with the people, interviews and messages.
 
@@ -128,3 +137,6 @@ class Story:
     interviews: tuple[InterviewStory, ...] = ()
     followed_up: tuple[FollowUpSent, ...] = ()
     offer: OfferStory | None = None
+    tasks: tuple[TaskStory, ...] = ()
+    deadline: At | None = None  # when the posting closes
+    posting: str = ""  # the job posting as captured from its page (Markdown), fetched when added

@@ -31,6 +31,7 @@ from jobtui.io.demo.schema import (
     NextWeekday,
     OfferStory,
     Story,
+    TaskStory,
 )
 
 NORTHWIND = Story(
@@ -178,6 +179,34 @@ COPPERLEAF = Story(
         "- Munich office two days a week; they pay for the train once a month\n"
         "- Reviews: good engineering managers, some crunch before site launches\n"
     ),
+    posting=(
+        "Full-time · posted {day -17}\n"
+        "\n"
+        "## Software Engineer, Fleet Tools\n"
+        "\n"
+        "Our robots move a million parcels a day. Fleet Tools is how the people on site\n"
+        "see them: live maps, alerts, and the APIs behind them.\n"
+        "\n"
+        "## What you will do\n"
+        "\n"
+        "- Build the services behind the operators' dashboards (Python, FastAPI)\n"
+        "- Keep a week of telemetry from 400 robots per site queryable in seconds\n"
+        "  (TimescaleDB)\n"
+        "- Work with the site teams on what they need at 3 a.m.\n"
+        "\n"
+        "## What you bring\n"
+        "\n"
+        "- 3+ years of backend work in Python\n"
+        "- SQL you are proud of, and some time-series experience\n"
+        "- Curiosity about hardware (no robotics background needed)\n"
+        "\n"
+        "## Nice to have\n"
+        "\n"
+        "- React, or the wish to learn enough of it\n"
+        "- On-call experience\n"
+        "\n"
+        "Munich office two days a week. [How we hire](https://example.com/careers/copperleaf-robotics/how-we-hire)\n"
+    ),
     interviews=(
         InterviewStory(
             key="cl-call",
@@ -256,6 +285,10 @@ LUMEN = Story(
         "- Re-read their engineering post on audit logs for patient data\n"
         "- Have the data-retention story from Quayside ready\n"
         "- Ask: who is on call for clinics at night? How big is the platform team?\n"
+    ),
+    tasks=(
+        TaskStory("Take-home: build the ETL for the vitals feed (with tests)", due=At(2, 17, 0)),
+        TaskStory("Send Priya the two references", due=At(-1, 12, 0), done=At(-1, 9, 30)),
     ),
     contacts=(
         ContactStory(
@@ -649,6 +682,8 @@ KESTREL = Story(
         "- Remote across the EU, async culture, written RFCs\n"
         "- Hard problems: billions of security events a day\n"
     ),
+    deadline=At(6, 23, 59),
+    tasks=(TaskStory("Ask Lena at the meetup for a referral"),),
 )
 
 FERNHILL = Story(

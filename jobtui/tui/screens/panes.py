@@ -212,6 +212,15 @@ class MainPanes(Screen[None]):
     def target(self) -> tuple[AppRow, Interview | None] | None:
         """What an action applies to: the interview selected in the focused timeline (with
         its application's row), else the selected application. None (and a hint) if none."""
+        entry = self.query_one(Timeline).selected_entry if self.timeline_focused() else None
+        if entry is not None and entry.record is None:  # a deadline's or task's row
+            what = "a task" if entry.task is not None else "a deadline"
+            self.notify(
+                f"That row is {what} of {entry.app.company}, not an interview: "
+                "select the application to act on it.",
+                severity="warning",
+            )
+            return None
         if self.timeline_focused() and (found := self.selected_interview()):
             interview, row = found
             return row, interview
@@ -286,7 +295,18 @@ class MainPanes(Screen[None]):
         assert self.overview is not None
         found = self.selected_interview()
         if found is None:
-            if not self.timeline_focused():  # it went (e.g. deleted elsewhere)
+            entry = self.query_one(Timeline).selected_entry
+            if entry is not None and (entry.deadline is not None or entry.task is not None):
+                details = self.query_one(Details)
+                if entry.task is not None:
+                    details.show_task(entry, self.overview.now)
+                else:
+                    details.show_deadline(entry, self.overview.now)
+                label = f"{entry.app.company} · {entry.app.role}"
+                self.query_one(NoteEditor).load(
+                    NoteTarget("application", entry.app.id, label), entry.app.notes
+                )
+            elif not self.timeline_focused():  # it went (e.g. deleted elsewhere)
                 self._show_application()
             return
         interview, row = found

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jobtui.core.model import Task
 from jobtui.ops import tasks as ops_tasks
 
 if TYPE_CHECKING:
@@ -39,16 +38,16 @@ async def task_done(panes: MainPanes) -> None:
         return
     from jobtui.tui.widgets.timeline import Timeline
 
-    selected = panes.query_one(Timeline).selected_id if panes.timeline_focused() else None
-    found = _task_of(panes, selected) if selected else None
-    if found is None:
+    entry = panes.query_one(Timeline).selected_entry if panes.timeline_focused() else None
+    task = entry.task if entry is not None else None
+    if entry is None or task is None:
         key = panes.key_for("add_task")
         panes.notify(
             f"Select a task in the timeline first (tab moves there; {key} adds one).",
             severity="warning",
         )
         return
-    task, label = found
+    label = entry.app.label
     done = not task.done
     now = panes.tui.clock()
     await panes.save_change(
@@ -56,15 +55,3 @@ async def task_done(panes: MainPanes) -> None:
         undo_as=f"the task of {label}",
         report="Task done" if done else "Task opened again",
     )
-
-
-def _task_of(panes: MainPanes, option_id: str) -> tuple[Task, str] | None:
-    """The task a timeline row stands for (its option id is the task's id), with the label
-    of its application."""
-    if panes.overview is None:
-        return None
-    for row in panes.overview.rows:
-        for task in row.app.tasks:
-            if task.id == option_id:
-                return task, row.app.label
-    return None

@@ -65,6 +65,9 @@ def application_details(row: AppRow, overview: Overview) -> Group:
     for contact in contacts:
         grid.add_row("Contact", shown(_contact_line(contact)))
     today = dates.local_day(overview.now)
+    for task in (t for t in app.tasks if not t.done):
+        due = f" (due {dates.format_when(task.due, overview.now)})" if task.due else ""
+        grid.add_row("Task", shown(f"☐ {' '.join(task.text.split())}{due}"))
     history = " → ".join(
         f"{c.status.value} {dates.format_short_day(c.at.astimezone(dates.local_tz()), today)}"
         for c in app.status_history
@@ -166,6 +169,25 @@ def deadline_details(entry: TimelineEntry, now: datetime) -> Group:
     return Group(title, grid)
 
 
+def task_details(entry: TimelineEntry, now: datetime) -> Group:
+    """A task's row on the timeline: what to do, by when, done or not."""
+    task = entry.task
+    assert task is not None
+    grid = _grid()
+    title = shown(f"Task — {entry.app.label}", "bold")
+    grid.add_row("To do", shown(task.text))
+    if task.due is not None:
+        item = entry.items[0] if entry.items else None
+        when = dates.format_when(task.due, now)
+        if item is not None:
+            when += f" ({_DEADLINE_WORDS[item.urgency]})"
+        grid.add_row("Due", shown(when))
+    if task.done_at is not None:
+        grid.add_row("Done", shown(dates.format_when(task.done_at, now)))
+    grid.add_row("", Text("x marks it done (or open again); u undoes.", style="dim"))
+    return Group(title, grid)
+
+
 def interview_details(
     interview: Interview, app: Application, now: datetime, sent: Sequence[SentFollowUp] = ()
 ) -> Group:
@@ -229,6 +251,9 @@ class Details(Static):
 
     def show_deadline(self, entry: TimelineEntry, now: datetime) -> None:
         self.update(deadline_details(entry, now))
+
+    def show_task(self, entry: TimelineEntry, now: datetime) -> None:
+        self.update(task_details(entry, now))
 
     def show_nothing(self, message: str = "") -> None:
         self.update(shown(message, "dim"))

@@ -26,7 +26,8 @@ def row_clock(entry: TimelineEntry) -> str:
     """The time a row starts with: a deadline given as a date alone (local midnight) has
     none, so it shows as "day" (it runs to the end of that day)."""
     local = entry.starts_at.astimezone(dates.local_tz())
-    if entry.deadline is not None and local.hour == 0 and local.minute == 0:
+    dated = entry.deadline is not None or entry.task is not None
+    if dated and local.hour == 0 and local.minute == 0:
         return "  day"
     return dates.format_clock(local)
 
@@ -47,6 +48,8 @@ def badge(
         return CANCELLED_BADGE[form], None, False
     if entry.deadline is not None:
         return _deadline_badge(entry, now, form)
+    if entry.task is not None:
+        return _task_badge(entry, now, form)
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
@@ -77,6 +80,19 @@ def _deadline_badge(
     ahead = mark.starts_at > now or item is not None
     text = {"long": name, "short": name.split()[-1]}.get(form, DEADLINE_MARK)
     return text, (Urgency.UPCOMING if ahead else None), False
+
+
+def _task_badge(entry: TimelineEntry, now: datetime, form: str) -> tuple[str, Urgency | None, bool]:
+    # "task overdue" / "task due" while listed; "✓ done" once done; else "task".
+    task = entry.task
+    assert task is not None
+    if task.done:
+        return ("✓ done" if form == "long" else "✓"), None, True
+    item = min(entry.items, key=lambda i: i.urgency.rank) if entry.items else None
+    if item is not None and item.urgency != Urgency.UPCOMING:
+        text = {"long": f"task {item.urgency.value}", "short": item.urgency.value}
+        return text.get(form, _MARKS[item.urgency]), item.urgency, False
+    return ("☐" if form == "mark" else "task"), Urgency.UPCOMING, False
 
 
 class Timeline(OptionList):
@@ -208,9 +224,14 @@ class Timeline(OptionList):
             line.append(" ")
         start = len(line)
         line.append(company)
-        line.append(shown(f" — {entry.app.role}", "bold" if mine else ""))
-        interview, mark = entry.record, entry.deadline
-        if mark is not None:
+        if entry.task is None:  # a task's row keeps its width for what to do
+            line.append(shown(f" — {entry.app.role}", "bold" if mine else ""))
+        interview, mark, task = entry.record, entry.deadline, entry.task
+        if task is not None:
+            line.append(shown(f" · {' '.join(task.text.split())}", "dim"))
+            if task.done:
+                line.stylize(Style(strike=True, dim=True), start)
+        elif mark is not None:
             what = "answer the offer" if mark.field == "offer_deadline" else "deadline"
             line.append(f" · {what}", style="dim")
         elif interview is not None:
