@@ -53,7 +53,14 @@ from icalendar import Calendar, Event, Todo
 
 from jobtui.core import dates
 from jobtui.core.followup import DEADLINE_FIELDS, FollowUp, FollowUpKind, Urgency
-from jobtui.core.model import EXPORT_VERSION, Application, Contact, Interview, SentFollowUp
+from jobtui.core.model import (
+    EXPORT_VERSION,
+    Application,
+    Contact,
+    Interview,
+    SentFollowUp,
+    Task,
+)
 
 if TYPE_CHECKING:
     from jobtui.db.store import Store
@@ -84,6 +91,16 @@ CSV_COLUMNS = (
     "Cancelled Interviews",
     "Deadline",
     "Offer Deadline",
+    "Offer Base",
+    "Offer Bonus",
+    "Offer Sign-on",
+    "Offer Equity",
+    "Offer Vesting Years",
+    "Offer Currency",
+    "Offer Notes",
+    "Open Tasks",
+    "Job Description",
+    "Posting Fetched",
 )
 
 # RFC 5545 PRIORITY: 1 is highest, 9 lowest; clients show 1-4 high, 5 medium, 6-9 low.
@@ -172,6 +189,16 @@ def _contact_label(contact: Contact) -> str:
     return f"{contact.name} <{contact.email}>" if contact.email else contact.name
 
 
+def _offer_amounts(app: Application) -> list[int | None]:
+    return [app.offer_base, app.offer_bonus, app.offer_sign_on, app.offer_equity]
+
+
+def _task_label(task: Task) -> str:
+    """A task in a cell: "Take-home (due 2026-11-27 17:00)"."""
+    text = " ".join(task.text.split())
+    return f"{text} (due {_local_minutes(task.due)})" if task.due else text
+
+
 def _csv_row(
     app: Application,
     interviews: Sequence[Interview],
@@ -209,6 +236,13 @@ def _csv_row(
         len(interviews) - len(held),
         _local_minutes(app.deadline),
         _local_minutes(app.offer_deadline),
+        *("" if v is None else v for v in _offer_amounts(app)),
+        app.offer_vesting_years if _offer_amounts(app) != [None] * 4 else "",
+        app.offer_currency,
+        app.offer_notes,
+        "; ".join(_task_label(t) for t in app.tasks if not t.done),
+        app.description,
+        _local_minutes(app.posting_fetched_at),
     ]
     row = text + numbers + rest
     return [neutralise_formula(cell) if isinstance(cell, str) else cell for cell in row]

@@ -305,6 +305,16 @@ def test_csv_values_as_a_spreadsheet_shows_them(data, records):
         "Cancelled Interviews": "0",
         "Deadline": "",
         "Offer Deadline": "",
+        "Offer Base": "",
+        "Offer Bonus": "",
+        "Offer Sign-on": "",
+        "Offer Equity": "",
+        "Offer Vesting Years": "",
+        "Offer Currency": "",
+        "Offer Notes": "",
+        "Open Tasks": "",
+        "Job Description": "",
+        "Posting Fetched": "",
     }
     created = records["acme"].created_at.astimezone(BERLIN)
     assert acme["Created"] == created.strftime("%Y-%m-%d %H:%M")

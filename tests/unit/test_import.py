@@ -210,11 +210,10 @@ def test_huntr_board_lists_and_a_multiline_description(store, now):
     assert zephyr.status == Status.INTERVIEWING
     assert zephyr.applied_on == date(2025, 11, 4)
     assert (zephyr.salary_min, zephyr.salary_max, zephyr.salary_currency) == (140000, 160000, "USD")
-    assert zephyr.notes == (
-        "Phone screen went well, tech round 12/1\n\n"
-        "Imported fields:\n"
-        "- Description: We are looking for a backend engineer\n"
-        "  with experience in Python and Postgres."
+    assert zephyr.notes == "Phone screen went well, tech round 12/1"
+    # The job's description is its posting, kept as such (shown by p, searched by /).
+    assert zephyr.description == (
+        "We are looking for a backend engineer\nwith experience in Python and Postgres."
     )
     assert apps["Ironbark Software", "Python Developer"].applied_on == date(2025, 10, 21)
     assert apps["Marlin Games", "Tools Programmer"].status == Status.WISHLIST

@@ -128,6 +128,7 @@ class RowReader:
             location=row.cell("location"),
             source=row.cell("source") or self.fmt.source,
             tags=parse_list(row.cell("tags").replace(";", ",")),
+            description=row.cell("description"),
             created_at=self.now,
             updated_at=self.now,
         )

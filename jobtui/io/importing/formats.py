@@ -129,6 +129,7 @@ HEADER_FIELDS: dict[str, str] = {
     **dict.fromkeys(("currency", "salarycurrency"), "currency"),
     **dict.fromkeys(("tags", "tag", "labels", "label"), "tags"),
     **dict.fromkeys(("notes", "note", "comments", "comment"), "notes"),
+    **dict.fromkeys(("jobdescription", "description", "postingtext"), "description"),
     **dict.fromkeys(("contact", "contactname", "recruiter", "recruitername"), "contact"),
     **dict.fromkeys(("contactemail", "recruiteremail", "email"), "contact_email"),
     **dict.fromkeys(
