@@ -90,6 +90,26 @@ async def help_screen(pilot: Pilot, app: JobTUI) -> None:
     await pilot.press("question_mark")
 
 
+async def board(pilot: Pilot, app: JobTUI) -> None:
+    """The pipeline board, opened on Lumen Health (interviewing)."""
+    assert app.screen.query_one(ApplicationsTable).select(demo_id("application/lumen"))
+    await pilot.press("b")
+    await pilot.pause()
+
+
+async def offers(pilot: Pilot, app: JobTUI) -> None:
+    """The two open offers side by side."""
+    await pilot.press("O")
+    await pilot.pause()
+
+
+async def posting(pilot: Pilot, app: JobTUI) -> None:
+    """Copperleaf's posting, as captured from its page, in place of the notes."""
+    assert app.screen.query_one(ApplicationsTable).select(demo_id("application/copperleaf"))
+    await pilot.press("p")
+    await pilot.pause()
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "main": (WIDE, nothing),
     "followups": (WIDE, followups),
@@ -97,6 +117,9 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "help": (WIDE, help_screen),
     "composer": (WIDE, composer),
     "narrow": (NARROW, nothing),
+    "board": (WIDE, board),
+    "offers": (WIDE, offers),
+    "posting": (WIDE, posting),
 }
 
 
