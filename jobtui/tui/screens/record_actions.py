@@ -9,6 +9,7 @@ read-only database every one of them says why at once, before any form opens.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from jobtui.config import Config
 from jobtui.core.followup import owed_kind
@@ -19,6 +20,9 @@ from jobtui.ops import followups, records
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.widgets.applications import ApplicationsTable
 
+if TYPE_CHECKING:
+    from jobtui.io.capture.ats import AtsBases
+
 
 async def add_application(panes: MainPanes) -> None:
     if panes.refuse_if_read_only():
@@ -26,7 +30,7 @@ async def add_application(panes: MainPanes) -> None:
     from jobtui.tui.screens.application_form import ApplicationForm
 
     now = panes.tui.clock()
-    form = ApplicationForm(None, now)
+    form = ApplicationForm(None, now, bases=_ats_bases(panes.tui.config), clock=panes.tui.clock)
     app: Application | None = await panes.app.push_screen_wait(form)
     if app is None:
         return
@@ -306,6 +310,19 @@ async def redo(panes: MainPanes) -> None:
         panes.notify("Nothing to redo.", severity="warning")
     else:
         panes.notify(f"Redid {redone.description}. {panes.key_for('undo')} undoes it again.")
+
+
+def _ats_bases(config: Config) -> AtsBases:
+    """Where the add form reads a posting held by an applicant-tracking system."""
+    from jobtui.io.capture.ats import AtsBases  # with the HTML reader: only when adding
+
+    settings = config.capture
+    return AtsBases(
+        greenhouse=settings.greenhouse_api,
+        lever=settings.lever_api,
+        lever_eu=settings.lever_eu_api,
+        ashby=settings.ashby_api,
+    )
 
 
 def warn_if_before_applied(panes: MainPanes, warning: str | None) -> None:

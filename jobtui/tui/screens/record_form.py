@@ -240,6 +240,7 @@ class RecordForm(Dialog[T | None], Generic[T]):
                     )
                 if spec.kind in HINTED_KINDS:
                     yield Static("", classes="form-hint", id=f"hint-{spec.name}", markup=False)
+                yield from self.compose_under(spec)
                 error = Static("", classes="form-error", id=f"error-{spec.name}", markup=False)
                 error.display = False
                 yield error
@@ -247,8 +248,32 @@ class RecordForm(Dialog[T | None], Generic[T]):
     def on_mount(self) -> None:
         for spec in self.specs:
             self._update_hint(spec)
+        self.refresh_rows()
         if self.specs:
             self.field_widget(self.specs[0].name).focus()
+
+    # ------------------------------------------------------------------ for subclasses
+
+    def compose_under(self, spec: FieldSpec) -> ComposeResult:
+        """Widgets shown under a field's input, above its error (none by default)."""
+        yield from ()
+
+    def shows_row(self, name: str) -> bool:
+        """Whether the field called ``name`` is shown now (asked again as fields change)."""
+        return True
+
+    def refresh_rows(self) -> None:
+        """Show or hide each row as :meth:`shows_row` says (a refused field stays shown)."""
+        for spec in self.specs:
+            shown_now = self.shows_row(spec.name) or spec.name in self._refused
+            self.query_one(f"#row-{spec.name}").display = shown_now
+
+    def field_changed(self, spec: FieldSpec) -> None:
+        """Called after the text of a field changed (by typing, pasting or the program)."""
+
+    def field_submitted(self, spec: FieldSpec) -> bool:
+        """Enter in a one-line field: True when the subclass handled it (else the form saves)."""
+        return False
 
     # ------------------------------------------------------------------ reading fields
 
@@ -281,6 +306,8 @@ class RecordForm(Dialog[T | None], Generic[T]):
         self._update_hint(spec)
         if spec.name in self._refused and self.field_text(spec.name) != self._refused[spec.name]:
             self._clear_error(spec.name)
+        self.refresh_rows()
+        self.field_changed(spec)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         spec = self._spec_of(event.widget)
@@ -327,8 +354,9 @@ class RecordForm(Dialog[T | None], Generic[T]):
         error = self.query_one(f"#error-{name}", Static)
         error.update(shown(str(exc)))
         error.display = True
-        widget.focus()
         row = self.query_one(f"#row-{name}")
+        row.display = True  # a field shown only sometimes is shown while it is wrong
+        widget.focus()
         self.call_after_refresh(row.scroll_visible)
 
     def action_next_field(self) -> None:
@@ -344,6 +372,9 @@ class RecordForm(Dialog[T | None], Generic[T]):
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        spec = self._spec_of(event.input)
+        if spec is not None and self.field_submitted(spec):
+            return
         self.action_submit()
 
     def action_submit(self) -> None:
