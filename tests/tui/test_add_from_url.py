@@ -10,19 +10,17 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from hostile import looks_like
+from hostile import HOSTILE, looks_like
 from test_hostile_text import assert_safe
 from textual import events
 from tui_helpers import make_app, screen_text, settle, wait_for
 
 from jobtui.config import CaptureSettings, Config
 from jobtui.core.model import Application, Status
+from jobtui.core.textsafe import visible
 from jobtui.db.store import Store
 
 SIZE = (120, 40)
-
-HOSTILE_ROLE = "\x1b]0;pwned\x07Dev [bold red]x[/]"
-HOSTILE_COMPANY = "Acme\x1b[2J [link=file:///etc/passwd]me[/link]"
 
 
 def _job_page(**posting: object) -> str:
@@ -52,8 +50,14 @@ JOB = {
 PAGES = {
     "/job": _job_page(**JOB),
     "/slow": _job_page(title="Slow Role", hiringOrganization={"name": "Slow Co"}),
-    "/hostile": _job_page(title=HOSTILE_ROLE, hiringOrganization={"name": HOSTILE_COMPANY}),
     "/title-only": "<html><head><title>Data Engineer at Quiet Co</title></head></html>",
+    # Each hostile string as the company and the role (and the description) of a posting.
+    **{
+        f"/hostile/{name}": _job_page(
+            title=text, hiringOrganization={"name": text}, description=f"<p>{text}</p>"
+        )
+        for name, text in HOSTILE
+    },
 }
 
 
@@ -222,6 +226,17 @@ async def test_a_failure_is_shown_under_the_field_and_the_form_still_saves(db_pa
     assert saved["description"] == "" and saved["posting_fetched_at"] is None
 
 
+async def test_a_failure_naming_a_hostile_url_is_shown_as_data(db_path, now, site):
+    app = _app(db_path, now, site)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot, app)
+        url = f"{site.url}/x\x1b]0;pwned\x07[bold]y[/]\x9b2J"
+        await _paste(pilot, app, url)
+        assert await wait_for(pilot, lambda: _status(form).startswith(site.url))
+        assert _status(form).startswith(visible(url) + ": ")  # controls shown, markup as is
+        assert_safe(app, "[bold]y[/]")
+
+
 async def test_a_second_url_while_the_first_is_read_drops_the_first(db_path, now, site):
     app = _app(db_path, now, site)
     async with app.run_test(size=SIZE) as pilot:
@@ -286,18 +301,22 @@ async def test_a_title_only_page_says_company_and_role_need_checking(db_path, no
 async def test_hostile_text_from_the_page_is_shown_as_data(db_path, now, site):
     app = _app(db_path, now, site)
     async with app.run_test(size=SIZE) as pilot:
-        form = await _open_form(pilot, app)
-        await _paste(pilot, app, f"{site.url}/hostile")
-        assert await wait_for(pilot, lambda: _status(form).startswith("✓"))
-        await pilot.press("tab")  # the company field drawn with its cursor
-        await pilot.pause()
-        assert_safe(app, looks_like(HOSTILE_COMPANY), "Dev [bold red]x[/]")
-        await pilot.press("ctrl+s")
-        await settle(pilot, app)
-        assert_safe(app)
+        for name, text in HOSTILE:
+            form = await _open_form(pilot, app)
+            await _paste(pilot, app, f"{site.url}/hostile/{name}")
+            assert await wait_for(pilot, lambda f=form: _status(f).startswith("✓")), name
+            assert form.field_text("company") == text, name
+            await pilot.press("tab")  # the company field drawn with its cursor
+            await pilot.pause()
+            assert_safe(app)  # fields draw control characters one cell each (in place)
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert type(app.screen).__name__ != "ApplicationForm", name
+            assert_safe(app, looks_like(text))  # the list, the details and the toast
         assert app.return_code is None
-    [saved] = _saved(db_path)
-    assert (saved["company"], saved["role"]) == (HOSTILE_COMPANY, HOSTILE_ROLE)
+    saved = {a["url"].rsplit("/", 1)[1]: a for a in _saved(db_path)}
+    for name, text in HOSTILE:
+        assert (saved[name]["company"], saved[name]["role"]) == (text, text), name
 
 
 # --------------------------------------------------------------------------- deadline, offer
