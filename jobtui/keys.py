@@ -333,6 +333,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("move_left", "less_than_sign", "Move ←", "board", action="move(-1)"),
     KeyAction("move_right", "greater_than_sign", "Move →", "board", action="move(1)"),
     KeyAction("board.open", "enter", "Open", "board", action="open"),
+    KeyAction("board.status", "s", "Status", "board", action="status"),
     KeyAction("board.undo", "u", "Undo", "board", action="undo"),
     KeyAction("board.filter", "slash", "Filter", "board", action="filter"),
     KeyAction("board.closed", "c", "Closed", "board", action="toggle_closed"),
