@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -142,7 +142,8 @@ class ApplicationForm(RecordForm[Application]):
         # The URL read last (or being read), the worker reading it, and what it read.
         self._read_url: str | None = None
         self._reading: Worker[Posting] | None = None
-        self._captured: tuple[str, Posting, datetime] | None = None
+        # (the URL, the posting's description as kept, when it was read)
+        self._captured: tuple[str, str, datetime] | None = None
         self._url_text = ""
         self._pause: Timer | None = None
         self._spin: Timer | None = None
@@ -177,10 +178,10 @@ class ApplicationForm(RecordForm[Application]):
             # Like `jobtui add`: the history starts with the status it was created in.
             record.set_status(record.status, self.now)
         if self._captured is not None:
-            url, posting, fetched_at = self._captured
+            url, description, fetched_at = self._captured
             if self.field_text("url").strip() == url:  # the posting of the URL it is saved with
-                if posting.description:
-                    record.description = posting.description
+                if description:
+                    record.description = description
                 record.posting_fetched_at = fetched_at
 
     # ------------------------------------------------------------------ the offer fields
@@ -325,14 +326,11 @@ class ApplicationForm(RecordForm[Application]):
         fetched_at = self._clock()
         read = Application(company="", role="")
         fill_from_posting(read, posting, now=fetched_at)
-        if read.deadline is None and posting.deadline is not None:
-            # validThrough is a day: the posting is open through its end.
-            read.deadline = dates.at_local(posting.deadline, time(23, 59))
         filled = [name for name in FILLED_FROM_POSTING if self._fill_field(name, read)]
         salary = read.salary_min is not None or read.salary_max is not None
         if salary and not any(self.field_text(n).strip() for n in SALARY_FIELDS[:2]):
             filled += [name for name in SALARY_FIELDS if self._fill_field(name, read)]
-        self._captured = (url, posting, fetched_at)
+        self._captured = (url, read.description, fetched_at)
         labels = [_SPECS[name].label.lower() for name in filled]
         if posting.needs_check:
             self._say("Only a title found: company and role need checking", "-warn")

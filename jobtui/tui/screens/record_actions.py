@@ -314,15 +314,9 @@ async def redo(panes: MainPanes) -> None:
 
 def _ats_bases(config: Config) -> AtsBases:
     """Where the add form reads a posting held by an applicant-tracking system."""
-    from jobtui.io.capture.ats import AtsBases  # with the HTML reader: only when adding
+    from jobtui.ops.capture import ats_bases  # with the HTML reader: only when adding
 
-    settings = config.capture
-    return AtsBases(
-        greenhouse=settings.greenhouse_api,
-        lever=settings.lever_api,
-        lever_eu=settings.lever_eu_api,
-        ashby=settings.ashby_api,
-    )
+    return ats_bases(config.capture)
 
 
 def warn_if_before_applied(panes: MainPanes, warning: str | None) -> None:
