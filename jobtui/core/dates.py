@@ -33,6 +33,7 @@ __all__ = [
     "business_days_between",
     "day_from_iso",
     "format_age",
+    "format_dated",
     "format_day",
     "format_duration",
     "format_short_day",
@@ -40,6 +41,7 @@ __all__ = [
     "from_iso",
     "humanize_delta",
     "in_range",
+    "is_day_only",
     "local_tz",
     "now",
     "out_of_range",
@@ -835,6 +837,28 @@ def format_when(dt: datetime, now: datetime | None = None) -> str:
         weekday = "" if dt.date() == local.date() else f"{_WEEKDAY_ABBR[dt.weekday()]} "
         text += f" ({weekday}{dt:%H:%M} {_zone_label(dt)})"
     return text
+
+
+def is_day_only(moment: datetime) -> bool:
+    """Was a date given alone? Such a moment is stored as local midnight (00:00 on the
+    local clock), and the whole of that day is meant."""
+    return _localize(moment).astimezone(local_tz()).time() == time(0, 0)
+
+
+def format_dated(moment: datetime, now: datetime, *, short: bool = False) -> str:
+    """A deadline or due time as shown: a date given alone (local midnight) is the day,
+    "Wed 2 Dec 2026", never "00:00"; any other moment is :func:`format_when`'s
+    "Wed 2 Dec 2026 17:00 CET".
+
+    ``short`` (for narrow table cells): the day as :func:`format_short_day` writes it, with
+    its weekday, and the local time of day: "Wed 2 Dec 17:00", or "Wed 2 Dec" alone; the
+    year only when it is not ``now``'s.
+    """
+    local = _localize(moment).astimezone(local_tz())
+    if short:
+        day = format_short_day(local.date(), local_day(now), weekday=True)
+        return day if is_day_only(local) else f"{day} {local:%H:%M}"
+    return format_day(local.date()) if is_day_only(local) else format_when(moment, now)
 
 
 def format_editable(dt: datetime) -> str:
