@@ -211,6 +211,22 @@ async def test_saving_while_the_posting_is_read_saves_what_is_typed(db_path, now
     assert saved["description"] == "" and saved["posting_fetched_at"] is None
 
 
+async def test_saving_right_after_typing_a_url_reads_nothing(db_path, now, site):
+    app = _app(db_path, now, site)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot, app)
+        form.field_widget("company").value = "Delta"
+        form.field_widget("role").value = "Dev"
+        await pilot.press(*f"{site.url}/job", "ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ != "ApplicationForm"
+        await pilot.pause(1.5)  # past the pause after typing
+        assert app.return_code is None
+    assert site.requests == []
+    [saved] = _saved(db_path)
+    assert (saved["company"], saved["url"]) == ("Delta", f"{site.url}/job")
+
+
 async def test_a_failure_is_shown_under_the_field_and_the_form_still_saves(db_path, now, site):
     app = _app(db_path, now, site)
     async with app.run_test(size=SIZE) as pilot:

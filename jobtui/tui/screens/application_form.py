@@ -238,8 +238,8 @@ class ApplicationForm(RecordForm[Application]):
 
     def _read_now(self) -> bool:
         """Read the URL in the field if it is whole and not read yet; whether it started."""
-        if not self.is_new:
-            return False
+        if not self.is_new or not self.is_active:
+            return False  # editing; or the form is closing (saved, focus leaving the field)
         url = complete_url(self.field_text("url"))
         if url is None or url == self._read_url:
             return False
