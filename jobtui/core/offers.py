@@ -18,7 +18,7 @@ from datetime import datetime
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
-from jobtui.core.followup import Urgency, deadline_items
+from jobtui.core.followup import Urgency, deadline_items, deadline_overdue_at
 from jobtui.core.model import Application, Status
 from jobtui.core.words import natural_join
 
@@ -117,7 +117,7 @@ class Comparison:
         names = [g.currency for g in self.groups if g.currency != NO_CURRENCY]
         if any(g.currency == NO_CURRENCY for g in self.groups):
             names.append("without a currency" if names else NO_CURRENCY)
-        return f"Offers in {natural_join(names)} are not compared with each other"
+        return f"Offers in {natural_join(names)} are not compared with each other."
 
 
 # The rows compared, by their key (the JSON field) and the number each offer has there.
@@ -237,15 +237,17 @@ def equity_text(offer: Offer) -> str:
 
 def deadline_text(offer: Offer, now: datetime) -> str:
     """When they need an answer, with how far off it is: "Wed 2 Dec 17:00, in 6d",
-    "Fri 27 Nov 17:00, in 1d (upcoming)"; "no date" without one."""
+    "Fri 27 Nov 17:00, in 1d (upcoming)"; a date given alone is its day, and the distance
+    counts to the end of it, as the follow-ups do: "Wed 2 Dec, in 6d"; "no date" without
+    one."""
     deadline = offer.deadline
     if deadline is None:
         return NO_DATE
-    day = dates.format_short_day(dates.local_day(deadline), dates.local_day(now), weekday=True)
-    when = f"{day} {dates.format_clock(deadline)}"
-    distance = dates.humanize_delta(deadline - now)
+    when = dates.format_dated(deadline, now, short=True)
+    ends = deadline_overdue_at(deadline)
+    distance = dates.humanize_delta(ends - now)
     if distance != "now":
-        distance = f"{distance} ago" if now > deadline else f"in {distance}"
+        distance = f"{distance} ago" if now > ends else f"in {distance}"
     urgency = offer.urgency
     tail = f" ({URGENCY_WORDS[urgency]})" if urgency is not None else ""
     return f"{when}, {distance}{tail}"
@@ -263,6 +265,18 @@ ROW_LABELS = {
 }
 """Every row of the comparison, in order, by key: the compared ones, then the answer-by
 date and the notes."""
+
+
+MARK = "*"
+"""What follows a cell that is the highest in its row."""
+
+LEGEND = f"{MARK} the highest in its row"
+"""What the mark means, said under the tables when something is marked."""
+
+
+def group_name(group: OfferGroup) -> str:
+    """A currency group's heading: "In EUR", or "No currency"."""
+    return "No currency" if group.currency == NO_CURRENCY else f"In {group.currency}"
 
 
 def cell_text(offer: Offer, row: str, now: datetime) -> str:

@@ -131,6 +131,19 @@ async def test_the_answer_by_date_is_drawn_in_its_urgency_colour(db_path, now):
         assert none.plain == "no date"
 
 
+async def test_an_answer_by_date_alone_shows_its_day_and_the_time_to_its_end(db_path, now):
+    tomorrow = (now + timedelta(days=1)).replace(hour=0, minute=0)  # "answer_by=tomorrow"
+    _save(db_path, now, _offer("Acme", offer_base=1, offer_deadline=tomorrow))
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        [table] = _tables(app)
+        [due] = _row(table, "Answer by")
+        # Due all of Friday: overdue at its end, a day and 14 hours away; never "00:00".
+        assert due.plain == "Fri 27 Nov, in 1d (upcoming)"
+        assert "00:00" not in screen_text(app)
+
+
 async def test_no_offers_says_how_to_add_one(db_path, now):
     _save(db_path, now, Application(company="Acme", role="Dev"))
     app = make_app(db_path, now)

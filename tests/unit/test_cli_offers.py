@@ -106,7 +106,7 @@ def test_offers_in_other_currencies_are_apart_and_said_so(jobtui, two_offers):
     ]
     assert [h for h in heads if h.endswith(":")] == ["In EUR:", "In USD:", "No currency:"]
     assert out.rstrip().endswith(
-        "Offers in EUR, USD and without a currency are not compared with each other"
+        "Offers in EUR, USD and without a currency are not compared with each other."
     )
     usd = out[out.index("In USD:") : out.index("No currency:")]
     assert "*" not in usd  # alone in its currency: nothing to compare with
@@ -157,3 +157,20 @@ def test_the_answer_by_date_says_how_pressing_it_is(jobtui):
     # Passed, but the status moved to offer after it (the deadlines' rule): settled.
     _ok(jobtui("set", app_id, "answer_by=yesterday 5pm"))
     assert "Wed 25 Nov 17:00, 17h ago\n" in _ok(jobtui("offers"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        # A date alone is due all that day: shown as the day, the distance to its end.
+        ("tomorrow", "Fri 27 Nov, in 1d (upcoming)"),
+        ("today", "Thu 26 Nov, in 14h (due today)"),
+        ("2026-12-10", "Thu 10 Dec, in 2w"),
+        ("2027-01-05", "Tue 5 Jan 2027, in 5w"),
+    ],
+)
+def test_an_answer_by_date_alone_is_its_day_never_midnight(jobtui, typed, shown):
+    _offer(jobtui, "Acme", "Dev", "offer_base=1k", f"answer_by={typed}")
+    out = _ok(jobtui("offers"))
+    assert f"Answer by               {shown}\n" in out
+    assert "00:00" not in out

@@ -107,7 +107,7 @@ def test_currencies_are_never_compared_with_each_other():
     [zeta] = comparison.groups[1].offers
     assert zeta.best == ()  # the highest base of all, but alone in its currency
     assert comparison.groups[0].offers[0].best[0] == "base"
-    assert comparison.note == "Offers in EUR and USD are not compared with each other"
+    assert comparison.note == "Offers in EUR and USD are not compared with each other."
 
 
 def test_an_offer_without_a_currency_takes_the_salary_one_else_is_its_own_group():
@@ -121,7 +121,7 @@ def test_an_offer_without_a_currency_takes_the_salary_one_else_is_its_own_group(
     assert comparison.offers[0].to_json()["currency"] == "GBP"
     assert comparison.offers[-1].to_json()["currency"] is None
     assert comparison.note == (
-        "Offers in GBP, USD and without a currency are not compared with each other"
+        "Offers in GBP, USD and without a currency are not compared with each other."
     )
     only_bare = compare_offers([bare, _offer("Other", offer_base=1)], _NOW)
     assert [g.currency for g in only_bare.groups] == [NO_CURRENCY]
@@ -165,7 +165,8 @@ def test_json_has_every_part_the_totals_and_the_best_rows():
     [
         (timedelta(days=6), None, "Wed 2 Dec 10:00, in 6d"),
         # Upcoming from three days before its day begins (the deadlines' follow-up rule).
-        (timedelta(days=3, hours=14), None, "Mon 30 Nov 00:00, in 3d"),
+        # A date alone (midnight) is its day, overdue at its end: four days and 14 hours off.
+        (timedelta(days=3, hours=14), None, "Mon 30 Nov, in 4d"),
         (timedelta(days=3, hours=13), Urgency.UPCOMING, "Sun 29 Nov 23:00, in 3d (upcoming)"),
         (timedelta(days=1), Urgency.UPCOMING, "Fri 27 Nov 10:00, in 1d (upcoming)"),
         (timedelta(hours=7), Urgency.DUE, "Thu 26 Nov 17:00, in 7h (due today)"),

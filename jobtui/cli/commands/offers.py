@@ -11,13 +11,15 @@ from jobtui.cli import render
 from jobtui.cli.commands.common import no_database_yet, now, open_store, print_json, rules, say
 from jobtui.core.model import Status
 from jobtui.core.offers import (
-    NO_CURRENCY,
+    LEGEND,
+    MARK,
     ROW_LABELS,
     Comparison,
     Offer,
     OfferGroup,
     cell_text,
     compare_offers,
+    group_name,
 )
 from jobtui.ops import views
 
@@ -26,8 +28,6 @@ NO_OFFERS = (
     "(also offer_bonus, offer_sign_on, offer_equity, vesting, offer_currency, answer_by, "
     "offer_notes)"
 )
-MARK = "*"
-LEGEND = f"{MARK} the highest in its row"
 COLUMN_WIDTH = 40  # an offer's column wraps at this width (notes, long names)
 
 
@@ -65,8 +65,7 @@ def comparison_text(comparison: Comparison, at: datetime) -> str:
 
 def group_table(group: OfferGroup, at: datetime) -> str:
     """One currency's offers: a row per part, a column per offer."""
-    title = "No currency:" if group.currency == NO_CURRENCY else f"In {group.currency}:"
-    header = [title, *(offer.label for offer in group.offers)]
+    header = [f"{group_name(group)}:", *(offer.label for offer in group.offers)]
     body = [
         [label, *(_cell(o, row, at) for o in group.offers)] for row, label in ROW_LABELS.items()
     ]
@@ -86,7 +85,11 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
-    """Cells wrapped to their column (at most COLUMN_WIDTH wide), two spaces between."""
+    """Cells wrapped to their column (at most COLUMN_WIDTH wide), two spaces between.
+
+    Not :func:`jobtui.cli.render.table`: that one lays out one line per row, and an offer's
+    column must wrap (notes of any length, long names) with the row's label staying beside
+    its first line; shortening them to one line would lose the notes."""
     cells = [[_wrapped(cell, COLUMN_WIDTH) for cell in row] for row in rows]
     widths = [max(len(line) for row in cells for line in row[i]) for i in range(len(rows[0]))]
     out = []

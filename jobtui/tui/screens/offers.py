@@ -13,8 +13,9 @@ from textual.widgets import Static
 
 from jobtui.core.offers import (
     COMPARED,
+    LEGEND,
+    MARK,
     MISSING,
-    NO_CURRENCY,
     NO_DATE,
     ROW_LABELS,
     Comparison,
@@ -22,6 +23,7 @@ from jobtui.core.offers import (
     OfferGroup,
     cell_text,
     compare_offers,
+    group_name,
 )
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
@@ -31,16 +33,13 @@ from jobtui.tui.styles import urgency_style
 if TYPE_CHECKING:
     from jobtui.tui.screens.panes import MainPanes
 
-MARK = " *"
-LEGEND = "* the highest in its row"
 LABEL_WIDTH = max(len(label) for label in ROW_LABELS.values())
 
 
 def group_title(group: OfferGroup) -> Text:
     """A currency group's heading: "In EUR · 2 offers"."""
     count = len(group.offers)
-    name = "No currency" if group.currency == NO_CURRENCY else f"In {group.currency}"
-    text = shown(name, "bold")
+    text = shown(group_name(group), "bold")
     text.append(f" · {count} offer{'s' if count != 1 else ''}", style="dim")
     return text
 
@@ -107,7 +106,7 @@ class OffersScreen(Dialog[None]):
         if any(offer.best for offer in self.comparison.offers):
             notes.append(LEGEND)
         if self.comparison.note:
-            notes.append(f"{self.comparison.note}.")
+            notes.append(self.comparison.note)
         if notes:
             # The note names the currencies, as typed: data.
             yield Static(shown("\n".join(notes)), classes="offers-note", id="offers-note")
@@ -142,7 +141,7 @@ class OffersScreen(Dialog[None]):
             text.stylize(urgency_style(self.app, offer.urgency))
         if offer.is_best(row):
             text.stylize(f"bold {self.app.current_theme.success or 'green'}")
-            text.append(MARK, style="bold")
+            text.append(f" {MARK}", style="bold")
         return text
 
     def on_mount(self) -> None:
