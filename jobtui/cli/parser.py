@@ -279,7 +279,10 @@ def _done(cmd: argparse.ArgumentParser) -> None:
 
 def _tasks(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
-        "--all", action="store_true", help="also the done ones, and closed applications'"
+        "--all",
+        action="store_true",
+        help="every task: the done ones and closed applications' too "
+        "(default: the open tasks of open applications)",
     )
     _json_option(cmd)
 

@@ -75,15 +75,15 @@ def complete_task(store: Store, task_id: str, *, now: datetime, done: bool = Tru
     return TaskDone(hit.task, hit.application, changed=True)
 
 
-def tasks(store: Store, *, include_done: bool = False) -> list[TaskOf]:
-    """Every open task (with ``include_done`` every task), soonest due first; tasks without
-    a due date after those with one, then in the order they were added. Tasks of a closed
-    application are left out unless ``include_done``."""
+def tasks(store: Store, *, every: bool = False) -> list[TaskOf]:
+    """The open tasks of the open applications; with ``every``, every task: the done ones
+    and those of closed applications too. Soonest due first, tasks without a due date after
+    those with one, then in the order they were added; done ones last."""
     found = [
         TaskOf(task, app)
         for app in store.applications()
         for task in app.tasks
-        if include_done or (not task.done and not app.closed)
+        if every or (not task.done and not app.closed)
     ]
     return sorted(found, key=_order)
 

@@ -52,6 +52,23 @@ async def test_T_adds_a_task_with_its_due_time_and_u_takes_it_back(one_app_db, n
         assert await wait_for(pilot, lambda: _tasks(one_app_db) == [])
 
 
+async def test_a_due_date_alone_is_echoed_as_its_day_and_saved_as_local_midnight(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("T")
+        await settle(pilot, app)
+        await pilot.press(*"Send references", "enter", *"mon")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "→ Mon 30 Nov 2026" in text
+        assert "00:00" not in text  # due all of Monday, not at its first minute
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: bool(_tasks(one_app_db)))
+        [task] = _tasks(one_app_db)
+        assert task["due"] == "2026-11-30T00:00:00+01:00"
+
+
 async def test_an_empty_task_or_a_bad_date_is_refused_in_the_dialog(one_app_db, now):
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:

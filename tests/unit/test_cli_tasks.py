@@ -129,3 +129,44 @@ def test_a_task_goes_to_the_trash_and_back_with_its_application(jobtui, db_path,
     trash_id = orjson.loads(_ok(jobtui("trash", "--json")))[0]["id"]
     _ok(jobtui("undelete", trash_id))
     assert [t["text"] for t in orjson.loads(_ok(jobtui("tasks", "--json")))] == ["Book travel"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("yesterday", "Wed 25 Nov 2026"),  # a date alone: due all that day, no 00:00
+        ("2026-12-02", "Wed 2 Dec 2026"),
+        ("fri 5pm", "Fri 27 Nov 2026 17:00 CET"),
+    ],
+)
+def test_a_due_date_alone_is_listed_as_its_day(jobtui, app_id, typed, shown):
+    _ok(jobtui("task", app_id, "Send the take-home", "--due", typed))
+    listed = _ok(jobtui("tasks"))
+    assert f"{shown}  Send the take-home" in listed
+    assert "00:00" not in listed
+
+
+def test_all_is_every_task_done_ones_and_closed_applications_too(jobtui, app_id):
+    _ok(jobtui("task", app_id, "Open, open application"))
+    done_one = _ok(jobtui("task", app_id, "Done, open application"))
+    _ok(jobtui("done", done_one))
+    closed = _ok(jobtui("add", "Initech", "Analyst"))
+    _ok(jobtui("task", closed, "Open, closed application"))
+    done_closed = _ok(jobtui("task", closed, "Done, closed application"))
+    _ok(jobtui("done", done_closed))
+    _ok(jobtui("status", closed, "rejected"))
+
+    def listed(*flags: str) -> list[str]:
+        return [t["text"] for t in orjson.loads(_ok(jobtui("tasks", "--json", *flags)))]
+
+    assert listed() == ["Open, open application"]
+    assert sorted(listed("--all")) == sorted(
+        [
+            "Open, open application",
+            "Done, open application",
+            "Open, closed application",
+            "Done, closed application",
+        ]
+    )
+    _code, out, _err = jobtui("tasks", "--help")
+    assert "every task: the done ones and closed applications' too" in " ".join(out.split())

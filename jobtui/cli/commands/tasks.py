@@ -49,7 +49,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
             print_json([])
         return 0
     with open_store(args, write=False) as store:
-        found = ops_tasks.tasks(store, include_done=args.all)
+        found = ops_tasks.tasks(store, every=args.all)
     if args.json:
         print_json([task_json(hit) for hit in found])
         return 0
@@ -76,7 +76,7 @@ def task_json(hit: TaskOf) -> dict[str, object]:
 
 def _row(hit: TaskOf, at: datetime) -> list[str]:
     task = hit.task
-    due = dates.format_when(task.due, at) if task.due else "—"
+    due = dates.format_dated(task.due, at) if task.due else "—"
     if task.done_at:
         due = f"done {dates.format_when(task.done_at, at)}"
     return [

@@ -89,7 +89,7 @@ class TaskDialog(Dialog[NewTask | None]):
         try:
             due = read_due(text, self.now)
             assert due is not None
-            hint_text, bad = Text(f"→ {dates.format_when(due, self.now)}"), False
+            hint_text, bad = Text(f"→ {dates.format_dated(due, self.now)}"), False
         except ValueError as exc:  # the reason may quote what was typed
             hint_text, bad = shown(f"✗ {exc}"), True
         hint.update(hint_text)
