@@ -10,11 +10,17 @@ Each event becomes one step:
   (a lower SEQUENCE than the one stored) is skipped, and says so;
 * a cancellation (METHOD:CANCEL, STATUS:CANCELLED) **cancels** it; one for an interview
   jobtui does not have is skipped;
-* any other event is **added** to its application: the one ``for_id`` names, else the one
-  its people's email domains point to (the application's URL, its contacts' emails), else
-  the one whose company the summary names. An open application wins over a closed one.
-  When none or several match, the plan is not :attr:`InvitePlan.ready`: it lists the
-  candidates and nothing of the file is imported.
+* a newer copy (a higher SEQUENCE) that changes nothing one can see still **updates** the
+  stored SEQUENCE ("no visible change"), so a later, older copy is judged against it;
+* a copy with the same SEQUENCE as a cancelled interview (the original invite imported
+  again, after a cancellation that kept the number) un-cancels it ("no longer
+  cancelled"): with equal numbers, the copy imported last wins;
+* any other event is **added** to its application: the one ``for_id`` names (for every
+  event), else the one its people's email domains point to (the application's URL, its
+  contacts' emails), else the one whose company the summary names. An open application wins
+  over a closed one. An event that matches none or several goes to ``fallback_id`` when one
+  is given (the TUI's "which application?" answer); without one, the plan is not
+  :attr:`InvitePlan.ready`: it lists the candidates and nothing of the file is imported.
 
 The organizer becomes a contact of the application: an existing contact with the same email
 is linked, else a new one is made (at the application's company).
@@ -71,6 +77,15 @@ _LEGAL_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 SHOWN_CHARS = 80  # a summary, name or place quoted in a result line
+
+
+def unset_email_warning(config_path: Path | str) -> str:
+    """What to say when ``[me] email`` is not set: without it the user's own address is
+    taken for an interviewer, and its domain for the employer's."""
+    return (
+        "[me] email is not set: your own address counts as an interviewer, its domain for "
+        f"matching (set email under [me] in {config_path})"
+    )
 
 
 class InviteFileError(ValueError):
@@ -131,7 +146,8 @@ class InviteStep:
     def lines(self, *, done: bool) -> list[str]:
         """The result lines: "added interview Thu 3 Dec 2026 14:00 CET for Acme — Dev (id
         1a2b3c4d)", "updated ...: moved from X to Y", "cancelled ...", "skipped ...: why";
-        ``done=False`` words them "would add", "would update"..."""
+        ``done=False`` words them "would add" ("(new)" instead of an id: a dry run's id is
+        not the one a later import makes), "would update"..."""
         verbs = {
             ADD: ("added", "would add"),
             UPDATE: ("updated", "would update"),
@@ -147,9 +163,10 @@ class InviteStep:
             moved = self.before is not None and self.before.starts_at != interview.starts_at
             # "updated interview for X: moved from A to B" names the time once.
             when = "" if moved else f" {dates.format_when(interview.starts_at)}"
+            known = done or self.outcome != ADD
             head = (
                 f"{verb} interview{when} for {_one_line(self.application.label)}"
-                f" (id {interview.id[:8]})"
+                f" ({f'id {interview.id[:8]}' if known else 'new'})"
             )
         if self.outcome == SKIP:
             head += f": {self.reason}"
@@ -175,6 +192,7 @@ class InvitePlan:
     invites: tuple[Invite, ...]
     my_email: str = ""
     for_id: str | None = None
+    fallback_id: str | None = None
     steps: list[InviteStep] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     applied: bool = False
@@ -203,6 +221,12 @@ class InvitePlan:
             words = ("to add", "to update", "to cancel", "to skip")
         numbers = (*counts.values(), skipped)
         return ", ".join(f"{n} {w}" for n, w in zip(numbers, words, strict=True))
+
+    def reasons(self) -> str:
+        """Why nothing is written: the skipped steps' reasons, each once ("already up to
+        date"), or "no events in it"."""
+        reasons = dict.fromkeys(step.reason for step in self.steps if step.outcome == SKIP)
+        return "; ".join(reasons) or "no events in it"
 
     def candidates(self) -> list[Candidate]:
         """Every application the unmatched events could be for, each once, in order."""
@@ -240,13 +264,16 @@ def plan_invites(
     name: str = "",
     my_email: str = "",
     for_id: str | None = None,
+    fallback_id: str | None = None,
 ) -> InvitePlan:
     """What importing ``invites`` would do against ``store`` (nothing is written).
 
     ``for_id`` (an application's id or unique prefix) is the application every new event
-    is for; a wrong one raises the store's NotFoundError / AmbiguousIdError.
+    is for; ``fallback_id`` the one for the new events that match no application or
+    several (the others go to the one they match). A wrong one raises the store's
+    NotFoundError / AmbiguousIdError.
     """
-    plan = InvitePlan(name, tuple(invites), my_email, for_id)
+    plan = InvitePlan(name, tuple(invites), my_email, for_id, fallback_id)
     _Planner(store, plan).place_all()
     return plan
 
@@ -259,7 +286,7 @@ def apply_invites(store: Store, plan: InvitePlan) -> InvitePlan:
     plan as applied.
     """
     with store.transaction():
-        fresh = InvitePlan(plan.name, plan.invites, plan.my_email, plan.for_id)
+        fresh = InvitePlan(plan.name, plan.invites, plan.my_email, plan.for_id, plan.fallback_id)
         _Planner(store, fresh, previous=plan).place_all()
         if not fresh.ready:
             raise ValueError(f"{plan.name}: {fresh.unmatched[0].line()}; nothing imported")
@@ -327,11 +354,15 @@ class _Planner:
         me = plan.my_email.strip().casefold()
         self.me = me
         self.my_domain = me.rpartition("@")[2] if "@" in me else ""
-        self.target: Application | None = None
-        if plan.for_id:
-            found = store.resolve(plan.for_id, kinds=(Application,))
-            assert isinstance(found, Application)
-            self.target = self.apps_by_id.get(found.id, found)
+        self.target = self._resolve(store, plan.for_id)
+        self.fallback = self._resolve(store, plan.fallback_id)
+
+    def _resolve(self, store: Store, app_id: str | None) -> Application | None:
+        if not app_id:
+            return None
+        found = store.resolve(app_id, kinds=(Application,))
+        assert isinstance(found, Application)
+        return self.apps_by_id.get(found.id, found)
 
     def place_all(self) -> None:
         for invite in self.plan.invites:
@@ -346,8 +377,11 @@ class _Planner:
         if invite.cancelled:
             return InviteStep(invite, SKIP, reason="a cancellation of an interview not in jobtui")
         app = self.target or self._match(invite)
-        if app is None:
-            return None
+        if isinstance(app, Unmatched):
+            if self.fallback is None:
+                self.plan.unmatched.append(app)
+                return None
+            app = self.fallback
         interview = Interview(
             id=self.planned_ids.get(invite.uid) or new_id(),
             application_id=app.id,
@@ -380,6 +414,9 @@ class _Planner:
             self.by_uid[invite.uid] = updated
             return InviteStep(invite, CANCEL, app, updated, stored)
         changes = _update(updated, invite)
+        if not changes and invite.sequence > stored.sequence:
+            # Kept, so that a later, older copy is judged against the newer number.
+            changes = [f"no visible change (sequence {stored.sequence} → {invite.sequence})"]
         if not changes:
             return InviteStep(invite, SKIP, app, before=stored, reason="already up to date")
         self.by_uid[invite.uid] = updated
@@ -403,7 +440,8 @@ class _Planner:
         app.contact_ids.append(contact.id)
         return replace(step, contact=contact, new_contact=True, link=True)
 
-    def _match(self, invite: Invite) -> Application | None:
+    def _match(self, invite: Invite) -> Application | Unmatched:
+        """The one application ``invite`` points to, else what it could be for."""
         domains = [d for d in invite.domains if _employer_domain(d, self.my_domain)]
         people = [invite.organizer, *invite.interviewers]
         emails = {
@@ -417,11 +455,9 @@ class _Planner:
                 if len(chosen) == 1:
                     return chosen[0]
                 if chosen:
-                    self._unmatched(invite, chosen, several=True)
-                    return None
+                    return _unmatched(invite, chosen, several=True)
         everyone = sorted(self.apps, key=lambda a: a.closed)  # open ones first, stable
-        self._unmatched(invite, everyone, several=False)
-        return None
+        return _unmatched(invite, everyone, several=False)
 
     def _email_points_to(self, app: Application, domains: list[str], emails: set[str]) -> bool:
         site = _site_domain(app.url)
@@ -439,9 +475,10 @@ class _Planner:
                 return True
         return False
 
-    def _unmatched(self, invite: Invite, apps: Iterable[Application], *, several: bool) -> None:
-        candidates = tuple(Candidate(a.id, a.label, a.closed) for a in apps)
-        self.plan.unmatched.append(Unmatched(invite, several, candidates))
+
+def _unmatched(invite: Invite, apps: Iterable[Application], *, several: bool) -> Unmatched:
+    candidates = tuple(Candidate(a.id, a.label, a.closed) for a in apps)
+    return Unmatched(invite, several, candidates)
 
 
 def _update(interview: Interview, invite: Invite) -> list[str]:

@@ -273,6 +273,46 @@ def test_the_same_invite_again_changes_nothing(store, db_path):
     assert db_path.read_bytes() == before
 
 
+def test_a_newer_sequence_with_no_visible_change_is_kept(store, db_path, tmp_path):
+    _add(store, "Acme", url="https://acme.example")
+    rita = "ORGANIZER;CN=Rita:mailto:rita@acme.example"
+    original = _event("a@x", "Acme intro", rita)
+    _import(store, _ics(tmp_path, original, name="v0.ics"))
+    [stored] = store.interviews()
+    # The calendar bumped the number (a new description, say): nothing to see changed.
+    plan = _import(store, _ics(tmp_path, original + "\r\nSEQUENCE:3", name="v3.ics"))
+    assert plan.lines() == [
+        "updated interview Thu 10 Dec 2026 10:00 CET (09:00 UTC) for Acme — Dev "
+        f"(id {stored.id[:8]}): no visible change (sequence 0 → 3)"
+    ]
+    assert store.interviews()[0].sequence == 3
+    # So a copy older than that one is judged against it, and skipped.
+    moved = _event("a@x", "Acme intro", rita, "SEQUENCE:2", start="20261211T090000Z")
+    before = db_path.read_bytes()
+    older = _import(store, _ics(tmp_path, moved, name="v2.ics"))
+    assert older.lines()[0].endswith(
+        ": an older copy of the invite (sequence 2; the interview has 3)"
+    )
+    assert db_path.read_bytes() == before
+    # The same number again, nothing changed: a skip that writes nothing.
+    again = _import(store, _ics(tmp_path, original + "\r\nSEQUENCE:3", name="v3b.ics"))
+    assert again.lines()[0].endswith(": already up to date") and not again.changes
+    assert again.reasons() == "already up to date"
+    assert db_path.read_bytes() == before
+
+
+def test_the_original_invite_again_after_a_same_sequence_cancellation_uncancels(store, tmp_path):
+    _add(store, "Acme", url="https://acme.example")
+    original = _event("a@x", "Acme intro", "ORGANIZER;CN=Rita:mailto:rita@acme.example")
+    path = _ics(tmp_path, original, name="invite.ics")
+    _import(store, path)
+    _import(store, _ics(tmp_path, original + "\r\nSTATUS:CANCELLED", name="cancel.ics"))
+    assert store.interviews()[0].cancelled
+    plan = _import(store, path)
+    assert plan.lines()[0].endswith(": no longer cancelled")
+    assert not store.interviews()[0].cancelled
+
+
 def test_a_kind_the_user_chose_is_kept_on_update(store):
     _add(store, "Acme", url="https://acme.example")
     _import(store, DATA / "invite_google_meet.ics")
@@ -342,6 +382,52 @@ def test_one_event_without_its_application_stops_the_whole_file(store, db_path, 
     assert db_path.read_bytes() == before and store.interviews() == []
 
 
+def test_a_fallback_takes_only_the_events_that_match_nothing(store, db_path, tmp_path):
+    acme = _add(store, "Acme", url="https://acme.example")
+    other = _add(store, "Other")
+    path = _ics(
+        tmp_path,
+        _event("a@x", "Acme intro", "ORGANIZER;CN=Rita:mailto:rita@acme.example"),
+        _event("b@x", "Interview at Nowhere Ltd", "ORGANIZER;CN=N:mailto:n@nowhere.example"),
+    )
+    found = invites.read_invite_file(path, my_email=ME)
+    before = db_path.read_bytes()
+    plan = invites.plan_invites(store, found, name="in.ics", my_email=ME, fallback_id=other.id)
+    assert plan.ready and db_path.read_bytes() == before
+    assert [step.application.id for step in plan.steps] == [acme.id, other.id]
+    invites.apply_invites(store, plan)
+    placed = {i.uid: i.application_id for i in store.interviews()}
+    assert placed == {"a@x": acme.id, "b@x": other.id}
+    # --for (the CLI's) stays what it says: every new event goes there.
+    again = path.read_text(encoding="utf-8").replace("UID:a@x", "UID:c@x")
+    path.write_text(again.replace("UID:b@x", "UID:d@x"), encoding="utf-8")
+    _import(store, path, for_id=other.id)
+    placed = {i.uid: i.application_id for i in store.interviews()}
+    assert (placed["c@x"], placed["d@x"]) == (other.id, other.id)
+
+
+def test_a_fallback_also_settles_an_event_that_matches_several(store, tmp_path):
+    _add(store, "Acme", url="https://acme.example/a", role="Dev")
+    _add(store, "Acme", url="https://acme.example/b", role="Ops")
+    third = _add(store, "Globex")
+    found = invites.read_invite_file(DATA / "invite_google_meet.ics", my_email=ME)
+    plan = invites.plan_invites(store, found, my_email=ME, fallback_id=third.id[:6])
+    invites.apply_invites(store, plan)
+    assert [i.application_id for i in store.interviews()] == [third.id]
+
+
+def test_a_fallback_deleted_meanwhile_raises_and_writes_nothing(store, db_path):
+    _add(store, "Globex")
+    gone = _add(store, "Gone")
+    found = invites.read_invite_file(DATA / "invite_google_meet.ics", my_email=ME)
+    plan = invites.plan_invites(store, found, my_email=ME, fallback_id=gone.id)
+    records.delete(store, gone.id)
+    before = db_path.read_bytes()
+    with pytest.raises(NotFoundError):
+        invites.apply_invites(store, plan)
+    assert db_path.read_bytes() == before
+
+
 def test_two_events_from_one_organizer_make_one_contact(store, tmp_path):
     acme = _add(store, "Acme", url="https://acme.example")
     rita = "ORGANIZER;CN=Rita:mailto:rita@acme.example"
@@ -373,15 +459,18 @@ def test_dry_run_writes_nothing_and_says_would(store, db_path):
     _add(store, "Acme", url="https://acme.example")
     before = db_path.read_bytes()
     plan = _import(store, DATA / "invite_google_meet.ics", dry_run=True)
-    assert plan.lines()[0].startswith("would add interview Thu 3 Dec 2026 14:00 CET for Acme")
+    assert plan.lines()[0] == "would add interview Thu 3 Dec 2026 14:00 CET for Acme — Dev (new)"
     assert plan.lines()[1] == "  would add contact Rita Recruiter <rita@acme.example> to Acme — Dev"
     assert plan.summary() == "1 to add, 0 to update, 0 to cancel, 0 to skip"
     assert db_path.read_bytes() == before
     done = invites.apply_invites(store, plan)
     assert done.applied and len(store.interviews()) == 1
-    # What the preview showed is what was saved: the same ids.
+    # A preview names no id (a dry run's would not be the real import's); applied in this
+    # process, the plan keeps the ids it made.
+    short = store.interviews()[0].id[:8]
     assert done.lines() == [
-        line.replace("would ", "").replace("add ", "added ") for line in plan.lines()
+        line.replace("would ", "").replace("add ", "added ").replace("(new)", f"(id {short})")
+        for line in plan.lines()
     ]
     assert store.interviews()[0].id == plan.steps[0].interview.id
     assert store.contacts()[0].id == plan.steps[0].contact.id
