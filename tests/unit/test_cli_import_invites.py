@@ -103,6 +103,18 @@ def test_no_match_exits_1_listing_the_applications_and_the_file_is_unchanged(job
     assert db_path.read_bytes() == before
 
 
+def test_the_no_match_hint_names_an_id_only_when_one_application_is_listed(jobtui, db_path):
+    _ok(jobtui("add", "Globex", "Dev"))
+    _ok(jobtui("add", "Initech", "QA"))
+    path = str(DATA / "invite_google_meet.ics")  # Acme's: neither of them
+    code, _, err = jobtui("import", path)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"jobtui: nothing imported: say which application with --for (jobtui import {path} "
+        "--for ID)"
+    )
+
+
 def test_several_matches_exit_1_listing_them(jobtui, db_path):
     one = _ok(jobtui("add", "Acme", "Dev", "--url", "https://acme.example/1"))
     two = _ok(jobtui("add", "Acme", "Ops", "--url", "https://acme.example/2"))
@@ -113,6 +125,7 @@ def test_several_matches_exit_1_listing_them(jobtui, db_path):
     assert "matches 2 applications" in err and "it could be for:" in err
     assert f"{one[:8]}  Acme — Dev" in err and f"{two[:8]}  Acme — Ops" in err
     assert "Globex" not in err
+    assert err.splitlines()[-1].endswith("--for ID)")
     assert db_path.read_bytes() == before
 
 
@@ -177,13 +190,28 @@ def test_dry_run_writes_nothing(jobtui, db_path):
     _ok(jobtui("add", "Acme", "Dev", "--url", "https://acme.example"))
     before = db_path.read_bytes()
     out = _ok(jobtui("import", str(DATA / "invite_google_meet.ics"), "--dry-run"))
-    assert out.splitlines()[0].startswith(
-        "would add interview Thu 3 Dec 2026 14:00 CET for Acme — Dev (id "
+    assert (
+        out.splitlines()[0] == "would add interview Thu 3 Dec 2026 14:00 CET for Acme — Dev (new)"
     )
     assert out.splitlines()[1] == (
         "  would add contact Rita Recruiter <rita@acme.example> to Acme — Dev"
     )
     assert db_path.read_bytes() == before
+
+
+def test_without_me_email_a_warning_says_so_once_and_how_to_set_it(jobtui, db_path, tmp_path):
+    config = tmp_path / "config" / "config.toml"
+    config.write_text('[me]\nname = "Jess"\n', encoding="utf-8")
+    _ok(jobtui("add", "Umbrella", "Dev", "--url", "https://umbrella.example"))
+    code, out, err = jobtui("import", str(DATA / "invite_two_events.ics"))  # two events
+    assert code == 0 and out.count("added interview") == 2
+    assert err.splitlines() == [
+        "jobtui: warning: [me] email is not set: your own address counts as an interviewer, "
+        f"its domain for matching (set email under [me] in {config})"
+    ]
+    config.write_text(f'[me]\nemail = "{ME}"\n', encoding="utf-8")
+    code, _, err = jobtui("import", str(DATA / "invite_two_events.ics"), "--dry-run")
+    assert (code, err) == (0, "")
 
 
 def test_detected_by_content_or_forced_with_format(jobtui, db_path, tmp_path):

@@ -18,6 +18,7 @@ from jobtui.cli.commands.common import (
     print_json,
     rules,
     say,
+    warn,
 )
 from jobtui.db.datafile import write_file_atomically
 from jobtui.ops import transfer
@@ -93,10 +94,12 @@ CANDIDATES_SHOWN = 10
 
 def _import_invites(args: argparse.Namespace, path: Path) -> int:
     """Interviews from calendar invites: each event added to, or updating, its application."""
+    from jobtui import locations
     from jobtui.config import load_config
     from jobtui.ops import invites
 
-    me = load_config().me.email
+    config = load_config()
+    me = config.me.email.strip()
     try:
         with open_store(args, write=not args.dry_run) as store:
             plan = invites.import_invites(
@@ -104,6 +107,8 @@ def _import_invites(args: argparse.Namespace, path: Path) -> int:
             )
     except invites.InviteFileError as exc:
         raise CommandError(str(exc)) from None
+    if not me and plan.invites:
+        warn(invites.unset_email_warning(config.path or locations.config_file()))
     if not plan.ready:
         _explain_unmatched(plan, args.file)
         return 1
@@ -130,7 +135,9 @@ def _explain_unmatched(plan: invites.InvitePlan, typed: str) -> None:
             _list_candidates(listing)
         else:
             _to_stderr("there are no applications yet: add one first (jobtui add COMPANY ROLE)")
-    example = plan.candidates()[0].id[:8] if plan.candidates() else "ID"
+    # A real id only when it is the one choice listed: any other could be unrelated.
+    candidates = plan.candidates()
+    example = candidates[0].id[:8] if len(candidates) == 1 else "ID"
     command = f"jobtui import {shlex.quote(typed)} --for {example}"
     complain(f"nothing imported: say which application with --for ({command})")
 
