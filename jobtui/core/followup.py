@@ -17,13 +17,14 @@ No I/O and no UI. The rules (defaults; each is a setting in config.toml's [follo
   end, or the last follow-up sent after it), and it neither supersedes an older round's
   thank-you nor holds a check-in back by being "scheduled". With only cancelled interviews
   an application is treated as one without interviews.
-* Deadlines (an application's ``deadline``, when the posting closes or an answer is due,
-  and ``offer_deadline``, when they need an answer to the offer): upcoming within
-  ``upcoming_days``, due from the start of its local day, overdue once its moment has
-  passed (a deadline at local midnight, as a date alone is read, means the end of that
-  day). A passed deadline stays overdue until the status moves on after it (a change of
-  status later than the deadline), the field is cleared or the application is closed. A
-  snooze does not move a deadline.
+* Deadlines ask for something at one status: an application's ``deadline`` (the posting
+  closes: apply by then) while it is on the wishlist, its ``offer_deadline`` (they need an
+  answer) while the offer is open. There they are upcoming within ``upcoming_days``, due
+  from the start of its local day, overdue once its moment has passed (a deadline at local
+  midnight, as a date alone is read, means the end of that day), until the status moves on
+  (applied; the offer accepted or declined) or the field is cleared. At any other status the
+  date is kept and shown, and asks nothing: a posting that closes after you applied is no
+  alarm. A snooze does not move a deadline.
 * Tasks (``Application.tasks``: a take-home, a form to send) with a due time follow the
   same clock as a deadline, without the status rule: a task stays overdue until it is done.
   A task without a due time is listed with its application but owes nothing by a date.
@@ -467,12 +468,14 @@ def deadline_overdue_at(moment: datetime) -> datetime:
     return local
 
 
-def deadline_settled(app: Application, moment: datetime) -> bool:
-    """A passed deadline is settled once the status moved on after it: a change of status
-    after the deadline (the first entry of the history is where the application started,
-    not a move: one added after its deadline still owes it)."""
-    moves = sorted(app.status_history, key=lambda change: change.at)[1:]
-    return any(change.at > moment for change in moves)
+# The status at which each deadline asks for something (see the module docstring).
+DEADLINE_STATUS: dict[str, Status] = {"deadline": Status.WISHLIST, "offer_deadline": Status.OFFER}
+
+
+def deadline_settled(app: Application, name: str) -> bool:
+    """A deadline asks nothing once the application is past the status it belongs to
+    (applied, for the posting's; the offer answered, for the offer's)."""
+    return app.status != DEADLINE_STATUS[name]
 
 
 def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> list[FollowUp]:
@@ -485,9 +488,9 @@ def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> lis
         moment = deadline_moment(app, name)
         if moment is None:
             continue
-        overdue_at = deadline_overdue_at(moment)
-        if now >= overdue_at and deadline_settled(app, moment):
+        if deadline_settled(app, name):
             continue
+        overdue_at = deadline_overdue_at(moment)
         due = _midnight(dates.local_day(moment))
         urgency = urgency_at(now, due, overdue_at, rules)
         if urgency is not None:

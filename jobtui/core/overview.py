@@ -165,7 +165,7 @@ class TimelineEntry:
         mark = self.deadline
         if mark is None:
             return False
-        return not self.items and deadline_settled(self.app, mark.starts_at)
+        return not self.items and deadline_settled(self.app, mark.field)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from jobtui.config import CaptureSettings
 from jobtui.core import dates
 from jobtui.core.model import Application
+from jobtui.core.textsafe import strip_controls
 from jobtui.db.store import Store
 from jobtui.io.capture.ats import AtsBases, AtsError, read_from_ats
 from jobtui.io.capture.fetch import FetchError, fetch, fetch_json
@@ -73,7 +74,8 @@ def names_from_url(url: str) -> tuple[str, str]:
     company = host.removeprefix("www.")
     if parts is not None and host.endswith(_BOARD_HOSTS):
         board = next((unquote(s) for s in parts.path.split("/") if s.strip()), "")
-        company = board.strip() or company
+        # A name, on one line: no control characters or line breaks from the URL's path.
+        company = " ".join(strip_controls(board).split()) or company
     return company or url.strip(), _TO_CHECK
 
 

@@ -243,6 +243,15 @@ def test_no_fetch_adds_the_url_as_given_with_names_to_check(jobtui, site):
     assert _shown(jobtui, out.strip())["company"] == "northwind-labs"
 
 
+def test_no_fetch_keeps_a_board_name_from_the_url_on_one_line_without_controls(jobtui):
+    url = "https://boards.greenhouse.io/%1b%5b2J%0a%5bbold%5d%20Acme/jobs/1"
+    code, out, err = jobtui("add", url, "--no-fetch")
+    assert code == 0, err
+    company = _shown(jobtui, out.strip())["company"]
+    assert company == "[2J [bold] Acme"
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_fetch_and_no_fetch_together_are_a_usage_error(jobtui, site):
     code, out, err = jobtui("add", "Acme", "Dev", "--url", f"{site}/job", "--fetch", "--no-fetch")
     assert (code, out) == (2, "") and "give --fetch or --no-fetch, not both" in err

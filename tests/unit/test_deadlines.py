@@ -1,10 +1,11 @@
 """Deadlines (Application.deadline, Application.offer_deadline) among the follow-ups, on the
 timeline, in the reminders, the calendar export and the command line.
 
-The rules (core/followup.py): upcoming within [followup] upcoming_days (3) of the deadline's
-day, due from the start of that day, overdue once its moment has passed (a deadline at local
-midnight, a date given alone, runs to the end of its day); a passed deadline stays overdue
-until the status moves on after it, the field is cleared or the application is closed.
+The rules (core/followup.py): a deadline asks for something at its own status (the posting's
+`deadline` on the wishlist, `offer_deadline` while the offer is open): upcoming within
+[followup] upcoming_days (3) of its day, due from the start of that day, overdue once its
+moment has passed (a deadline at local midnight, a date given alone, runs to the end of its
+day), until the status moves on or the field is cleared.
 "Now" is frozen at Thu 2026-11-26 10:00 Europe/Berlin."""
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def berlin(month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
     return datetime(2026, month, day, hour, minute, second, tzinfo=BERLIN)
 
 
-def make_app(status: Status = Status.APPLIED, app_id: str = "app-1", **kwargs) -> Application:
+def make_app(status: Status = Status.WISHLIST, app_id: str = "app-1", **kwargs) -> Application:
     history = kwargs.pop("history", [StatusChange(status, berlin(11, 20, 9))])
     app = Application(
         company="Acme", role="Engineer", id=app_id, status=status, status_history=history, **kwargs
@@ -105,7 +106,8 @@ def test_a_date_deadline_is_due_all_day_and_overdue_from_midnight():
 
 def test_the_words_for_each_urgency():
     def said(moment: datetime, field: str = "deadline") -> str:
-        return deadlines(make_app(**{field: moment}))[0].describe(NOW)
+        status = Status.OFFER if field == "offer_deadline" else Status.WISHLIST
+        return deadlines(make_app(status, **{field: moment}))[0].describe(NOW)
 
     assert said(berlin(11, 26, 17)) == "Deadline today 17:00"
     assert said(berlin(11, 26)) == "Deadline today"
@@ -125,28 +127,34 @@ def test_a_closed_application_lists_no_deadline():
         assert deadlines(make_app(status, deadline=berlin(11, 26, 17))) == []
 
 
-def test_a_passed_deadline_stays_overdue_until_the_status_moves_on_after_it():
-    passed = berlin(11, 10, 17)
-    before = [StatusChange(Status.APPLIED, berlin(11, 1, 9))]
-    app = make_app(deadline=passed, history=before)
+def test_a_posting_deadline_asks_only_while_on_the_wishlist():
+    # Apply by then: overdue once passed while still on the wishlist...
+    app = make_app(Status.WISHLIST, deadline=berlin(11, 10, 17))
     assert [i.urgency for i in deadlines(app)] == [OVERDUE]
-    app.status_history.append(StatusChange(Status.SCREENING, berlin(11, 12, 9)))
-    app.status = Status.SCREENING
+    # ... and nothing once applied, whenever that was (a posting closing after you applied
+    # is no alarm, before it passes or after).
+    app.set_status(Status.APPLIED, berlin(11, 12, 9))
     assert deadlines(app) == []
-    app.deadline = None  # cleared
-    assert deadlines(make_app(deadline=None)) == []
+    assert deadlines(make_app(Status.APPLIED, deadline=berlin(11, 27, 17))) == []
+    assert deadlines(make_app(Status.INTERVIEWING, deadline=berlin(11, 20))) == []
+    assert deadlines(make_app(deadline=None)) == []  # cleared
 
 
-def test_a_status_change_before_the_deadline_passes_keeps_it_listed():
-    history = [StatusChange(Status.WISHLIST, berlin(11, 1)), StatusChange(Status.APPLIED, NOW)]
-    app = make_app(deadline=berlin(11, 26, 17), history=history)
-    assert [i.urgency for i in deadlines(app)] == [DUE]
+def test_a_posting_captured_after_applying_raises_no_alarm_when_it_closes(jobtui):
+    # The review's case: `add URL` stores the closing date on an application that is applied.
+    app_id = jobtui("add", "Acme", "Dev")[1].strip()
+    assert jobtui("set", app_id, "deadline=yesterday")[0] == 0
+    code, out, _ = jobtui("followups", "--json")
+    assert code == 0 and [i for i in json.loads(out) if i["kind"] == "deadline"] == []
 
 
-def test_an_application_added_after_its_deadline_still_owes_it():
-    # Its history starts after the deadline: where it started, not a move.
-    app = make_app(deadline=berlin(11, 10, 17), history=[StatusChange(Status.APPLIED, NOW)])
-    assert [i.urgency for i in deadlines(app)] == [OVERDUE]
+def test_an_offer_deadline_asks_only_while_the_offer_is_open():
+    app = make_app(Status.OFFER, offer_deadline=berlin(11, 25, 17))
+    assert [i.urgency for i in deadlines(app)] == [OVERDUE]  # stays until answered
+    app.set_status(Status.INTERVIEWING, berlin(11, 25, 18))  # e.g. a renegotiation round
+    assert deadlines(app) == []
+    app.set_status(Status.ACCEPTED, berlin(11, 25, 19))
+    assert deadlines(app) == []
 
 
 def test_a_snooze_does_not_move_a_deadline():
@@ -154,14 +162,16 @@ def test_a_snooze_does_not_move_a_deadline():
     assert [i.urgency for i in deadlines(app)] == [DUE]
 
 
-def test_both_deadlines_are_listed_apart():
+def test_each_deadline_is_listed_at_its_own_status_and_named_by_its_field():
     app = make_app(Status.OFFER, deadline=berlin(11, 27, 9), offer_deadline=berlin(11, 26, 18))
-    found = deadlines(app)
-    assert [(i.field, i.urgency) for i in found] == [
-        ("offer_deadline", DUE),
-        ("deadline", UPCOMING),
+    found = deadlines(app)  # at offer: the offer's answer-by, not the posting's closing date
+    assert [(i.field, i.urgency) for i in found] == [("offer_deadline", DUE)]
+    wish = make_app(Status.WISHLIST, deadline=berlin(11, 27, 9), offer_deadline=berlin(11, 26))
+    assert [(i.field, i.urgency) for i in deadlines(wish)] == [("deadline", UPCOMING)]
+    assert [i.to_json(NOW)["field"] for i in found + deadlines(wish)] == [
+        "offer_deadline",
+        "deadline",
     ]
-    assert [i.to_json(NOW)["field"] for i in found] == ["offer_deadline", "deadline"]
     assert {i.to_json(NOW)["kind"] for i in found} == {"deadline"}
 
 
@@ -174,7 +184,7 @@ def test_a_deadline_owes_no_message_but_is_the_next_action():
 
 
 def test_an_interview_ahead_comes_before_an_upcoming_deadline_in_the_next_action():
-    app = make_app(Status.INTERVIEWING, deadline=berlin(11, 28, 12))
+    app = make_app(Status.WISHLIST, deadline=berlin(11, 28, 12))
     ahead = Interview(application_id=app.id, starts_at=berlin(11, 27, 14))
     items = followups_for(app, [ahead], [], NOW, RULES)
     assert next_action(app, [ahead], items, NOW) == "Interview tomorrow 14:00"
@@ -195,7 +205,7 @@ def test_the_timeline_has_a_row_per_deadline_with_unique_ids():
     offer = make_app(
         Status.OFFER, "app-1", deadline=berlin(11, 20, 17), offer_deadline=berlin(11, 27, 12)
     )
-    other = make_app(Status.APPLIED, "app-2", deadline=berlin(12, 20))
+    other = make_app(Status.WISHLIST, "app-2", deadline=berlin(12, 20))
     interview = Interview(application_id="app-1", starts_at=berlin(11, 24, 10), id="iv-1")
     overview = build_overview([offer, other], {"app-1": [interview]}, {}, [], NOW, RULES).prepare()
     rows = [(e.kind, e.entry_id, e.starts_at) for e in overview.timeline]
@@ -212,9 +222,10 @@ def test_the_timeline_has_a_row_per_deadline_with_unique_ids():
     # The far one is on the timeline but not among the follow-ups.
     assert by_id["deadline:app-2"].items == [] and not by_id["deadline:app-2"].pressing
     assert [i.urgency for i in by_id["offer_deadline:app-1"].items] == [UPCOMING]
-    assert by_id["deadline:app-1"].pressing  # passed, overdue
+    # The posting's closing date, passed at offer status: kept on the timeline, asks nothing.
+    assert not by_id["deadline:app-1"].pressing and by_id["deadline:app-1"].deadline_settled
     assert overview.interviews_this_week == 1  # deadlines are no interviews
-    assert overview.due_now == overview.overdue == 2  # the deadline and the thank-you
+    assert overview.due_now == overview.overdue == 1  # the thank-you
     window = overview.entries_between(berlin(11, 26), berlin(11, 28))
     assert [e.entry_id for e in window] == ["offer_deadline:app-1"]
     assert [e.entry_id for e in overview.entries_of("app-2")] == ["deadline:app-2"]
@@ -239,6 +250,13 @@ def test_a_settled_deadline_stays_on_the_timeline_as_history():
 
 def test_reminders_for_deadlines_due_and_overdue(tmp_path):
     with Store(None, clock=lambda: NOW) as store:
+        wish = Application(
+            company="Zeta",
+            role="Backend",
+            status=Status.WISHLIST,
+            deadline=berlin(11, 24, 17),
+        )
+        records.add_application(store, wish, now=NOW)
         app = Application(
             company="Acme",
             role="Backend",
@@ -247,19 +265,21 @@ def test_reminders_for_deadlines_due_and_overdue(tmp_path):
             offer_deadline=berlin(11, 26, 18),
         )
         records.add_application(store, app, now=NOW)
-        far = Application(company="Beta", role="Dev", deadline=berlin(11, 28, 9))
+        far = Application(
+            company="Beta", role="Dev", status=Status.WISHLIST, deadline=berlin(11, 28, 9)
+        )
         records.add_application(store, far, now=NOW)
         state = tmp_path / "reminded.json"
         sent: list[remind.Reminder] = []
         done = remind.remind(store, now=NOW, rules=RULES, state_path=state, send=sent.append)
         lines = [r.line for r in sent]
         assert lines == [
-            "overdue deadline — Acme — Backend (deadline Tue 24 Nov 17:00)",
+            "overdue deadline — Zeta — Backend (deadline Tue 24 Nov 17:00)",
             "due offer answer — Acme — Backend (offer answer Thu 26 Nov 18:00)",
         ]
-        assert done.owed == 2  # Beta's is only coming up
+        assert done.owed == 2  # Beta's is only coming up; Acme's posting date asks nothing
         assert [r.key for r in sent] == [
-            f"deadline:{app.id}:deadline",
+            f"deadline:{wish.id}:deadline",
             f"deadline:{app.id}:offer_deadline",
         ]
         again = remind.remind(store, now=NOW, rules=RULES, state_path=state, send=sent.append)
@@ -267,15 +287,16 @@ def test_reminders_for_deadlines_due_and_overdue(tmp_path):
 
 
 def test_ics_has_a_todo_per_deadline_due_when_it_passes():
-    app = make_app(Status.OFFER, deadline=berlin(11, 26), offer_deadline=berlin(11, 26, 18))
-    items = followups_for(app, [], [], NOW, RULES)
-    raw = export_ics(ExportData([app], [], [], []), items, NOW)
+    app = make_app(Status.OFFER, offer_deadline=berlin(11, 26, 18))
+    wish = make_app(Status.WISHLIST, "app-2", deadline=berlin(11, 26))
+    items = followups_for(app, [], [], NOW, RULES) + followups_for(wish, [], [], NOW, RULES)
+    raw = export_ics(ExportData([app, wish], [], [], []), items, NOW)
     todos = {str(t["UID"]): t for t in Calendar.from_ical(raw).walk("VTODO")}
     assert set(todos) == {
-        "deadline-app-1-deadline@jobtui",
+        "deadline-app-2-deadline@jobtui",
         "deadline-app-1-offer_deadline@jobtui",
     }
-    date_only = todos["deadline-app-1-deadline@jobtui"]
+    date_only = todos["deadline-app-2-deadline@jobtui"]
     assert date_only["DUE"].dt == berlin(11, 27).astimezone(tz.UTC)  # the end of its day
     offer = todos["deadline-app-1-offer_deadline@jobtui"]
     assert offer["DUE"].dt == berlin(11, 26, 18).astimezone(tz.UTC)
@@ -291,6 +312,8 @@ def _ok(result) -> str:
 def test_cli_followups_json_list_and_show(jobtui):
     app_id = _ok(jobtui("add", "Acme", "Dev", "--status", "offer"))
     _ok(jobtui("set", app_id, "deadline=today 5pm", "offer_deadline=2026-11-25"))
+    wish = _ok(jobtui("add", "Gamma", "Dev", "--status", "wishlist"))
+    _ok(jobtui("set", wish, "deadline=today 5pm"))
     far = _ok(jobtui("add", "Beta", "Ops", "--status", "wishlist"))
     _ok(jobtui("set", far, "deadline=2026-12-24"))
     found = json.loads(_ok(jobtui("followups", "--json")))
@@ -300,7 +323,7 @@ def test_cli_followups_json_list_and_show(jobtui):
     ]
     assert found[1]["due"] == "2026-11-26T00:00:00+01:00"
     assert found[1]["overdue_at"] == "2026-11-26T17:00:00+01:00"
-    assert found[1]["interview_id"] is None and found[1]["application_id"] == app_id
+    assert found[1]["interview_id"] is None and found[1]["application_id"] == wish
     table = _ok(jobtui("followups"))
     assert "OVERDUE" in table and "Offer answer passed 10h ago" in table
     assert _ok(jobtui("followups", "--format", "line")) == "1 overdue, 1 due"
@@ -309,8 +332,10 @@ def test_cli_followups_json_list_and_show(jobtui):
     assert rows["Beta"]["next_action"] == ""
     shown = _ok(jobtui("show", app_id))
     assert "    overdue: Offer answer passed 10h ago" in shown
-    assert "    due: Deadline today 17:00" in shown
+    assert "Deadline today" not in shown  # the posting's date asks nothing at offer
+    assert "    due: Deadline today 17:00" in _ok(jobtui("show", wish))
     _ok(jobtui("status", app_id, "accepted"))
+    _ok(jobtui("status", wish, "applied"))
     assert json.loads(_ok(jobtui("followups", "--json"))) == []
 
 
