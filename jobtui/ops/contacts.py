@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
+from jobtui.core import dates
 from jobtui.core.model import Application, Contact, Person, SentFollowUp
 from jobtui.db.store import Store
 from jobtui.ops import records
@@ -49,6 +50,15 @@ class ContactRow:
         """What the filter looks in, folded (see :func:`fold`)."""
         c = self.contact
         return fold(" ".join([c.name, c.title, c.company, c.email, c.phone, *self.companies]))
+
+
+def last_written_text(row: ContactRow, now: datetime) -> str:
+    """When you last wrote, as the CLI and the contacts screen show it: "Mon 23 Nov" (with
+    its year when not ``now``'s), or "never"."""
+    if row.last_written is None:
+        return "never"
+    day = dates.local_day(row.last_written)
+    return dates.format_short_day(day, dates.local_day(now), weekday=True)
 
 
 @dataclass(frozen=True)

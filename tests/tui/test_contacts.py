@@ -18,9 +18,10 @@ from jobtui.core.model import Application, Contact, SentFollowUp, SentKind
 from jobtui.db.store import Store
 from jobtui.io.demo import populate_demo
 from jobtui.tui.app import JobTUI
-from jobtui.tui.screens.contacts import ContactsScreen, ContactsTable
+from jobtui.tui.screens.contacts import ContactsScreen
 from jobtui.tui.screens.main import MainScreen
 from jobtui.tui.screens.pick_application import ApplicationPicker
+from jobtui.tui.widgets.contacts_table import ContactsTable
 
 SIZE = (120, 40)
 

@@ -243,3 +243,16 @@ def test_the_rows_agree_with_wrote_to_for_every_mix_of_names_and_addresses():
     for row in rows:
         times = [e.at for e in sent if contacts.wrote_to(row.contact, contacts.recipients(e.to))]
         assert row.last_written == max(times, default=None), row.contact
+
+
+def test_last_written_text_is_the_day_with_its_year_when_not_this_one(store):
+    acme = _app(store)
+    _contact(store, "Ana Lima", email="ana@acme.example")
+    _contact(store, "Bo Berg", email="bo@acme.example")
+    _contact(store, "Tom Wren")
+    _sent(store, acme, "ana@acme.example", days_ago=3)  # Mon 23 Nov 2026
+    _sent(store, acme, "bo@acme.example", days_ago=340)  # Sun 21 Dec 2025
+    rows = contacts.contact_rows(store)
+    assert contacts.last_written_text(_row(rows, "Ana Lima"), NOW) == "Mon 23 Nov"
+    assert contacts.last_written_text(_row(rows, "Bo Berg"), NOW) == "Sun 21 Dec 2025"
+    assert contacts.last_written_text(_row(rows, "Tom Wren"), NOW) == "never"

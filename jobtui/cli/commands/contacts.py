@@ -9,7 +9,7 @@ from typing import Any
 from jobtui.cli import render
 from jobtui.cli.commands.common import no_database_yet, now, open_store, print_json, say
 from jobtui.core import dates
-from jobtui.ops.contacts import ContactRow, contact_rows
+from jobtui.ops.contacts import ContactRow, contact_rows, last_written_text
 
 NO_CONTACTS = (
     "no contacts yet: add one with  jobtui contact NAME [--title T] [--company C] "
@@ -29,14 +29,6 @@ def cmd_contacts(args: argparse.Namespace) -> int:
     else:
         say(contact_table(rows, now()))
     return 0
-
-
-def last_written_text(row: ContactRow, now: datetime) -> str:
-    """ "Mon 23 Nov" (with its year when not this one), or "never"."""
-    if row.last_written is None:
-        return "never"
-    day = dates.local_day(row.last_written)
-    return dates.format_short_day(day, dates.local_day(now), weekday=True)
 
 
 def contact_table(rows: list[ContactRow], now: datetime) -> str:

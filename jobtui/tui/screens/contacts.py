@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,13 +18,13 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from jobtui.core import dates
 from jobtui.core.model import Application, Contact
 from jobtui.core.overview import Overview
 from jobtui.core.words import plural
 from jobtui.ops import contacts as ops
 from jobtui.tui import keymap
 from jobtui.tui.shown import ShownInput, shown, shown_plain
+from jobtui.tui.widgets.contacts_table import ContactsTable
 from jobtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -33,18 +32,8 @@ if TYPE_CHECKING:
 
 # How often the screen looks for a newer overview (a reload, a change made elsewhere).
 FOLLOW_SECONDS = 0.5
-# Below this width the email and phone columns give way (the line under the table has them).
-WIDE_COLUMNS = 110
 # A name in a question or a toast is cut here (a 10,000-character name still fits).
 NAME_CHARS = 60
-
-
-def last_written_text(row: ops.ContactRow, overview: Overview) -> str:
-    """ "Mon 23 Nov" (the year when not this one), or "never"."""
-    if row.last_written is None:
-        return "never"
-    today = dates.local_day(overview.now)
-    return dates.format_short_day(dates.local_day(row.last_written), today, weekday=True)
 
 
 def contact_rows(overview: Overview) -> list[ops.ContactRow]:
@@ -86,112 +75,6 @@ def details_text(row: ops.ContactRow | None) -> Text:
     else:
         text.append("Not linked to any application.", style="dim")
     return text
-
-
-def _cell(text: str, style: str = "") -> Text:
-    cell = shown(text, style, limit=200)
-    cell.overflow = "ellipsis"
-    cell.no_wrap = True
-    return cell
-
-
-COLUMNS = ("name", "title", "company", "email", "phone", "apps", "last")
-NARROW_COLUMNS = ("name", "title", "company", "apps", "last")
-LABELS = {
-    "name": "Name",
-    "title": "Title",
-    "company": "Company",
-    "email": "Email",
-    "phone": "Phone",
-    "apps": "Applications",
-    "last": "Last written",
-}
-# No column is drawn wider than this, nor (while there is room) narrower than its header.
-MAX_COLUMN = 40
-MIN_COLUMN = 6
-# Which columns keep more of their width when space is short (the address is the one a user
-# copies; the applications column repeats companies the line under the table lists in full).
-KEEP = {"name": 1.4, "email": 1.6, "title": 1.0, "company": 1.0, "phone": 1.0, "apps": 0.8}
-
-
-def row_texts(row: ops.ContactRow, overview: Overview) -> dict[str, str]:
-    """The text of each column for one contact (as stored: the cells make it literal)."""
-    contact = row.contact
-    return {
-        "name": contact.name,
-        "title": contact.title,
-        "company": contact.company,
-        "email": contact.email,
-        "phone": contact.phone,
-        "apps": ", ".join(row.companies),
-        "last": last_written_text(row, overview),
-    }
-
-
-def fit_widths(columns: dict[str, list[str]], room: int) -> dict[str, int]:
-    """A width per column: what its longest text needs (at most MAX_COLUMN), then, while
-    they do not fit in ``room`` cells, the widest one (weighed by KEEP) made narrower, not
-    below MIN_COLUMN. The last-written dates are never cut."""
-    widths = {
-        key: min(MAX_COLUMN, max(cell_len(shown_plain(t)) for t in texts))
-        for key, texts in columns.items()
-    }
-    while sum(widths.values()) > room:
-        key = max((k for k in widths if k != "last"), key=lambda k: widths[k] / KEEP[k])
-        if widths[key] <= MIN_COLUMN:
-            break
-        widths[key] -= 1
-    return widths
-
-
-class ContactsTable(DataTable):
-    """The contacts, one row each, keyed by contact id; every cell is literal Text."""
-
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("lists")  # j / k
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-
-    @property
-    def selected_id(self) -> str | None:
-        """The contact id under the cursor, if any."""
-        if self.row_count == 0:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:  # the cursor is outside the rows while they are rebuilt
-            return None
-        return str(key.value) if key.value is not None else None
-
-    def select(self, contact_id: str) -> bool:
-        """Move the cursor to a contact's row; False if it is not shown."""
-        try:
-            self.move_cursor(row=self.get_row_index(contact_id))
-        except Exception:
-            return False
-        return True
-
-    def show_rows(self, rows: list[ops.ContactRow], overview: Overview) -> None:
-        """Replace the rows (columns fitted to the width), the cursor kept on its contact."""
-        keep, at = self.selected_id, self.cursor_row
-        self.clear(columns=True)
-        wide = self.size.width >= WIDE_COLUMNS or self.size.width == 0
-        keys = COLUMNS if wide else NARROW_COLUMNS
-        texts = [row_texts(row, overview) for row in rows]
-        # Cell padding (one each side) and the vertical scrollbar take the rest.
-        room = max(self.size.width or 120, 60) - 2 * len(keys) - 2
-        widths = fit_widths(
-            {key: [LABELS[key], *(cells[key] for cells in texts)] for key in keys}, room
-        )
-        for key in keys:
-            self.add_column(LABELS[key], key=key, width=widths[key])
-        for row, cells in zip(rows, texts, strict=True):
-            styles = {"name": "bold", "last": "dim" if row.last_written is None else ""}
-            self.add_row(
-                *(_cell(cells[key], styles.get(key, "")) for key in keys), key=row.contact.id
-            )
-        if not (keep and self.select(keep)) and rows:
-            self.move_cursor(row=min(at, len(rows) - 1))
 
 
 class ContactsScreen(Screen[None]):
@@ -287,7 +170,7 @@ class ContactsScreen(Screen[None]):
             title.update(Text("Contacts · loading…"))
             return
         self.matching = ops.filter_rows(self.rows, self.filter_text)
-        self.table.show_rows(self.matching, overview)
+        self.table.show_rows(self.matching, overview.now)
         title.update(self._title())
         empty = self.query_one("#contacts-empty", Static)
         empty.display = not self.matching  # under the table's header, which keeps the focus
