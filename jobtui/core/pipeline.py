@@ -1,8 +1,9 @@
 """The pipeline board as plain data: a column per status, its cards, where a card moves.
 
-The open statuses are the pipeline, in order; the closed ones are further columns only when
-closed applications are shown (as in the list). Cards are in the list's urgency order. No
-Textual here: the board screen draws what these functions return.
+The open statuses are the pipeline, in order, and a card moves along it one step at a time;
+the closed ones are further columns only when closed applications are shown (as in the
+list), and a card gets there (or back) only by a status picked as such. Cards are in the
+list's urgency order. No Textual here: the board screen draws what these functions return.
 """
 
 from __future__ import annotations
@@ -57,15 +58,15 @@ def board(rows: Iterable[AppRow], now: datetime, show_closed: bool) -> list[Colu
     ]
 
 
-def moved_status(status: Status, step: int, show_closed: bool) -> Status | None:
-    """The status a card of ``status`` moves to, ``step`` columns right (negative: left);
-    None past either end. With closed hidden, a closed card moves into the pipeline's
-    last column (offer) or stays (None), never into a column that is not shown."""
-    order = statuses(show_closed)
-    if status not in order:  # a closed card while closed are hidden
-        return order[-1] if step < 0 else None
-    index = order.index(status) + step
-    return order[index] if 0 <= index < len(order) else None
+def moved_status(status: Status, step: int) -> Status | None:
+    """The open status ``step`` columns right (negative: left) of an open ``status``: the
+    next step of the pipeline, wishlist to offer. None past either end, and for a closed
+    status: moving a card never closes or reopens an application, which is a choice of one
+    status (the status picker), never a walk through statuses that each get saved."""
+    if status not in OPEN_COLUMNS:
+        return None
+    index = OPEN_COLUMNS.index(status) + step
+    return OPEN_COLUMNS[index] if 0 <= index < len(OPEN_COLUMNS) else None
 
 
 def find_card(columns: Sequence[Column], app_id: str) -> tuple[int, int] | None:

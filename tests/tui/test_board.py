@@ -15,13 +15,16 @@ from tui_helpers import make_app, notices, screen_text, settle, wait_for
 from jobtui.config import Config
 from jobtui.core.followup import Urgency
 from jobtui.core.model import Application, Status
+from jobtui.core.stats import FUNNEL_STAGES, compute_stats
 from jobtui.db.store import Store
 from jobtui.ops import records
 from jobtui.tui.screens.board import BoardScreen
 from jobtui.tui.screens.main import MainScreen
+from jobtui.tui.screens.status_picker import StatusPicker
 from jobtui.tui.styles import urgency_style
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import CARD_WIDTH, COLUMN_WIDTH, BoardColumn, card_line
+from jobtui.tui.widgets.board_column import COLUMN_WIDTH, BoardColumn
+from jobtui.tui.widgets.card_list import CARD_WIDTH, card_line
 
 SIZE = (120, 40)
 WIDE, NARROW, _after = test_snapshots.WIDE, test_snapshots.NARROW, test_snapshots._after
@@ -170,7 +173,8 @@ async def test_move_right_saves_the_status_with_history_and_u_undoes_it(board_db
         assert _highlighted(board) == ("screening", "Birch")
         text = screen_text(app)
         assert "Applied · 1" in text and "Screening · 1" in text
-        assert "Birch: applied → screening. u undoes it." in notices(app)
+        # Named by its label: two roles at one company are told apart.
+        assert "Birch — Data Engineer: applied → screening. u undoes it." in notices(app)
 
         await pilot.press("u")
         await settle(pilot, app)
@@ -179,17 +183,21 @@ async def test_move_right_saves_the_status_with_history_and_u_undoes_it(board_db
         assert [h["status"] for h in disk["status_history"]] == ["applied"]
         assert _highlighted(board) == ("applied", "Birch")
         assert "Applied · 2" in screen_text(app)
-        assert any(n.startswith("Undid the status change of Birch") for n in notices(app))
+        undid = "Undid the status change of Birch — Data Engineer to screening"
+        assert any(n.startswith(undid) for n in notices(app))
 
 
 async def test_move_left_and_the_ends_of_the_pipeline(board_db, now):
     app = make_app(board_db, now)
     async with app.run_test(size=SIZE) as pilot:
         board = await _open_board(pilot, app, "Elm")
-        await pilot.press("greater_than_sign")  # offer is the last open column
+        before = board_db.read_bytes()
+        await pilot.press("greater_than_sign")  # offer is the last open status
         await settle(pilot, app)
-        assert _on_disk(board_db)["Elm"]["status"] == "offer"
-        assert "Offer is the last open column; c shows the closed ones." in notices(app)
+        assert board_db.read_bytes() == before  # no acceptance that never happened
+        assert "Offer is the last open status; s sets any status (accepted, rejected…)." in (
+            notices(app)
+        )
         await pilot.press("less_than_sign", "less_than_sign")
         await settle(pilot, app)
         assert _on_disk(board_db)["Elm"]["status"] == "screening"
@@ -200,6 +208,128 @@ async def test_move_left_and_the_ends_of_the_pipeline(board_db, now):
         assert isinstance(app.screen, MainScreen)
         row = app.main.overview.row(_id_of(app, "Elm"))
         assert row is not None and row.app.status == Status.SCREENING
+
+
+async def test_move_left_from_the_wishlist_says_it_is_the_first(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app, "Cobalt")
+        before = board_db.read_bytes()
+        await pilot.press("less_than_sign")
+        await settle(pilot, app)
+        assert board_db.read_bytes() == before
+        assert "Wishlist is the first status of the pipeline; s sets any status." in (notices(app))
+
+
+@pytest.mark.parametrize("key", ["less_than_sign", "greater_than_sign"])
+async def test_a_closed_card_does_not_move(board_db, now, key):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Elm")
+        await pilot.press("c", "l", "l")  # accepted (empty), rejected
+        await settle(pilot, app)
+        assert _highlighted(board) == ("rejected", "Fjord")
+        before = board_db.read_bytes()
+        await pilot.press(key)
+        await settle(pilot, app)
+        assert board_db.read_bytes() == before  # neither reopened nor walked on
+        assert "Rejected is closed: s changes a closed application's status." in notices(app)
+        assert _highlighted(board) == ("rejected", "Fjord")
+
+
+def _funnel(db_path, now) -> dict[str, int]:
+    """The stats funnel of the database on disk, by stage."""
+    with Store(db_path, clock=lambda: now) as store:
+        stats = compute_stats(store.applications(), store.interviews_by_application(), now)
+    return {stage.name: stage.count for stage in stats.funnel}
+
+
+async def test_s_closes_a_card_in_one_step_and_one_undo(board_db, now):
+    """From applied to rejected: one status change in the history, no offer or acceptance
+    in the funnel; the card follows to its column, the closed ones shown."""
+    funnel = _funnel(board_db, now)
+    assert list(funnel) == list(FUNNEL_STAGES)
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Birch")
+        assert not board.show_closed
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, StatusPicker)
+        assert "Status of Birch — Data Engineer" in screen_text(app)
+        await pilot.press("7")  # rejected
+        await settle(pilot, app)
+        assert isinstance(app.screen, BoardScreen)
+        disk = _on_disk(board_db)["Birch"]
+        assert disk["status"] == "rejected"
+        assert [h["status"] for h in disk["status_history"]] == ["applied", "rejected"]
+        assert _funnel(board_db, now) == funnel  # sent already; nothing further reached
+        assert board.show_closed
+        assert _highlighted(board) == ("rejected", "Birch")
+        titles = [c.title for c in board.columns]
+        assert "Applied · 1" in titles and "Rejected · 2" in titles
+        assert "Rejected · 2" in screen_text(app)  # scrolled to it
+        assert (
+            "Birch — Data Engineer: applied → rejected. u undoes it. "
+            "Closed columns shown (c hides them)." in notices(app)
+        )
+
+        await pilot.press("u")  # one u takes it all back
+        await settle(pilot, app)
+        disk = _on_disk(board_db)["Birch"]
+        assert disk["status"] == "applied"
+        assert [h["status"] for h in disk["status_history"]] == ["applied"]
+        assert _highlighted(board) == ("applied", "Birch")
+
+
+async def test_s_reopens_a_closed_card_and_it_follows(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Elm")
+        await pilot.press("c", "l", "l")
+        await settle(pilot, app)
+        assert _focused(board) == "Fjord"
+        await pilot.press("s", "4")  # interviewing
+        await settle(pilot, app)
+        disk = _on_disk(board_db)["Fjord"]
+        assert [h["status"] for h in disk["status_history"]] == ["rejected", "interviewing"]
+        assert _highlighted(board) == ("interviewing", "Fjord")
+        assert "Frontend Engineer: rejected → interviewing. u undoes it." in notices(app)[-1]
+
+
+async def test_s_cancelled_or_the_same_status_changes_nothing(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await _open_board(pilot, app, "Dune")
+        before = board_db.read_bytes()
+        await pilot.press("s")
+        await settle(pilot, app)
+        await pilot.press("escape")  # closes the picker, not the board
+        await settle(pilot, app)
+        assert app.screen is board
+        await pilot.press("s", "4")  # interviewing, as it is
+        await settle(pilot, app)
+        assert board_db.read_bytes() == before
+        assert "Dune — SRE is already interviewing." in notices(app)
+        assert _highlighted(board) == ("interviewing", "Dune")
+
+
+async def test_s_on_an_empty_column_or_read_only_opens_no_picker(board_db, now):
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app, "Birch")
+        await pilot.press("l", "s")  # screening: empty
+        await settle(pilot, app)
+        assert isinstance(app.screen, BoardScreen)
+        assert "No card here to change." in notices(app)
+    board_db.chmod(0o444)
+    app = make_app(board_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_board(pilot, app, "Birch")
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BoardScreen)
+        assert any(n.startswith("Read-only:") for n in notices(app))
 
 
 async def test_the_board_follows_a_change_made_while_it_is_open(board_db, now):
@@ -257,10 +387,15 @@ async def test_c_shows_the_closed_columns(board_db, now):
         ]
         assert "Pipeline board · 6 cards · closed shown" in screen_text(app)
         assert _focused(board) == "Elm"  # still on the same card
-        await pilot.press("greater_than_sign")  # now offer moves on, to accepted
+        before = board_db.read_bytes()
+        await pilot.press("greater_than_sign")  # offer still does not walk on to accepted
+        await settle(pilot, app)
+        assert board_db.read_bytes() == before
+        await pilot.press("s", "6")  # accepted, picked: the card follows
         await settle(pilot, app)
         assert _on_disk(board_db)["Elm"]["status"] == "accepted"
         assert _highlighted(board) == ("accepted", "Elm")
+        assert "Closed columns shown" not in notices(app)[-1]  # they already were
         await pilot.press("c")  # hidden again: the card is gone, focus stays in the board
         await settle(pilot, app)
         assert [c.status.value for c in board.columns] == [
@@ -360,7 +495,8 @@ async def test_read_only_board_moves_nothing(board_db, now):
 
 async def test_hostile_company_and_role_on_the_cards(db_path, now):
     """Every string of the corpus as a company and role, in one session: each card walked
-    to and moved on shows it literally, and nothing raw reaches the terminal."""
+    to and moved on, and the status picker opened on it, shows it literally, and nothing
+    raw reaches the terminal."""
     with Store(db_path, clock=lambda: now) as store:
         for _, text in HOSTILE:
             record = Application(company=text, role=text)
@@ -379,6 +515,12 @@ async def test_hostile_company_and_role_on_the_cards(db_path, now):
                 await settle(pilot, app)
                 assert _on_disk(db_path)[text]["status"] == "screening"
                 assert_safe(app, looks_like(text, 6))
+                await pilot.press("s")  # the picker names it too
+                await settle(pilot, app)
+                assert isinstance(app.screen, StatusPicker)
+                assert_safe(app, looks_like(text, 6))
+                await pilot.press("escape")
+                await settle(pilot, app)
             except AssertionError as exc:
                 raise AssertionError(f"hostile text {names[text]!r}: {exc}") from exc
             await pilot.press("h")  # back to what is left in "applied"

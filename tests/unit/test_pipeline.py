@@ -80,23 +80,32 @@ def test_cards_are_in_the_lists_urgency_order(now):
 
 
 @pytest.mark.parametrize(
-    ("status", "step", "show_closed", "expected"),
+    ("status", "step", "expected"),
     [
-        (Status.WISHLIST, 1, False, Status.APPLIED),
-        (Status.APPLIED, -1, False, Status.WISHLIST),
-        (Status.INTERVIEWING, 1, False, Status.OFFER),
-        (Status.WISHLIST, -1, False, None),  # the first column
-        (Status.OFFER, 1, False, None),  # the last open column: closed are not shown
-        (Status.OFFER, 1, True, Status.ACCEPTED),
-        (Status.ACCEPTED, 1, True, Status.REJECTED),
-        (Status.GHOSTED, 1, True, None),
-        (Status.REJECTED, -1, True, Status.ACCEPTED),
-        (Status.REJECTED, -1, False, Status.OFFER),  # never into a hidden column
-        (Status.REJECTED, 1, False, None),
+        (Status.WISHLIST, 1, Status.APPLIED),
+        (Status.APPLIED, -1, Status.WISHLIST),
+        (Status.INTERVIEWING, 1, Status.OFFER),
+        (Status.OFFER, -1, Status.INTERVIEWING),
+        (Status.WISHLIST, -1, None),  # the first status of the pipeline
+        (Status.OFFER, 1, None),  # the last open one: never on to accepted
     ],
 )
-def test_where_a_card_moves(status, step, show_closed, expected):
-    assert moved_status(status, step, show_closed) == expected
+def test_a_card_moves_one_step_along_the_open_pipeline(status, step, expected):
+    assert moved_status(status, step) == expected
+
+
+@pytest.mark.parametrize("status", CLOSED_COLUMNS)
+@pytest.mark.parametrize("step", [-1, 1])
+def test_a_closed_card_never_moves(status, step):
+    # Neither on to the next closed status (a walk that saves each one) nor back to offer.
+    assert moved_status(status, step) is None
+
+
+def test_no_walk_of_moves_reaches_a_closed_status():
+    for status in OPEN_COLUMNS:
+        for step in (-1, 1):
+            moved = moved_status(status, step)
+            assert moved is None or not moved.closed
 
 
 def test_find_a_card_and_the_nearest_one(now):

@@ -2,9 +2,11 @@
 
 What goes in which column, in what order, and where a card moves is
 :mod:`jobtui.core.pipeline`; which applications are shown is the list's own rule
-(:func:`jobtui.tui.view.visible_rows`: the closed switch and the filter). A move is one
-undoable status change through :mod:`jobtui.ops.records`, saved by the main screen's panes
-(``save_change``), so ``u`` here and in the list takes it back. The board follows the card it
+(:func:`jobtui.tui.view.visible_rows`: the closed switch and the filter). ``<`` and ``>``
+move a card one step along the open pipeline (wishlist to offer); ``s`` picks any status, a
+closed one too, in one step (the list's status picker). Either is one undoable status change
+through :mod:`jobtui.ops.records`, saved by the main screen's panes (``save_change``), so
+``u`` here and in the list takes it back. The board follows the card it
 has focused, by application id: after a move, an undo or a redraw the same card is focused.
 """
 
@@ -30,8 +32,10 @@ from jobtui.ops import records
 from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.screens import record_actions
+from jobtui.tui.screens.status_picker import StatusPicker
 from jobtui.tui.widgets.applications import ApplicationsTable
-from jobtui.tui.widgets.board_column import COLUMN_WIDTH, MAX_CARDS, BoardColumn, CardList
+from jobtui.tui.widgets.board_column import COLUMN_WIDTH, BoardColumn
+from jobtui.tui.widgets.card_list import MAX_CARDS, CardList
 from jobtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -52,13 +56,17 @@ def board_title(columns: list[pipeline.Column], show_closed: bool, filter_text: 
     return Text(visible(" · ".join(bits)), style="bold")
 
 
-async def save_status(panes: MainPanes, row: AppRow, status: Status) -> object | None:
-    """Give the application ``status`` as one undoable change (in its status history)."""
+async def save_status(
+    panes: MainPanes, row: AppRow, status: Status, also: str = ""
+) -> object | None:
+    """Give the application ``status`` as one undoable change (in its status history); the
+    toast names it, and says ``also`` after. None if it was not saved (said why)."""
     was = row.app.status
+    undo = panes.key_for("board.undo")
     return await panes.save_change(
         lambda store: records.change_status(store, row.app.id, status),
-        undo_as=f"the status change of {row.app.company} to {status.value}",
-        report=f"{row.app.company}: {was.value} → {status.value}. u undoes it.",
+        undo_as=f"the status change of {row.app.label} to {status.label}",
+        report=f"{row.app.label}: {was.label} → {status.label}. {undo} undoes it.{also}",
     )
 
 
@@ -125,7 +133,7 @@ class BoardScreen(Screen[None]):
         yield Static(id="board-title")
         # Not selected on focus: what is typed at once after "/" adds to the filter.
         yield Input(
-            placeholder="filter: company, role, tag, interviewer",
+            placeholder="filter: company, role, tag, interviewer, posting",
             id="board-filter",
             select_on_focus=False,
         )
@@ -255,14 +263,16 @@ class BoardScreen(Screen[None]):
 
     @work(group="board-change")
     async def action_move(self, step: int) -> None:
-        """Move the focused card to the next status (``step`` 1) or the previous (-1)."""
+        """Move the focused card one step along the open pipeline: to the next status
+        (``step`` 1) or the previous (-1). A closed card does not move (see
+        :func:`pipeline.moved_status`): ``s`` changes its status."""
         async with self._changing:
             self._follow_overview()  # from what the last change left
             row = self.focused_card()
             if row is None:
                 self.notify("No card here to move.", severity="warning")
                 return
-            status = pipeline.moved_status(row.app.status, step, self.show_closed)
+            status = pipeline.moved_status(row.app.status, step)
             if status is None:
                 self.notify(self._no_move(row.app.status, step), severity="warning")
                 return
@@ -270,11 +280,48 @@ class BoardScreen(Screen[None]):
             self.redraw()
 
     def _no_move(self, status: Status, step: int) -> str:
+        pick = self.panes.key_for("board.status")
+        name = status.label.capitalize()
+        if status.closed:
+            return f"{name} is closed: {pick} changes a closed application's status."
         if step < 0:
-            return f"{status.value.capitalize()} is the first column."
-        if not self.show_closed:
-            return f"{status.value.capitalize()} is the last open column; c shows the closed ones."
-        return f"{status.value.capitalize()} is the last column."
+            return f"{name} is the first status of the pipeline; {pick} sets any status."
+        return f"{name} is the last open status; {pick} sets any status (accepted, rejected…)."
+
+    @work(group="board-change")
+    async def action_status(self) -> None:
+        """Pick any status for the focused card (the list's status picker): one undoable
+        change, however far it is, and the card follows it to its column, the closed
+        columns shown if it went there."""
+        row = self.focused_card()
+        if row is None:
+            self.notify("No card here to change.", severity="warning")
+            return
+        if self.panes.refuse_if_read_only():
+            return
+        picked = await self.app.push_screen_wait(StatusPicker(row.app.status, row.app.label))
+        if picked is None:
+            return
+        async with self._changing:
+            self._follow_overview()  # the card as it is now (it may have changed meanwhile)
+            overview = self.panes.overview
+            now_row = overview.row(row.app.id) if overview is not None else None
+            if now_row is None:
+                self.notify(f"{row.app.label} is gone: nothing changed.", severity="warning")
+                return
+            if now_row.app.status == picked:
+                self.notify(f"{now_row.app.label} is already {picked.label}.")
+                return
+            reveal = picked not in pipeline.statuses(self.show_closed)
+            also = ""
+            if reveal:
+                hide = self.panes.key_for("board.closed")
+                also = f" Closed columns shown ({hide} hides them)."
+            saved = await save_status(self.panes, now_row, picked, also)
+            self.focus_id = row.app.id  # the card, wherever it went
+            if saved is not None and reveal:
+                self.set_reactive(BoardScreen.show_closed, True)  # drawn just below
+            self.redraw()
 
     @work(group="board-change")
     async def action_undo(self) -> None:
