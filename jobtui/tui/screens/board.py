@@ -6,8 +6,8 @@ What goes in which column, in what order, and where a card moves is
 move a card one step along the open pipeline (wishlist to offer); ``s`` picks any status, a
 closed one too, in one step (the list's status picker). Either is one undoable status change
 through :mod:`jobtui.ops.records`, saved by the main screen's panes (``save_change``), so
-``u`` here and in the list takes it back. The board follows the card it
-has focused, by application id: after a move, an undo or a redraw the same card is focused.
+``u`` here and in the list takes it back. The board follows the card it has focused, by
+application id: after a move, a status picked, an undo or a redraw the same card is focused.
 """
 
 from __future__ import annotations
