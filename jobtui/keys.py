@@ -220,7 +220,7 @@ ACTIONS: tuple[KeyAction, ...] = (
         "board",
         "b",
         "Board",
-        help="The pipeline board: a column per status; < and > move a card",
+        help="The pipeline board: a column per status; < and > move a card, s sets any status",
         palette="Pipeline board",
         palette_help="A column per status; move cards along the pipeline",
     ),
