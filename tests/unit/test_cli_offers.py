@@ -154,9 +154,9 @@ def test_the_answer_by_date_says_how_pressing_it_is(jobtui):
     assert "Thu 26 Nov 17:00, in 7h (due today)" in _ok(jobtui("offers"))
     [offer] = json.loads(_ok(jobtui("offers", "--json")))
     assert offer["deadline_urgency"] == "due"
-    # Passed, but the status moved to offer after it (the deadlines' rule): settled.
+    # Passed while the offer is still open (the deadlines' rule): overdue until answered.
     _ok(jobtui("set", app_id, "answer_by=yesterday 5pm"))
-    assert "Wed 25 Nov 17:00, 17h ago\n" in _ok(jobtui("offers"))
+    assert "Wed 25 Nov 17:00, 17h ago (overdue)\n" in _ok(jobtui("offers"))
 
 
 @pytest.mark.parametrize(
