@@ -130,6 +130,8 @@ def test_no_offers_says_how_to_add_one(jobtui):
     assert code == 0
     assert "No open offers" in out
     assert "jobtui status ID offer" in out and "jobtui set ID offer_base=" in out
+    # Every offer field by its full name (as `set` and the form list them), no aliases.
+    assert "offer_vesting_years, offer_currency, offer_deadline, offer_notes)" in out
     assert json.loads(_ok(jobtui("offers", "--json"))) == []
     _ok(jobtui("add", "Acme", "Dev"))
     out = _ok(jobtui("offers"))

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from jobtui.cli import render
 from jobtui.cli.commands.common import no_database_yet, now, open_store, print_json, rules, say
+from jobtui.core.fields import OFFER_FIELDS
 from jobtui.core.model import Status
 from jobtui.core.offers import (
     LEGEND,
@@ -25,8 +26,7 @@ from jobtui.ops import views
 
 NO_OFFERS = (
     "No open offers. To add one: jobtui status ID offer, then jobtui set ID offer_base=... "
-    "(also offer_bonus, offer_sign_on, offer_equity, vesting, offer_currency, answer_by, "
-    "offer_notes)"
+    f"(also {', '.join(name for name in OFFER_FIELDS if name != 'offer_base')})"
 )
 COLUMN_WIDTH = 40  # an offer's column wraps at this width (notes, long names)
 
