@@ -197,7 +197,7 @@ def _belongings(details: RecordDetails, now: datetime) -> list[str]:
         lines.append("tasks:")
         for task in details.record.tasks:
             done = f"done {dates.format_when(task.done_at)}" if task.done_at else "open"
-            due = f"  due {dates.format_when(task.due)}" if task.due else ""
+            due = f"  due {dates.format_dated(task.due, now)}" if task.due else ""
             lines.append(f"    {task.id[:8]}  {one_line(task.text, 60)}  ({done}){due}")
     if details.contacts:
         lines.append("contacts:")

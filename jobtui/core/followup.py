@@ -463,7 +463,7 @@ def deadline_overdue_at(moment: datetime) -> datetime:
     """When a deadline has passed: its moment, or for one at local midnight (a date given
     alone) the end of that day."""
     local = moment.astimezone(dates.local_tz())
-    if local.time() == time(0, 0):
+    if dates.is_day_only(local):
         return _midnight(local.date() + timedelta(days=1))
     return local
 

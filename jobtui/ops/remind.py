@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from jobtui.config import FollowUpRules
@@ -84,10 +84,7 @@ def reminder_for(item: FollowUp, now: datetime) -> Reminder:
     about = item.application.label
     if item.kind == FollowUpKind.DEADLINE and item.since is not None:
         name, badge = DEADLINE_FIELDS.get(item.field, ("Deadline", "deadline"))
-        local = item.since.astimezone(dates.local_tz())
-        when = dates.format_short_day(local.date(), today, weekday=True)
-        if local.time() != time(0, 0):
-            when += f" {dates.format_clock(local)}"
+        when = dates.format_dated(item.since, now, short=True)
         return Reminder(
             reminder_key(item),
             item,
@@ -95,10 +92,8 @@ def reminder_for(item: FollowUp, now: datetime) -> Reminder:
             f"{about} ({name.lower()} {when})",
         )
     if item.task is not None:
-        local = item.task.due.astimezone(dates.local_tz()) if item.task.due else None
-        when = f", due {dates.format_short_day(local.date(), today, weekday=True)}" if local else ""
-        if local is not None and local.time() != time(0, 0):
-            when += f" {dates.format_clock(local)}"
+        due = item.task.due
+        when = f", due {dates.format_dated(due, now, short=True)}" if due else ""
         what = " ".join(item.task.text.split())[:80]
         return Reminder(
             reminder_key(item), item, f"{item.urgency.value} task", f"{about}: {what}{when}"

@@ -66,7 +66,7 @@ def application_details(row: AppRow, overview: Overview) -> Group:
         grid.add_row("Contact", shown(_contact_line(contact)))
     today = dates.local_day(overview.now)
     for task in (t for t in app.tasks if not t.done):
-        due = f" (due {dates.format_when(task.due, overview.now)})" if task.due else ""
+        due = f" (due {dates.format_dated(task.due, overview.now)})" if task.due else ""
         grid.add_row("Task", shown(f"☐ {' '.join(task.text.split())}{due}"))
     history = " → ".join(
         f"{c.status.value} {dates.format_short_day(c.at.astimezone(dates.local_tz()), today)}"
@@ -178,7 +178,7 @@ def task_details(entry: TimelineEntry, now: datetime) -> Group:
     grid.add_row("To do", shown(task.text))
     if task.due is not None:
         item = entry.items[0] if entry.items else None
-        when = dates.format_when(task.due, now)
+        when = dates.format_dated(task.due, now)
         if item is not None:
             when += f" ({_DEADLINE_WORDS[item.urgency]})"
         grid.add_row("Due", shown(when))
