@@ -1,27 +1,20 @@
-"""Ask for the file to import (from the command palette), and, for calendar invites that
-match no application or several, which application they are for."""
+"""Ask for the file to import (from the command palette)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from jobtui.tui import keymap
 from jobtui.tui.dialog import Dialog
 from jobtui.tui.shown import ShownInput, shown
-
-if TYPE_CHECKING:
-    from jobtui.ops.invites import Candidate
-
-LABEL_CHARS = 100
 
 
 class ImportDialog(Dialog[Path | None]):
@@ -70,66 +63,6 @@ class ImportDialog(Dialog[Path | None]):
             error.update(shown(f"No file at {path}", limit=300))
         else:
             self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class InviteTargetPicker(Dialog[str | None]):
-    """Which application calendar invites are for, when they match none or several: the
-    candidates (the selected application first, if given). Dismisses with its id, or None.
-
-    The second step of the import dialog, so it shares its keys (escape cancels).
-    """
-
-    DEFAULT_CSS = """
-    InviteTargetPicker OptionList {
-        height: auto;
-        max-height: 14;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("import")
-
-    def __init__(
-        self, question: str, candidates: list[Candidate], selected: Candidate | None = None
-    ) -> None:
-        super().__init__()
-        self.question = question
-        self.candidates = list(candidates)
-        self.selected = selected
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(shown(self.question, limit=300), classes="dialog-title")
-            yield Static(
-                Text("Which application is it for? Every new interview in the file goes there."),
-                classes="dialog-detail",
-            )
-            options = []
-            if self.selected is not None:
-                prompt = shown(self.selected.label, limit=LABEL_CHARS)
-                prompt.append("  (selected)", style="dim italic")
-                options.append(Option(prompt, id=self.selected.id))
-            for candidate in self.candidates:
-                if self.selected is not None and candidate.id == self.selected.id:
-                    continue
-                prompt = shown(candidate.label, limit=LABEL_CHARS)
-                if candidate.closed:
-                    prompt.append("  (closed)", style="dim italic")
-                options.append(Option(prompt, id=candidate.id))
-            yield OptionList(*options, id="invite-targets")
-            yield Static(Text("enter pick · esc cancel"), classes="dialog-keys")
-
-    def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = 0 if options.option_count else None
-        options.focus()
-
-    @on(OptionList.OptionSelected, "#invite-targets")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option_id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

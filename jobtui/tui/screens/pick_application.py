@@ -22,19 +22,24 @@ LABEL_CHARS = 90
 TITLE_CHARS = 60
 
 
-def application_prompt(app: Application, linked: bool) -> Text:
-    """One option: "Acme — Dev" as typed, its status, and "linked" when it is."""
+def application_prompt(app: Application, linked: bool, *, selected: bool = False) -> Text:
+    """One option: "Acme — Dev" as typed, its status, "linked" when it is, and
+    "(selected)" for the application selected in the main list."""
     prompt = shown(app.label, "dim" if app.closed else "", limit=LABEL_CHARS)
     prompt.append(f"  {app.status.label}", style="dim")
     if linked:
         prompt.append("  ✓ linked", style="bold")
+    if selected:
+        prompt.append("  (selected)", style="dim italic")
     return prompt
 
 
 class ApplicationPicker(Dialog[str | None]):
     """Choose an application for ``about`` (a sentence naming what it is for): type to
     narrow the list, up/down to move, enter picks; escape cancels. The applications whose
-    ids are in ``linked`` are marked. Dismisses with the chosen application's id, or None.
+    ids are in ``linked`` are marked. ``detail`` is a line under the title; ``first`` the id
+    of the application selected in the main list, listed first (marked "selected") while
+    it matches the filter. Dismisses with the chosen application's id, or None.
     """
 
     DEFAULT_CSS = """
@@ -68,17 +73,29 @@ class ApplicationPicker(Dialog[str | None]):
     ]
 
     def __init__(
-        self, about: Text | str, applications: Sequence[Application], linked: Collection[str]
+        self,
+        about: Text | str,
+        applications: Sequence[Application],
+        linked: Collection[str] = (),
+        *,
+        detail: Text | str | None = None,
+        first: str | None = None,
     ) -> None:
         super().__init__()
         self.about = about if isinstance(about, Text) else shown(about, limit=TITLE_CHARS)
-        self.applications = sorted(applications, key=lambda a: (a.closed, fold(a.label)))
+        self.detail = detail if detail is None or isinstance(detail, Text) else shown(detail)
+        self.first = first
+        self.applications = sorted(
+            applications, key=lambda a: (a.id != first, a.closed, fold(a.label))
+        )
         self.linked = set(linked)
         self.shown_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.about, classes="dialog-title", id="pick-title")
+            if self.detail is not None:
+                yield Static(self.detail, classes="dialog-detail", id="pick-detail")
             yield ShownInput(placeholder="type to filter: company, role, status", id="pick-filter")
             yield OptionList(id="pick-options")
             yield Static(Text("No application matches."), id="pick-empty")
@@ -103,7 +120,8 @@ class ApplicationPicker(Dialog[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(application_prompt(a, a.id in self.linked), id=a.id) for a in matching
+            Option(application_prompt(a, a.id in self.linked, selected=a.id == self.first), id=a.id)
+            for a in matching
         )
         self.shown_ids = [a.id for a in matching]
         options.display = bool(matching)

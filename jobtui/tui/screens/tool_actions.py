@@ -16,15 +16,19 @@ from typing import TYPE_CHECKING
 
 from jobtui.ops import followups, views
 from jobtui.tui.screens.panes import MainPanes
+from jobtui.tui.shown import shown
 from jobtui.tui.widgets.editor import NoteEditor
 
 if TYPE_CHECKING:  # the composer (and Jinja2) load only when it opens
     from jobtui.core.model import MessageDraft
+    from jobtui.db.store import Store
     from jobtui.ops import invites
     from jobtui.tui.screens.composer import ComposerResult, DraftSaved
 
 # The import question lists this many lines of the plan, then "... and N more".
 IMPORT_PREVIEW_LINES = 12
+# The invite picker's title: the event that needs a choice (its summary and time).
+TITLE_CHARS = 300
 
 
 def external_editor(panes: MainPanes) -> None:
@@ -179,12 +183,12 @@ async def import_file(panes: MainPanes) -> None:
 
 
 async def _import_invites(panes: MainPanes, path: Path) -> None:
-    """Calendar invites: matched to their applications (or, when that needs a choice, to
-    the one picked), previewed, then saved in one undoable change."""
+    """Calendar invites: matched to their applications (the events that match none or
+    several, to the one picked), previewed, then saved in one undoable change."""
     from jobtui.ops import invites
     from jobtui.tui.screens.confirm import ConfirmDialog
 
-    me = panes.tui.config.me.email
+    me = panes.tui.config.me.email.strip()
     try:
         found = await panes.data.call(
             lambda _store: invites.read_invite_file(path, my_email=me), refresh=False
@@ -197,13 +201,13 @@ async def _import_invites(panes: MainPanes, path: Path) -> None:
         panes.notify(str(exc), severity="error", timeout=10)
         return
     if not plan.ready:
-        for_id = await _pick_application(panes, plan)
-        if for_id is None:
-            return
         try:
+            fallback = await _pick_application(panes, plan)
+            if fallback is None:
+                return
             plan = await panes.data.call(
                 lambda store: invites.plan_invites(
-                    store, found, name=path.name, my_email=me, for_id=for_id
+                    store, found, name=path.name, my_email=me, fallback_id=fallback
                 ),
                 refresh=False,
             )
@@ -211,37 +215,77 @@ async def _import_invites(panes: MainPanes, path: Path) -> None:
             panes.notify(str(exc), severity="error", timeout=10)
             return
     if not plan.changes:
-        reasons = "; ".join(step.reason for step in plan.steps) or "no events in it"
-        panes.notify(f"Nothing to import from {path.name}: {reasons}", severity="warning")
+        panes.notify(f"Nothing to import from {path.name}: {plan.reasons()}", severity="warning")
+        _warn_if_no_email(panes, plan)
         return
     question = ConfirmDialog(f"Import {path.name}? {plan.summary()}", _preview(plan.lines()))
     if not await panes.app.push_screen_wait(question):
         return
     await panes.save_change(
-        lambda store: invites.apply_invites(store, plan),
+        partial(_apply_invites, plan),
         undo_as=f"the import of {path.name}",
         report=partial(_report_invites, panes),
     )
 
 
+def _apply_invites(plan: invites.InvitePlan, store: Store) -> invites.InvitePlan:
+    """Apply ``plan`` against the file as it is now: the preview may have stayed open while
+    another jobtui (or ``jobtui import``) imported the same events, and the poll for such
+    changes may not have run yet. Read again first (at the start of the change nothing of
+    ours is unsaved), so the plan made again skips them instead of adding them twice."""
+    from jobtui.ops import invites
+
+    store.reload_if_changed()
+    return invites.apply_invites(store, plan)
+
+
 async def _pick_application(panes: MainPanes, plan: invites.InvitePlan) -> str | None:
-    """Ask which application the invites are for; the selected one is offered first."""
-    from jobtui.ops.invites import Candidate
-    from jobtui.tui.screens.import_dialog import InviteTargetPicker
+    """Ask which application the events that match none (or several) are for: the
+    candidates, narrowed as one types, the selected application first."""
+    from jobtui.tui.screens.pick_application import ApplicationPicker
 
     miss = plan.unmatched[0]
-    more = f" (and {len(plan.unmatched) - 1} more)" if len(plan.unmatched) > 1 else ""
+    count = len(plan.unmatched)
+    more = f" (and {count - 1} more)" if count > 1 else ""
     row = panes.selected_row()
-    selected = Candidate(row.app.id, row.app.label, row.app.closed) if row else None
-    picker = InviteTargetPicker(f"{miss.line()}{more}", plan.candidates(), selected)
+    wanted = {c.id for c in plan.candidates()} | ({row.app.id} if row is not None else set())
+    rows = panes.overview.rows if panes.overview is not None else []
+    apps = [r.app for r in rows if r.app.id in wanted]
+    detail = "Which application is it for?" if count == 1 else "Which application are they for?"
+    if plan.steps:
+        detail += " The file's other events stay with the applications they match."
+    picker = ApplicationPicker(
+        shown(f"{miss.line()}{more}", limit=TITLE_CHARS),
+        apps,
+        detail=detail,
+        first=row.app.id if row is not None else None,
+    )
     return await panes.app.push_screen_wait(picker)
 
 
 def _report_invites(panes: MainPanes, plan: invites.InvitePlan) -> None:
+    """The toast after the import: what it did, or, when everything was imported
+    meanwhile (another jobtui, ``jobtui import``), that nothing was (nor recorded)."""
     done = [step.lines(done=True)[0] for step in plan.changes]
-    first = done[0][0].upper() + done[0][1:]
-    more = f" (and {len(done) - 1} more)" if len(done) > 1 else ""
-    panes.notify(f"{first}{more}. u undoes it")
+    if not done:
+        panes.notify(f"Nothing imported: {plan.reasons()}", severity="warning")
+    else:
+        first = done[0][0].upper() + done[0][1:]
+        more = f" (and {len(done) - 1} more)" if len(done) > 1 else ""
+        panes.notify(f"{first}{more}. u undoes it")
+    _warn_if_no_email(panes, plan)
+
+
+def _warn_if_no_email(panes: MainPanes, plan: invites.InvitePlan) -> None:
+    """When ``[me] email`` is unset, a toast says the user's own address was taken for an
+    interviewer (and its domain for matching), and where to set it."""
+    from jobtui import locations
+    from jobtui.ops.invites import unset_email_warning
+
+    config = panes.tui.config
+    if not config.me.email.strip() and plan.invites:
+        where = config.path or locations.config_file()
+        panes.notify(unset_email_warning(where), severity="warning", timeout=10)
 
 
 def _preview(lines: list[str]) -> str:
