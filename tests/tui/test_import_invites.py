@@ -89,17 +89,17 @@ async def test_an_invite_matching_no_application_asks_which_and_saves_there(two_
         assert await _picker_shown(pilot, app)
         text = " ".join(screen_text(app).replace("│", " ").split())  # wrapped lines
         assert '"Recruiter call with Initech"' in text and "matches no application" in text
-        assert "Acme — Dev" in text and "Globex — Dev" in text
+        assert "Acme — Dev applied (selected)" in text and "Globex — Dev applied" in text
         assert _interviews(two_apps_db) == []
         await pilot.press("down", "enter")  # the second option; the first is the selected one
         await settle(pilot, app)
         assert type(app.screen).__name__ == "ConfirmDialog"
         flat = " ".join(screen_text(app).replace("│", " ").split())
-        picked = "Globex" if "for Globex — Dev" in flat else "Acme"
+        assert "for Globex — Dev (new)" in flat
         await pilot.press("y")
         await settle(pilot, app)
         saved = _interviews(two_apps_db)
-        assert len(saved) == 1 and _company_of(two_apps_db, saved[0]) == picked
+        assert len(saved) == 1 and _company_of(two_apps_db, saved[0]) == "Globex"
         assert notices(app)[-1].startswith("Added interview Wed 2 Dec 2026 15:30 CET")
 
 
