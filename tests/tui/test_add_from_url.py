@@ -382,4 +382,5 @@ async def test_editing_shows_the_offer_fields_once_one_is_set(db_path, now):
             await pilot.pause()
             assert form.query_one("#row-offer_base").display is shown
             assert form.focused is form.field_widget("company")  # editing: no URL first
+            assert "fill themselves" not in screen_text(app)  # nor the URL's promise
             assert record.status is Status.APPLIED

@@ -61,6 +61,7 @@ SALARY_FIELDS = ("salary_min", "salary_max", "salary_currency")
 # Typing a URL by hand: it is read once the typing pauses this long (not at each keystroke).
 URL_PAUSE = 1.0
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+ADD_URL_EXAMPLE = "paste the posting's link: the fields fill themselves"
 
 
 def application_title(action: str, app: Application) -> Text:
@@ -119,10 +120,7 @@ class ApplicationForm(RecordForm[Application]):
 
     EXTRA = frozenset({"contacts"})
     FORMATS = {"contacts": "One a line: Name <email> (title)"}
-    EXAMPLES = {
-        "contacts": "e.g. Ana Lima <ana@example.com> (Recruiter)",
-        "url": "paste the posting's link: the fields fill themselves",
-    }
+    EXAMPLES = {"contacts": "e.g. Ana Lima <ana@example.com> (Recruiter)"}
 
     def __init__(
         self,
@@ -153,6 +151,7 @@ class ApplicationForm(RecordForm[Application]):
             app.applied_on = dates.local_day(now)
             title = Text("Add application")
             specs = ADD_FIELDS
+            self.EXAMPLES = {**self.EXAMPLES, "url": ADD_URL_EXAMPLE}
         else:
             title = application_title("Edit application", app)
             specs = FORM_FIELDS
