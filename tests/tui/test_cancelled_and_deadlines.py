@@ -29,13 +29,14 @@ def _at(now: datetime, days: int, hour: int) -> datetime:
 
 
 def _fill(db_path, now: datetime, *, company: str = "Acme", role: str = "Backend") -> None:
-    """Acme: a held interview (thanked), a cancelled one yesterday, a deadline today 17:00;
-    Beta: an offer to answer tomorrow noon."""
+    """Acme (still on the wishlist: its deadline, today 17:00, is when to apply by): a held
+    interview (thanked; an informal chat), a cancelled one yesterday; Beta: an offer to
+    answer tomorrow noon."""
     with Store(db_path, clock=lambda: now) as store:
         acme = Application(
             company=company,
             role=role,
-            status=Status.INTERVIEWING,
+            status=Status.WISHLIST,
             deadline=_at(now, 0, 17),
             created_at=now - timedelta(days=20),
         )

@@ -76,7 +76,9 @@ def test_follow_ups_only(snap_compare, demo_app):
 
 def test_add_application_form_shows_markup_as_typed(snap_compare, demo_app):
     """a opens the form; a company typed as "[bold]Acme[/]" shows literally, not bold."""
-    assert snap_compare(demo_app, terminal_size=WIDE, run_before=_after("a", *"[bold]Acme[/]"))
+    assert snap_compare(
+        demo_app, terminal_size=WIDE, run_before=_after("a", "tab", *"[bold]Acme[/]")
+    )
 
 
 def test_help_screen(snap_compare, demo_app):

@@ -173,7 +173,7 @@ def test_the_binding_table_of_config_matches_the_tui():
 
 
 @pytest.mark.parametrize(
-    ("keys", "quit_key"), [({}, "q Quit"), ({"quit": "x"}, "x Quit"), ({"help": "h"}, "q Quit")]
+    ("keys", "quit_key"), [({}, "q Quit"), ({"quit": "w"}, "w Quit"), ({"help": "h"}, "q Quit")]
 )
 async def test_the_footer_at_80x24_always_shows_help_and_quit(one_app_db, now, keys, quit_key):
     from jobtui.config import Config

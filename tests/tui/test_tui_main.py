@@ -120,7 +120,7 @@ async def test_a_adds_an_application_on_screen_and_on_disk(one_app_db, now):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("a")
-        await pilot.press(*"[bold]Beta[/]", "tab", *"Data Engineer", "enter")
+        await pilot.press("tab", *"[bold]Beta[/]", "tab", *"Data Engineer", "enter")
         await settle(pilot, app)
         assert "[bold]Beta[/]" in _table_companies(app)
         saved = _apps_on_disk(one_app_db)["[bold]Beta[/]"]
@@ -459,7 +459,7 @@ async def test_first_application_then_i_opens_the_interview_form(db_path, now):
     app = make_app(db_path, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("a", *"Acme", "tab", *"Dev", "enter")
+        await pilot.press("a", "tab", *"Acme", "tab", *"Dev", "enter")
         await settle(pilot, app)
         assert _table_companies(app) == ["Acme"]
         await pilot.press("i")

@@ -71,9 +71,9 @@ async def test_application_form_adds_an_application(now):
     host = Host(ApplicationForm(None, now))
     async with host.run_test(size=SIZE) as pilot:
         assert "Add application" in shown(host.screen.query_one("#form-title"))
-        # The company field has the cursor first.
-        assert host.focused is host.screen.query_one("#field-company")
-        await pilot.press(*"Acme")
+        # The URL has the cursor first (a posting's link fills the rest); then the company.
+        assert host.focused is host.screen.query_one("#field-url")
+        await pilot.press("tab", *"Acme")
         await pilot.press("tab", *"Backend engineer")
         await pilot.press("enter")
         await pilot.pause()
@@ -143,7 +143,7 @@ async def test_application_form_escape_cancels(now):
 async def test_application_form_keeps_markup_like_text_as_typed(now):
     host = Host(ApplicationForm(None, now))
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.press(*"[bold]Acme[/]", "tab", *"[/] dev", "enter")
+        await pilot.press("tab", *"[bold]Acme[/]", "tab", *"[/] dev", "enter")
         await pilot.pause()
     [app] = host.results
     assert app.company == "[bold]Acme[/]"

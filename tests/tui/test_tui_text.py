@@ -238,7 +238,7 @@ async def test_a_paste_right_after_tab_lands_in_the_next_field(db_path, now):
         await settle(pilot, app)
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press(*"Acme")
+        await pilot.press("tab", *"Acme")  # the form starts at the URL; then the company
         # Tab and the paste arrive in one burst, as from a terminal.
         app.post_message(events.Key("tab", None))
         app.post_message(events.Paste("Staff Engineer"))
