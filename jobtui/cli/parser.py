@@ -206,6 +206,11 @@ def _set(cmd: argparse.ArgumentParser) -> None:
 
 def _list(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--status", type=_choice(Status), help=f"only this status ({_statuses()})")
+    cmd.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="only applications whose text holds TEXT anywhere (as / does in the TUI)",
+    )
     cmd.add_argument("--open", action="store_true", help="hide closed applications")
     cmd.add_argument(
         "--sort",
