@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from hostile import HOSTILE, looks_like
+from postings import page_with
 from test_hostile_text import assert_safe
 from textual import events
 from tui_helpers import make_app, screen_text, settle, wait_for
@@ -24,12 +25,7 @@ SIZE = (120, 40)
 
 
 def _job_page(**posting: object) -> str:
-    data = {"@context": "https://schema.org", "@type": "JobPosting", **posting}
-    return (
-        "<html><head><script type='application/ld+json'>"
-        + json.dumps(data)
-        + "</script></head><body>hi</body></html>"
-    )
+    return page_with(posting)
 
 
 JOB = {

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from tests.hostile import HOSTILE_IDS, HOSTILE_TEXTS, looks_like
+from tests.postings import page_with
 
 POSTING = {
     "@context": "https://schema.org",
@@ -34,15 +35,6 @@ POSTING = {
 # What is kept of it: the description, under what is stored nowhere else.
 KEPT = "Full-time · posted Fri 20 Nov 2026\n\n## What you will do\n\n- Build the ledger\n- Run it"
 DEADLINE = "2026-12-15T23:59:00+01:00"  # the posting's last day, to its end, in Berlin
-
-
-def page_with(posting: dict) -> str:
-    """A page holding ``posting`` as JSON-LD."""
-    return (
-        "<html><head><script type='application/ld+json'>"
-        + json.dumps(posting)
-        + "</script></head><body>hi</body></html>"
-    )
 
 
 PAGES = {
