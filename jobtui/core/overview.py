@@ -7,7 +7,7 @@ computation here makes it a plain function of (records, now, rules), testable wi
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -27,6 +27,7 @@ from jobtui.core.followup import (
     sort_key,
 )
 from jobtui.core.model import Application, Contact, Interview, SentFollowUp, Task
+from jobtui.core.search import Match, Searchable, fields_of, linked
 
 
 @dataclass
@@ -38,6 +39,7 @@ class AppRow:
     sent: list[SentFollowUp]
     items: list[FollowUp]
     next_action: str
+    contacts: tuple[Contact, ...] = ()  # its linked contacts (for search)
 
     @cached_property
     def urgency(self) -> Urgency | None:
@@ -57,12 +59,20 @@ class AppRow:
         return cached
 
     @cached_property
+    def searchable(self) -> Searchable:
+        """All its text, normalized once for `/` and ``list --search`` (see core.search)."""
+        return Searchable(fields_of(self.app, self.interviews, self.contacts))
+
+    @property
     def search_text(self) -> str:
-        """What `/` matches: company, role, tags, interviewers and the captured posting
-        (lower case)."""
-        people = " ".join(p.name for i in self.interviews for p in i.interviewers)
-        texts = [self.app.company, self.app.role, *self.app.tags, people, self.app.description]
-        return " ".join(texts).lower()
+        """What `/` matches, normalized (:func:`jobtui.core.search.normalized`): company,
+        role, location, tags, source, notes, the posting, interviewers, contacts and what
+        was written about its interviews."""
+        return self.searchable.text
+
+    def match(self, needle: str) -> Match | None:
+        """Where ``needle`` (already normalized) is found in it, or None."""
+        return self.searchable.find(needle)
 
 
 @dataclass(frozen=True)
@@ -253,8 +263,16 @@ class Overview:
         return self._entries_by_app.get(app_id, [])
 
     def row_search_text(self, app_id: str) -> str:
+        """An application's normalized search text ("" if it has no row)."""
         row = self.row(app_id)
         return row.search_text if row else ""
+
+    def prepare_search(self) -> Overview:
+        """Normalize every row's text now (e.g. on the data thread), not on the first `/`
+        keystroke."""
+        for row in self.rows:
+            row.searchable  # noqa: B018 (computed and cached)
+        return self
 
 
 def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, bool, datetime]:
@@ -335,9 +353,11 @@ def _row_and_entries(
     sent: list[SentFollowUp],
     now: datetime,
     rules: FollowUpRules,
+    contacts: Mapping[str, Contact],
 ) -> tuple[AppRow, list[TimelineEntry]]:
     items = followups_for(app, interviews, sent, now, rules)
-    row = AppRow(app, interviews, sent, items, row_next_action(app, interviews, items, now))
+    action = row_next_action(app, interviews, items, now)
+    row = AppRow(app, interviews, sent, items, action, linked(app, contacts))
     entries = [
         TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
         for interview in interviews
@@ -385,17 +405,27 @@ def update_overview(
     Everything else is reused, as of ``old.now``; the app does a full rebuild now and then
     so that time-based urgency moves on.
     """
+    people = {c.id: c for c in contacts} if contacts is not None else old.contacts
     rows = [r for r in old.rows if r.app.id not in changed]
+    if contacts is not None:  # a row whose contacts changed searches their new text
+        rows = [_with_contacts(r, linked(r.app, people)) for r in rows]
     timeline = [e for e in old.timeline if e.app.id not in changed]
     for records in changed.values():
         if records is None:
             continue
-        row, entries = _row_and_entries(*records, old.now, rules)
+        row, entries = _row_and_entries(*records, old.now, rules, people)
         rows.append(row)
         timeline.extend(entries)
     timeline.sort(key=_start_key)
-    people = {c.id: c for c in contacts} if contacts is not None else old.contacts
     return Overview(old.now, rows, timeline, people)
+
+
+def _with_contacts(row: AppRow, contacts: tuple[Contact, ...]) -> AppRow:
+    """``row`` itself if its contacts are these, else a copy with them (its search text is
+    then built anew)."""
+    if contacts == row.contacts:
+        return row
+    return AppRow(row.app, row.interviews, row.sent, row.items, row.next_action, contacts)
 
 
 def _start_key(entry: TimelineEntry) -> float:
@@ -412,13 +442,19 @@ def build_overview(
 ) -> Overview:
     """Compute rows (with follow-ups and next action) and the timeline (interviews and
     deadlines)."""
+    people = {c.id: c for c in contacts}
     rows = []
     timeline = []
     for app in apps:
         row, entries = _row_and_entries(
-            app, interviews_by_app.get(app.id, []), sent_by_app.get(app.id, []), now, rules
+            app,
+            interviews_by_app.get(app.id, []),
+            sent_by_app.get(app.id, []),
+            now,
+            rules,
+            people,
         )
         rows.append(row)
         timeline.extend(entries)
     timeline.sort(key=_start_key)
-    return Overview(now, rows, timeline, {c.id: c for c in contacts})
+    return Overview(now, rows, timeline, people)

@@ -13,6 +13,7 @@ from jobtui.config import FollowUpRules
 from jobtui.core.followup import FollowUp, all_followups, followups_for
 from jobtui.core.model import Application, Contact, Interview, Record, SentFollowUp, Status
 from jobtui.core.overview import AppRow, build_overview, sort_rows
+from jobtui.core.search import normalized
 from jobtui.db.integrity import Problem
 from jobtui.db.store import NotFoundError, Store, TrashEntry
 
@@ -86,16 +87,23 @@ def application_rows(
     status: Status | None = None,
     open_only: bool = False,
     sort: str = "urgency",
+    search: str = "",
 ) -> list[AppRow]:
-    """The applications (only ``status``'s; only open ones with ``open_only``) as rows with
-    their next action, computed as the TUI does, in ``sort`` order."""
+    """The applications (only ``status``'s; only open ones with ``open_only``; only those
+    whose text holds ``search``, as the TUI's `/` matches) as rows with their next action,
+    computed as the TUI does, in ``sort`` order."""
     apps = store.applications(status=status)
     if open_only:
         apps = [a for a in apps if not a.closed]
+    needle = normalized(search)
+    contacts = store.contacts() if needle else []  # only search reads them
     overview = build_overview(
-        apps, store.interviews_by_application(), store.sent_by_application(), [], now, rules
+        apps, store.interviews_by_application(), store.sent_by_application(), contacts, now, rules
     )
-    return sort_rows(overview.rows, sort, now)
+    rows = overview.rows
+    if needle:
+        rows = [row for row in rows if needle in row.search_text]
+    return sort_rows(rows, sort, now)
 
 
 def followups(store: Store, *, now: datetime, rules: FollowUpRules) -> list[FollowUp]:

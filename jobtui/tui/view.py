@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from jobtui.core.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
+from jobtui.core.search import Match, normalized
 
 SORT_ORDER = list(SORTS)
 
@@ -49,9 +50,17 @@ def visible_rows(overview: Overview, view: View) -> list[AppRow]:
         rows = [r for r in rows if not r.app.closed]
     if view.followups_only:
         rows = [r for r in rows if r.needs_follow_up]
-    if needle := view.filter_of("applications").lower():
+    if needle := normalized(view.filter_of("applications")):
         rows = [r for r in rows if needle in r.search_text]
     return sort_rows(rows, view.sort, overview.now)
+
+
+def where_matched(row: AppRow, view: View) -> Match | None:
+    """Where the applications filter matched ``row`` when that is not in a column the list
+    shows (company, role): None when not filtering, not matching, or matching there."""
+    needle = normalized(view.filter_of("applications"))
+    found = row.match(needle) if needle else None
+    return None if found is None or found.in_column else found
 
 
 def timeline_base(overview: Overview, view: View) -> list[TimelineEntry]:
@@ -59,8 +68,7 @@ def timeline_base(overview: Overview, view: View) -> list[TimelineEntry]:
     else those in the window around now and every pressing one; at most MAX_ROWS, the
     nearest to now kept."""
     now = overview.now
-    if searching := view.filter_of("timeline"):
-        needle = searching.lower()
+    if needle := normalized(view.filter_of("timeline")):
         entries = [
             e
             for e in overview.timeline

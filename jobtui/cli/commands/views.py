@@ -15,6 +15,8 @@ from jobtui.cli.commands.common import (
     say,
 )
 from jobtui.config import ConfigError, load_config
+from jobtui.core import search
+from jobtui.core.overview import AppRow
 from jobtui.keys import key_problems
 from jobtui.ops import views
 
@@ -46,12 +48,25 @@ def cmd_list(args: argparse.Namespace) -> int:
             status=args.status,
             open_only=args.open,
             sort=args.sort,
+            search=args.search or "",
         )
     if args.json:
-        print_json([render.row_json(row) for row in rows])
+        if args.search:  # which field held it: "notes", "contact Rita Lopez"...
+            print_json([_matched_json(row, args.search) for row in rows])
+        else:
+            print_json([render.row_json(row) for row in rows])
+    elif args.search and not rows:
+        say(f'no application holds "{args.search}"')
     else:
         say(render.application_table(rows, at))
     return 0
+
+
+def _matched_json(row: AppRow, text: str) -> dict[str, object]:
+    """A `list --search --json` object: the row's, with ``matched``, the first field that
+    holds ``text``."""
+    found = search.matches(row.searchable, text)
+    return {**render.row_json(row), "matched": found.where if found else None}
 
 
 def cmd_followups(args: argparse.Namespace) -> int:

@@ -100,7 +100,7 @@ class MainPanes(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Summary(id="summary")
         with Vertical(id="panes"):
-            yield Input(placeholder="filter: company, role, tag, interviewer, posting", id="filter")
+            yield Input(placeholder="filter: any text (notes, posting, contacts...)", id="filter")
             yield Static(id="apps-title", classes="pane-title")
             yield ApplicationsTable(id="applications")
             with Horizontal(id="bottom"):

@@ -12,6 +12,8 @@ from textual.widgets import DataTable
 
 from jobtui.core import dates
 from jobtui.core.overview import AppRow
+from jobtui.core.search import Match
+from jobtui.tui import view as views
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
 
@@ -19,6 +21,28 @@ from jobtui.tui.styles import URGENCY_MARK, urgency_style
 def _cell(text: str, style: str | Style = "") -> Text:
     """A one-line cell of user text: literal, controls visible, cut with "…"."""
     cell = shown(text, style)
+    cell.overflow = "ellipsis"
+    cell.no_wrap = True
+    return cell
+
+
+# Marks a row's "where the filter matched" in its Next action cell.
+MATCH_MARK = "⌕ "
+
+
+def _next_cell(row: AppRow, found: Match | None, style: str | Style, dim: str) -> Text:
+    """The Next action cell: the next action, or while filtering, where the filter matched
+    (when no column shows it), with a short excerpt, the matched words in bold."""
+    if found is None:
+        return _cell(row.next_action, style)
+    head, hit, tail = found.excerpt()
+    cell = Text.assemble(
+        shown(MATCH_MARK + found.where + (": " if hit else ""), "italic"),
+        shown(head),
+        shown(hit, "bold"),
+        shown(tail),
+        style=dim,
+    )
     cell.overflow = "ellipsis"
     cell.no_wrap = True
     return cell
@@ -81,10 +105,20 @@ class ApplicationsTable(DataTable):
             return None
         return str(key.value) if key.value is not None else None
 
+    def _view(self) -> views.View:
+        """The switches of the screen showing this table (its filter), if it has any."""
+        view = getattr(self.screen, "view", None)
+        return view if isinstance(view, views.View) else views.View()
+
     def show_rows(self, rows: Sequence[AppRow], now: datetime) -> None:
-        """Replace the rows, keeping the cursor on the same application if it is still shown."""
+        """Replace the rows, keeping the cursor on the same application if it is still shown.
+
+        While the screen's filter is on, a row it matched only in text no column shows (the
+        notes, a contact...) says where in its Next action cell: "⌕ notes: …the words…".
+        """
         keep = self.selected_id
         self._rows, self._now = rows, now
+        view = self._view()
         today = dates.local_day(now)
         applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
         # Wider when a date of another year is shown: "26 Sep 2025 14mo" is the longest.
@@ -106,7 +140,7 @@ class ApplicationsTable(DataTable):
                 _cell(app.role, dim),
                 Text(app.status.value, style=dim),
                 Text(applied, style=dim),
-                _cell(row.next_action, style),
+                _next_cell(row, views.where_matched(row, view), style, dim),
                 key=app.id,
             )
         if keep is not None:
