@@ -81,3 +81,21 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+# What a spreadsheet takes as the start of a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix a cell a spreadsheet would run as a formula with ``'`` so it shows as text
+    (the CSV export)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def restore_formula(text: str) -> str:
+    """The cell as it was before :func:`neutralise_formula` (the CSV import): one leading
+    ``'`` before what a spreadsheet would run is dropped; anything else is kept."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+        return text[1:]
+    return text

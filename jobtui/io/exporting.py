@@ -61,6 +61,7 @@ from jobtui.core.model import (
     SentFollowUp,
     Task,
 )
+from jobtui.core.textsafe import neutralise_formula
 
 if TYPE_CHECKING:
     from jobtui.db.store import Store
@@ -106,8 +107,6 @@ CSV_COLUMNS = (
 # RFC 5545 PRIORITY: 1 is highest, 9 lowest; clients show 1-4 high, 5 medium, 6-9 low.
 PRIORITY = {Urgency.OVERDUE: 1, Urgency.DUE: 5, Urgency.UPCOMING: 9}
 
-# What a spreadsheet takes as the start of a formula (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
@@ -172,11 +171,6 @@ def export_json(data: ExportData, now: datetime) -> bytes:
 
 # --------------------------------------------------------------------------
 # CSV
-
-
-def neutralise_formula(text: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with ``'`` so it shows as text."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _local_minutes(moment: datetime | None) -> str:

@@ -68,3 +68,26 @@ def test_a_job_description_column_is_imported_as_the_posting(jobtui, tmp_path):
     shown = json.loads(out)
     assert shown["description"] == "## The role\n- Python"
     assert "Imported fields" not in shown["notes"]
+
+
+def test_a_csv_export_read_back_keeps_text_that_looks_like_a_formula(jobtui, tmp_path):
+    app_id = jobtui("add", "Acme", "Dev", "--notes", "+1 idea: ask about on-call")[1].strip()
+    assert jobtui("set", app_id, "description=- Build things\n- Run them")[0] == 0
+    out = tmp_path / "out.csv"
+    assert jobtui("export", "--format", "csv", "-o", str(out))[0] == 0
+    assert "'- Build things" in out.read_text(encoding="utf-8")  # guarded in the file
+    assert jobtui("delete", app_id)[0] == 0
+    code, _out, err = jobtui("import", str(out))
+    assert code == 0, err
+    [row] = json.loads(jobtui("list", "--json")[1])
+    shown = json.loads(jobtui("show", row["id"], "--json")[1])
+    assert shown["description"] == "- Build things\n- Run them"
+    assert shown["notes"].startswith("+1 idea: ask about on-call")
+
+
+def test_restore_formula_drops_only_the_guard():
+    from jobtui.core.textsafe import neutralise_formula, restore_formula
+
+    for text in ("=SUM(A1)", "+1", "-x", "@me", "plain", "'quoted", "''=x", ""):
+        assert restore_formula(neutralise_formula(text)) == text
+    assert restore_formula("'plain") == "'plain"

@@ -17,6 +17,7 @@ from jobtui.core.model import (
     ValidationError,
     check_applied_on,
 )
+from jobtui.core.textsafe import restore_formula
 from jobtui.io.importing.cells import read_salary, read_when, status_from_text
 from jobtui.io.importing.formats import CsvFormat
 from jobtui.io.importing.rows import ImportRow
@@ -51,7 +52,7 @@ class _Cells:
         values: dict[str, tuple[str, str]] = {}
         extra: list[tuple[str, str]] = []
         for index, raw in enumerate(cells):
-            value = raw.strip()
+            value = restore_formula(raw.strip())  # jobtui's own export guards formulas
             if index >= len(header):
                 if value:
                     extra.append((f"Column {index + 1}", value))

@@ -306,6 +306,8 @@ class MainPanes(Screen[None]):
                 self.query_one(NoteEditor).load(
                     NoteTarget("application", entry.app.id, label), entry.app.notes
                 )
+                self._show_posting_of(self.overview.row(entry.app.id))  # its own posting
+                self._right_on_interview = True  # the timeline's row is what is shown
             elif not self.timeline_focused():  # it went (e.g. deleted elsewhere)
                 self._show_application()
             return
