@@ -111,9 +111,9 @@ class Match:
         if normalized(self.text) in normalized(self.where):
             return "", "", ""
         start = max(0, self.start - before)
-        if start > 0:  # begin at a word
-            space = self.text.find(" ", start, self.start)
-            start = space + 1 if space >= 0 else start
+        if start > 0 and not self.text[start - 1].isspace():  # begin at a word
+            space = _WHITE.search(self.text, start, self.start)
+            start = space.end() if space else start
         end = min(len(self.text), self.end + after)
         head = _one_line(self.text[start : self.start]).lstrip()
         tail = _one_line(self.text[self.end : end]).rstrip()
