@@ -17,14 +17,16 @@ No I/O and no UI. The rules (defaults; each is a setting in config.toml's [follo
   end, or the last follow-up sent after it), and it neither supersedes an older round's
   thank-you nor holds a check-in back by being "scheduled". With only cancelled interviews
   an application is treated as one without interviews.
-* Deadlines ask for something at one status: an application's ``deadline`` (the posting
-  closes: apply by then) while it is on the wishlist, its ``offer_deadline`` (they need an
-  answer) while the offer is open. There they are upcoming within ``upcoming_days``, due
-  from the start of its local day, overdue once its moment has passed (a deadline at local
-  midnight, as a date alone is read, means the end of that day), until the status moves on
-  (applied; the offer accepted or declined) or the field is cleared. At any other status the
-  date is kept and shown, and asks nothing: a posting that closes after you applied is no
-  alarm. A snooze does not move a deadline.
+* Deadlines: an application's ``deadline`` (when the posting closes, or an answer is due)
+  and its ``offer_deadline`` (when they need an answer to the offer; only while the offer is
+  open). Upcoming within ``upcoming_days``, due from the start of its local day, overdue
+  once its moment has passed (a deadline at local midnight, as a date alone is read, means
+  the end of that day). A passed ``deadline`` stays overdue only while the application is on
+  the wishlist (you have not applied by the closing date); at any later status, once passed
+  it is history, not an alarm (a posting closing after you applied is no news). A passed
+  ``offer_deadline`` stays overdue until the offer is answered. Clearing the field ends
+  either. A snooze does not move a deadline. Capture stores a posting's closing date as the
+  deadline only for a wishlist application (see ops.capture).
 * Tasks (``Application.tasks``: a take-home, a form to send) with a due time follow the
   same clock as a deadline, without the status rule: a task stays overdue until it is done.
   A task without a due time is listed with its application but owes nothing by a date.
@@ -468,13 +470,13 @@ def deadline_overdue_at(moment: datetime) -> datetime:
     return local
 
 
-# The status at which each deadline asks for something (see the module docstring).
+# The status at which a passed deadline is still owed (see the module docstring).
 DEADLINE_STATUS: dict[str, Status] = {"deadline": Status.WISHLIST, "offer_deadline": Status.OFFER}
 
 
 def deadline_settled(app: Application, name: str) -> bool:
-    """A deadline asks nothing once the application is past the status it belongs to
-    (applied, for the posting's; the offer answered, for the offer's)."""
+    """Whether a passed deadline asks nothing more: the application is past the status it
+    is owed at (applied, for ``deadline``; the offer answered, for ``offer_deadline``)."""
     return app.status != DEADLINE_STATUS[name]
 
 
@@ -488,9 +490,11 @@ def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> lis
         moment = deadline_moment(app, name)
         if moment is None:
             continue
-        if deadline_settled(app, name):
-            continue
+        if name == "offer_deadline" and app.status != Status.OFFER:
+            continue  # the offer is not (or no longer) open: nothing to answer
         overdue_at = deadline_overdue_at(moment)
+        if now >= overdue_at and deadline_settled(app, name):
+            continue
         due = _midnight(dates.local_day(moment))
         urgency = urgency_at(now, due, overdue_at, rules)
         if urgency is not None:

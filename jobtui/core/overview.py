@@ -171,7 +171,8 @@ class TimelineEntry:
 
     @property
     def deadline_settled(self) -> bool:
-        """A deadline that has passed and needs nothing more (the status moved on after it)."""
+        """A deadline that asks nothing now, its application past the status it is owed at
+        (see followup.deadline_settled): history on the timeline."""
         mark = self.deadline
         if mark is None:
             return False

@@ -48,6 +48,7 @@ PAGES = {
     "/job": _job_page(**JOB),
     "/slow": _job_page(title="Slow Role", hiringOrganization={"name": "Slow Co"}),
     "/title-only": "<html><head><title>Data Engineer at Quiet Co</title></head></html>",
+    "/other": _job_page(title="Site Reliability Engineer", hiringOrganization={"name": "Lerche"}),
     # Each hostile string as the company and the role (and the description) of a posting.
     **{
         f"/hostile/{name}": _job_page(
@@ -173,6 +174,35 @@ async def test_a_pasted_url_fills_the_empty_fields_and_keeps_what_was_typed(db_p
     kept = "Full-time\n\n## What you will do\n\n- Build the ledger\n- Run it"
     assert saved["description"] == kept
     assert saved["posting_fetched_at"].startswith("2026-11-26T10:00")
+
+
+async def test_another_url_replaces_what_the_first_posting_filled_not_what_was_typed(
+    db_path, now, site
+):
+    # The wrong link pasted, then the right one: one record of the second job, not a mix.
+    app = _app(db_path, now, site)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot, app)
+        await _paste(pilot, app, f"{site.url}/job")
+        assert await wait_for(pilot, lambda: form.field_text("company") == "Acme & Söhne")
+        form.field_widget("location").value = "Hamburg"  # the user's edit: theirs now
+        form.field_widget("url").value = ""
+        await settle(pilot, app)
+        await _paste(pilot, app, f"{site.url}/other")
+        assert await wait_for(pilot, lambda: form.field_text("company") == "Lerche")
+        assert form.field_text("role") == "Site Reliability Engineer"
+        assert form.field_text("location") == "Hamburg"
+        assert form.field_text("salary_min") == form.field_text("deadline") == ""
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    [saved] = _saved(db_path)
+    assert (saved["company"], saved["role"], saved["location"]) == (
+        "Lerche",
+        "Site Reliability Engineer",
+        "Hamburg",
+    )
+    assert saved["salary_min"] is None and saved["deadline"] is None
+    assert saved["url"] == f"{site.url}/other"
 
 
 async def test_the_spinner_shows_while_reading_and_the_form_stays_usable(db_path, now, site):

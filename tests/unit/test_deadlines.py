@@ -127,16 +127,21 @@ def test_a_closed_application_lists_no_deadline():
         assert deadlines(make_app(status, deadline=berlin(11, 26, 17))) == []
 
 
-def test_a_posting_deadline_asks_only_while_on_the_wishlist():
+def test_a_passed_deadline_is_owed_only_on_the_wishlist():
     # Apply by then: overdue once passed while still on the wishlist...
     app = make_app(Status.WISHLIST, deadline=berlin(11, 10, 17))
     assert [i.urgency for i in deadlines(app)] == [OVERDUE]
-    # ... and nothing once applied, whenever that was (a posting closing after you applied
-    # is no alarm, before it passes or after).
+    # ... and history once applied, whenever that was (a posting closing after you applied
+    # is no news).
     app.set_status(Status.APPLIED, berlin(11, 12, 9))
     assert deadlines(app) == []
-    assert deadlines(make_app(Status.APPLIED, deadline=berlin(11, 27, 17))) == []
     assert deadlines(make_app(Status.INTERVIEWING, deadline=berlin(11, 20))) == []
+    # A deadline still ahead counts at any open status: one you typed ("an answer is due").
+    assert [
+        i.urgency for i in deadlines(make_app(Status.APPLIED, deadline=berlin(11, 27, 17)))
+    ] == [UPCOMING]
+    ahead = make_app(Status.INTERVIEWING, deadline=berlin(11, 26, 17))
+    assert [i.urgency for i in deadlines(ahead)] == [DUE]
     assert deadlines(make_app(deadline=None)) == []  # cleared
 
 
@@ -162,17 +167,17 @@ def test_a_snooze_does_not_move_a_deadline():
     assert [i.urgency for i in deadlines(app)] == [DUE]
 
 
-def test_each_deadline_is_listed_at_its_own_status_and_named_by_its_field():
+def test_both_deadlines_are_listed_apart_and_the_offers_only_while_it_is_open():
     app = make_app(Status.OFFER, deadline=berlin(11, 27, 9), offer_deadline=berlin(11, 26, 18))
-    found = deadlines(app)  # at offer: the offer's answer-by, not the posting's closing date
-    assert [(i.field, i.urgency) for i in found] == [("offer_deadline", DUE)]
-    wish = make_app(Status.WISHLIST, deadline=berlin(11, 27, 9), offer_deadline=berlin(11, 26))
-    assert [(i.field, i.urgency) for i in deadlines(wish)] == [("deadline", UPCOMING)]
-    assert [i.to_json(NOW)["field"] for i in found + deadlines(wish)] == [
-        "offer_deadline",
-        "deadline",
+    found = deadlines(app)
+    assert [(i.field, i.urgency) for i in found] == [
+        ("offer_deadline", DUE),
+        ("deadline", UPCOMING),
     ]
+    assert [i.to_json(NOW)["field"] for i in found] == ["offer_deadline", "deadline"]
     assert {i.to_json(NOW)["kind"] for i in found} == {"deadline"}
+    wish = make_app(Status.WISHLIST, offer_deadline=berlin(11, 26, 18))
+    assert deadlines(wish) == []  # no offer open: nothing to answer
 
 
 def test_a_deadline_owes_no_message_but_is_the_next_action():
@@ -312,8 +317,6 @@ def _ok(result) -> str:
 def test_cli_followups_json_list_and_show(jobtui):
     app_id = _ok(jobtui("add", "Acme", "Dev", "--status", "offer"))
     _ok(jobtui("set", app_id, "deadline=today 5pm", "offer_deadline=2026-11-25"))
-    wish = _ok(jobtui("add", "Gamma", "Dev", "--status", "wishlist"))
-    _ok(jobtui("set", wish, "deadline=today 5pm"))
     far = _ok(jobtui("add", "Beta", "Ops", "--status", "wishlist"))
     _ok(jobtui("set", far, "deadline=2026-12-24"))
     found = json.loads(_ok(jobtui("followups", "--json")))
@@ -323,7 +326,7 @@ def test_cli_followups_json_list_and_show(jobtui):
     ]
     assert found[1]["due"] == "2026-11-26T00:00:00+01:00"
     assert found[1]["overdue_at"] == "2026-11-26T17:00:00+01:00"
-    assert found[1]["interview_id"] is None and found[1]["application_id"] == wish
+    assert found[1]["interview_id"] is None and found[1]["application_id"] == app_id
     table = _ok(jobtui("followups"))
     assert "OVERDUE" in table and "Offer answer passed 10h ago" in table
     assert _ok(jobtui("followups", "--format", "line")) == "1 overdue, 1 due"
@@ -332,10 +335,8 @@ def test_cli_followups_json_list_and_show(jobtui):
     assert rows["Beta"]["next_action"] == ""
     shown = _ok(jobtui("show", app_id))
     assert "    overdue: Offer answer passed 10h ago" in shown
-    assert "Deadline today" not in shown  # the posting's date asks nothing at offer
-    assert "    due: Deadline today 17:00" in _ok(jobtui("show", wish))
+    assert "    due: Deadline today 17:00" in shown
     _ok(jobtui("status", app_id, "accepted"))
-    _ok(jobtui("status", wish, "applied"))
     assert json.loads(_ok(jobtui("followups", "--json"))) == []
 
 

@@ -142,6 +142,9 @@ class ApplicationForm(RecordForm[Application]):
         self._reading: Worker[Posting] | None = None
         # (the URL, the posting's description as kept, when it was read)
         self._captured: tuple[str, str, datetime] | None = None
+        # What the last reading put in each field it filled: a field still holding it was
+        # not typed by the user, and goes when the URL changes (another posting's, not this).
+        self._filled: dict[str, str] = {}
         self._url_text = ""
         self._pause: Timer | None = None
         self._spin: Timer | None = None
@@ -266,13 +269,18 @@ class ApplicationForm(RecordForm[Application]):
         )
 
     def _forget_reading(self) -> None:
-        """Drop a reading under way (its result is ignored), what it read, and what was said."""
+        """Drop a reading under way (its result is ignored), what it read (the fields it
+        filled that still hold what it put there are emptied again), and what was said."""
         if self._reading is not None:
             self._reading.cancel()
             self._reading = None
         self._stop_spinner()
         self._read_url = None
         self._captured = None
+        for name, text in self._filled.items():
+            if self.field_text(name) == text:
+                self._set_field(name, "")
+        self._filled = {}
         self._say("", "")
 
     def _spin_once(self) -> None:
@@ -323,7 +331,9 @@ class ApplicationForm(RecordForm[Application]):
         from jobtui.ops.capture import fill_from_posting
 
         fetched_at = self._clock()
-        read = Application(company="", role="")
+        # The status as the form reads now: capture keeps a closing date as the deadline
+        # only for a wishlist application.
+        read = Application(company="", role="", status=self._status_typed() or Status.APPLIED)
         fill_from_posting(read, posting, now=fetched_at)
         filled = [name for name in FILLED_FROM_POSTING if self._fill_field(name, read)]
         salary = read.salary_min is not None or read.salary_max is not None
@@ -342,12 +352,16 @@ class ApplicationForm(RecordForm[Application]):
         text = display_value(read, _SPECS[name])
         if not text or self.field_text(name).strip():
             return False  # nothing read, or typed by the user meanwhile: theirs wins
+        self._set_field(name, text)
+        self._filled[name] = self.field_text(name)
+        return True
+
+    def _set_field(self, name: str, text: str) -> None:
         widget = self.field_widget(name)
         if isinstance(widget, TextArea):
             widget.text = text
         else:
             widget.value = text
-        return True
 
 
 def _read_posting(url: str, bases: AtsBases | None) -> Posting:
