@@ -109,7 +109,7 @@ ACTIONS: tuple[KeyAction, ...] = (
         "x",
         "Done",
         footer=False,
-        help="Mark the task selected in the timeline done (x again: open)",
+        help="Mark the task selected in the timeline done (x again: open); elsewhere: pick a task",
         palette="Mark task done",
         palette_help="Complete the task selected in the timeline",
     ),

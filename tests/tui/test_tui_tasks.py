@@ -11,6 +11,7 @@ from tui_helpers import make_app, notices, screen_text, settle, wait_for
 from jobtui.core.model import Application, Status, Task
 from jobtui.db.store import Store
 from jobtui.tui.screens.task_dialog import TaskDialog
+from jobtui.tui.screens.task_picker import TaskPicker
 from jobtui.tui.widgets.timeline import Timeline
 
 SIZE = (120, 40)
@@ -47,7 +48,7 @@ async def test_T_adds_a_task_with_its_due_time_and_u_takes_it_back(one_app_db, n
         [task] = _tasks(one_app_db)
         assert task["text"] == "Take-home: [b]ETL[/b]"
         assert task["due"] == "2026-11-27T17:00:00+01:00"
-        assert "Task added" in notices(app)
+        assert "Task added: Take-home: [b]ETL[/b]" in notices(app)
         await pilot.press("u")
         assert await wait_for(pilot, lambda: _tasks(one_app_db) == [])
 
@@ -123,7 +124,7 @@ async def test_a_dated_task_has_its_timeline_row_and_x_completes_it(task_db, now
         assert "Task — Acme — Data [b]Engineer[/b]" in screen_text(app)
         await pilot.press("x")
         assert await wait_for(pilot, lambda: _tasks(task_db)[0]["done_at"] is not None)
-        assert "Task done" in notices(app)
+        assert "Task done: Take-home: [b]ETL[/b]" in notices(app)
         await settle(pilot, app)
         row = timeline.get_option_at_index(timeline.get_option_index("task:t-open")).prompt
         assert "✓ done" in row.plain
@@ -133,12 +134,31 @@ async def test_a_dated_task_has_its_timeline_row_and_x_completes_it(task_db, now
         assert await wait_for(pilot, lambda: _tasks(task_db)[0]["done_at"] is not None)
 
 
-async def test_x_off_a_task_row_says_how_to_pick_one(task_db, now):
+async def test_x_off_a_task_row_lists_the_applications_tasks_to_pick_one(task_db, now):
+    # A task without a due time has no timeline row: x on the application reaches it.
     app = make_app(task_db, now)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        before = task_db.read_bytes()
         await pilot.press("x")
         await settle(pilot, app)
-        assert any("Select a task in the timeline first" in n for n in notices(app))
-        assert task_db.read_bytes() == before
+        assert isinstance(app.screen, TaskPicker)
+        text = screen_text(app)
+        assert "Tasks of Acme — Data [b]Engineer[/b]" in text
+        assert "☐ Take-home: [b]ETL[/b] · due Thu 26 Nov 17:00" in text
+        assert "☐ Ask for a referral" in text
+        await pilot.press("down", "enter")
+        assert await wait_for(pilot, lambda: _tasks(task_db)[1]["done_at"] is not None)
+        assert _tasks(task_db)[0]["done_at"] is None
+        assert "Task done: Ask for a referral" in notices(app)
+
+
+async def test_x_on_an_application_without_tasks_says_how_to_add_one(one_app_db, now):
+    app = make_app(one_app_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        before = one_app_db.read_bytes()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, TaskPicker)
+        assert any("has no tasks (T adds one)" in n for n in notices(app))
+        assert one_app_db.read_bytes() == before

@@ -35,6 +35,7 @@ def _holders() -> dict[str, list[type]]:
     from jobtui.tui.screens.stats import StatsScreen
     from jobtui.tui.screens.status_picker import StatusPicker
     from jobtui.tui.screens.task_dialog import TaskDialog
+    from jobtui.tui.screens.task_picker import TaskPicker
     from jobtui.tui.screens.trash import TrashScreen
     from jobtui.tui.widgets.applications import ApplicationsTable
     from jobtui.tui.widgets.timeline import Timeline
@@ -56,7 +57,7 @@ def _holders() -> dict[str, list[type]]:
         "board": [BoardScreen],
         "offers": [OffersScreen],
         "contacts": [ContactsScreen],
-        "task": [TaskDialog],
+        "task": [TaskDialog, TaskPicker],
     }
 
 

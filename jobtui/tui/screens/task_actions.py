@@ -1,6 +1,7 @@
 """The main screen's task keys: T adds a task to the selected application, x completes the
-task selected in the timeline (and x again opens it). Each saves through the ops layer as
-one undoable change."""
+task selected in the timeline (and x again opens it); off a task's row, x lists the selected
+application's tasks to pick one (a task without a due time has no row). Each saves
+through the ops layer as one undoable change."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ async def add_task(panes: MainPanes) -> None:
     await panes.save_change(
         lambda store: ops_tasks.add_task(store, app_id, chosen.text, due=chosen.due, now=now),
         undo_as=f"the task for {row.app.label}",
-        report="Task added",
+        report=f"Task added: {_short(chosen.text)}",
     )
 
 
@@ -40,18 +41,35 @@ async def task_done(panes: MainPanes) -> None:
 
     entry = panes.query_one(Timeline).selected_entry if panes.timeline_focused() else None
     task = entry.task if entry is not None else None
-    if entry is None or task is None:
-        key = panes.key_for("add_task")
-        panes.notify(
-            f"Select a task in the timeline first (tab moves there; {key} adds one).",
-            severity="warning",
-        )
-        return
-    label = entry.app.label
+    if entry is not None and task is not None:
+        label = entry.app.label
+    else:  # not on a task's row: pick one of the selected application's tasks
+        row = panes.need_row()
+        if row is None:
+            return
+        if not row.app.tasks:
+            key = panes.key_for("add_task")
+            panes.notify(f"{row.app.label} has no tasks ({key} adds one).", severity="warning")
+            return
+        from jobtui.tui.screens.task_picker import TaskPicker
+
+        picker = TaskPicker(row.app.label, list(row.app.tasks), panes.tui.clock())
+        task = await panes.app.push_screen_wait(picker)
+        if task is None:
+            return
+        label = row.app.label
     done = not task.done
     now = panes.tui.clock()
     await panes.save_change(
         lambda store: ops_tasks.complete_task(store, task.id, now=now, done=done),
         undo_as=f"the task of {label}",
-        report="Task done" if done else "Task opened again",
+        report=f"Task done: {_short(task.text)}"
+        if done
+        else f"Task open again: {_short(task.text)}",
     )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A task's text for a toast, on one line (the toast shows it as data)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
