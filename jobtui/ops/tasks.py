@@ -75,6 +75,15 @@ def complete_task(store: Store, task_id: str, *, now: datetime, done: bool = Tru
     return TaskDone(hit.task, hit.application, changed=True)
 
 
+def delete_task(store: Store, task_id: str) -> TaskOf:
+    """Remove a task from its application (the change is undoable like any other; a task
+    is no record of its own, so it does not go to the trash)."""
+    hit = find_task(store, task_id)
+    hit.application.tasks = [t for t in hit.application.tasks if t.id != hit.task.id]
+    store.save(hit.application)
+    return hit
+
+
 def tasks(store: Store, *, every: bool = False) -> list[TaskOf]:
     """The open tasks of the open applications; with ``every``, every task: the done ones
     and those of closed applications too. Soonest due first, tasks without a due date after

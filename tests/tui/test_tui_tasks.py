@@ -152,6 +152,19 @@ async def test_x_off_a_task_row_lists_the_applications_tasks_to_pick_one(task_db
         assert "Task done: Ask for a referral" in notices(app)
 
 
+async def test_d_in_the_task_list_deletes_the_task_and_u_brings_it_back(task_db, now):
+    app = make_app(task_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("x")
+        await settle(pilot, app)
+        await pilot.press("down", "d")
+        assert await wait_for(pilot, lambda: [t["id"] for t in _tasks(task_db)] == ["t-open"])
+        assert "Task deleted: Ask for a referral (u brings it back)" in notices(app)
+        await pilot.press("u")
+        assert await wait_for(pilot, lambda: len(_tasks(task_db)) == 2)
+
+
 async def test_x_on_an_application_without_tasks_says_how_to_add_one(one_app_db, now):
     app = make_app(one_app_db, now)
     async with app.run_test(size=SIZE) as pilot:

@@ -170,3 +170,15 @@ def test_all_is_every_task_done_ones_and_closed_applications_too(jobtui, app_id)
     )
     _code, out, _err = jobtui("tasks", "--help")
     assert "every task: the done ones and closed applications' too" in " ".join(out.split())
+
+
+def test_delete_task_removes_it_from_its_application(jobtui, db_path, app_id):
+    from jobtui.db.store import Store
+    from jobtui.ops import tasks as ops_tasks
+
+    keep = _ok(jobtui("task", app_id, "Keep me"))
+    gone = _ok(jobtui("task", app_id, "Typo'd task"))
+    with Store(db_path) as store:
+        removed = ops_tasks.delete_task(store, gone[:8])
+    assert removed.task.text == "Typo'd task"
+    assert [t["id"] for t in _tasks_on_disk(db_path, app_id)] == [keep]

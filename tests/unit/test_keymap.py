@@ -57,7 +57,8 @@ def _holders() -> dict[str, list[type]]:
         "board": [BoardScreen],
         "offers": [OffersScreen],
         "contacts": [ContactsScreen],
-        "task": [TaskDialog, TaskPicker],
+        "task": [TaskDialog],
+        "task picker": [TaskPicker],
     }
 
 

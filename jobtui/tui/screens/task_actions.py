@@ -54,10 +54,17 @@ async def task_done(panes: MainPanes) -> None:
         from jobtui.tui.screens.task_picker import TaskPicker
 
         picker = TaskPicker(row.app.label, list(row.app.tasks), panes.tui.clock())
-        task = await panes.app.push_screen_wait(picker)
-        if task is None:
+        choice = await panes.app.push_screen_wait(picker)
+        if choice is None:
             return
-        label = row.app.label
+        task, label = choice.task, row.app.label
+        if choice.delete:
+            await panes.save_change(
+                lambda store: ops_tasks.delete_task(store, task.id),
+                undo_as=f"deleting the task {_short(task.text)} of {label}",
+                report=f"Task deleted: {_short(task.text)} (u brings it back)",
+            )
+            return
     done = not task.done
     now = panes.tui.clock()
     await panes.save_change(

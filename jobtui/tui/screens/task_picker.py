@@ -1,8 +1,9 @@
 """Pick one of an application's tasks (x off a task's row): its open tasks first, then the
-done ones; enter marks the one picked done, or open again."""
+done ones; enter marks the one picked done (or open again), d deletes it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
@@ -33,8 +34,17 @@ def task_line(task: Task, now: datetime) -> Text:
     return line
 
 
-class TaskPicker(Dialog[Task | None]):
-    """Choose one of ``tasks``; dismisses with it, or None on escape."""
+@dataclass(frozen=True)
+class TaskChoice:
+    """The answer of a :class:`TaskPicker`: the task, and whether to delete it (else: done,
+    or open again)."""
+
+    task: Task
+    delete: bool = False
+
+
+class TaskPicker(Dialog[TaskChoice | None]):
+    """Choose one of ``tasks``; dismisses with a :class:`TaskChoice`, or None on escape."""
 
     DEFAULT_CSS = """
     TaskPicker {
@@ -49,7 +59,7 @@ class TaskPicker(Dialog[Task | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("task")
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("task picker")
 
     def __init__(self, label: str, tasks: list[Task], now: datetime) -> None:
         super().__init__()
@@ -66,7 +76,8 @@ class TaskPicker(Dialog[Task | None]):
                 *(Option(task_line(t, self.now), id=t.id) for t in self.tasks), id="task-list"
             )
             yield Static(
-                Text("enter: done (a done one: open again) · esc cancel"), classes="dialog-keys"
+                Text("enter: done (a done one: open again) · d delete · esc cancel"),
+                classes="dialog-keys",
             )
 
     def on_mount(self) -> None:
@@ -75,7 +86,13 @@ class TaskPicker(Dialog[Task | None]):
     @on(OptionList.OptionSelected, "#task-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(next(t for t in self.tasks if t.id == event.option.id))
+        self.dismiss(TaskChoice(next(t for t in self.tasks if t.id == event.option.id)))
+
+    def action_delete(self) -> None:
+        """Delete the highlighted task (u on the main screen brings it back)."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(TaskChoice(next(t for t in self.tasks if t.id == option.id), True))
 
     def action_cancel(self) -> None:
         """Close without changing a task."""
