@@ -20,9 +20,9 @@ from jobtui.core.model import Application, Contact, Interview
 # Line breaks and tabs read as spaces (one for one, so that positions in plain ASCII text
 # stay those of the original): "data engineer" finds "data\nengineer".
 _SPACES = ("\n", "\r", "\t", "\x0b", "\x0c")
-# Between two fields in a row's joined text: never in a normalized text nor in a needle,
-# so no match runs from one field into the next.
-_SEPARATOR = "\n"
+# Between two fields in a row's joined text: not white space (it stays as it is when
+# normalized) and not something one types, so no match runs from one field into the next.
+_SEPARATOR = "\x00"
 
 # Fields shown in a column of the list: a match there needs no "where".
 SHOWN_IN_COLUMNS = frozenset({"company", "role"})
@@ -31,17 +31,29 @@ SHOWN_IN_COLUMNS = frozenset({"company", "role"})
 def normalized(text: str) -> str:
     """``text`` for matching: case folded, accents (combining marks) dropped after NFKD,
     line breaks and tabs as spaces. The needle and the text go through this same function."""
+    return _spaced(_folded(text))
+
+
+def _folded(text: str) -> str:
     if text.isascii():
-        folded = text.lower()  # casefold is lower for ASCII, and NFKD changes nothing
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        if not decomposed.isascii():
-            decomposed = "".join([ch for ch in decomposed if not unicodedata.combining(ch)])
-        folded = decomposed.casefold()
+        return text.lower()  # casefold is lower for ASCII, and NFKD changes nothing
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _NON_ASCII.sub(_without_marks, decomposed).casefold()
+
+
+def _spaced(text: str) -> str:
     for space in _SPACES:
-        if space in folded:
-            folded = folded.replace(space, " ")
-    return folded
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    # Only the non-ASCII runs are looked at one character at a time.
+    return "".join([ch for ch in run.group() if not unicodedata.combining(ch)])
 
 
 def fields_of(
@@ -140,17 +152,16 @@ class Searchable:
     """One row's fields, normalized once and joined: ``needle in searchable.text`` is the
     per-keystroke test, :meth:`find` says where (only for the rows that match)."""
 
-    __slots__ = ("_fields", "_starts", "text")
+    __slots__ = ("_fields", "text")
 
     def __init__(self, fields: Sequence[tuple[str, str]]) -> None:
         self._fields = fields
-        texts = [normalized(text) for _, text in fields]
-        self.text = _SEPARATOR.join(texts)
-        starts, at = [], 0
-        for text in texts:
-            starts.append(at)
-            at += len(text) + 1
-        self._starts = starts
+        texts = [text for _, text in fields]
+        joined = _SEPARATOR.join(texts)
+        if joined.isascii():  # the common case: one pass over the whole row
+            self.text = normalized(joined)
+        else:  # only the fields that are not ASCII take the slow way
+            self.text = _spaced(_SEPARATOR.join([_folded(text) for text in texts]))
 
     def __contains__(self, needle: str) -> bool:
         """``needle`` (already :func:`normalized`) is in some field."""
@@ -161,9 +172,14 @@ class Searchable:
         pos = self.text.find(needle)
         if pos < 0 or not needle:
             return None
-        index = bisect_right(self._starts, pos) - 1
+        # Where each field starts in ``text`` (ASCII keeps its length when normalized).
+        starts, at = [], 0
+        for _, text in self._fields:
+            starts.append(at)
+            at += (len(text) if text.isascii() else len(normalized(text))) + 1
+        index = bisect_right(starts, pos) - 1
         where, original = self._fields[index]
-        start, end = _original_span(original, pos - self._starts[index], len(needle))
+        start, end = _original_span(original, pos - starts[index], len(needle))
         return Match(where, original, start, end)
 
 

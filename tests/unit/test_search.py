@@ -216,3 +216,19 @@ def test_the_timeline_filter_matches_all_text(now):
     assert [e.app.company for e in timeline_base(overview, view)] == ["Acme"]
     view = View(filter_text="hiring", filter_target="timeline")
     assert [e.app.company for e in timeline_base(overview, view)] == ["Globex"]
+
+
+def test_a_row_with_some_accented_text_still_says_where_and_shows_the_words(now):
+    app = _app(notes="Ask about the Kafka migration")
+    interviews = [_interview(app, now, interviewers=[Person("Jürgen Groß")], liked="Kafka talk")]
+    found = matches(Searchable(fields_of(app, interviews)), "GROSS")
+    assert found is not None and found.where == "interviewer Jürgen Groß"
+    found = matches(Searchable(fields_of(app, interviews)), "kafka talk")
+    assert found is not None and found.where == "what you liked"
+    assert found.excerpt() == ("", "Kafka talk", "")
+
+
+def test_prepare_search_builds_every_rows_text_ahead(now):
+    overview = _overview(now, [_app(notes="Zoë")]).prepare_search()
+    assert overview.rows[0].__dict__.get("searchable") is not None
+    assert "zoe" in overview.rows[0].search_text
