@@ -10,7 +10,6 @@ message was about is not enough: a note to the recruiter was not written to the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +17,7 @@ from functools import cached_property
 
 from jobtui.core import dates
 from jobtui.core.model import Application, Contact, Person, SentFollowUp
+from jobtui.core.search import normalized
 from jobtui.db.store import Store
 from jobtui.ops import records
 
@@ -72,10 +72,9 @@ class Linked:
 
 
 def fold(text: str) -> str:
-    """``text`` for matching: accents dropped, case folded, runs of white space as one."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    """``text`` for matching (as `/` matches: core.search.normalized), runs of white space
+    as one."""
+    return " ".join(normalized(text).split())
 
 
 _SEPARATORS = re.compile(r"[,;]")

@@ -13,6 +13,7 @@ UI; tests ``await data.wait_idle()`` instead of sleeping.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import threading
 import time
@@ -156,6 +157,8 @@ class DataService:
                 self._hand_back(on_error, exc)
                 raise
             self._hand_back(on_done, result, overview)
+            if overview is not None and everything:
+                self._prepare_search_later(overview)
             return result
 
         try:
@@ -165,6 +168,13 @@ class DataService:
                 self._pending -= 1
             self._end()
             raise
+
+    def _prepare_search_later(self, overview: Overview) -> None:
+        """Normalize every row's text for `/` on the data thread, after the rows are drawn:
+        the first filter keystroke then costs what every other one does (at 10,000
+        applications this is a few hundred ms better spent here than at start or in the UI)."""
+        with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to prepare for
+            self._pool.submit(overview.prepare_search)
 
     async def call(self, job: Job, *, refresh: bool = False, full: bool = False) -> Any:
         """Run ``job(store)`` on the data thread (after every job queued before it) and

@@ -133,7 +133,7 @@ class BoardScreen(Screen[None]):
         yield Static(id="board-title")
         # Not selected on focus: what is typed at once after "/" adds to the filter.
         yield Input(
-            placeholder="filter: company, role, tag, interviewer, posting",
+            placeholder="filter: any text (notes, posting, contacts...)",
             id="board-filter",
             select_on_focus=False,
         )
