@@ -121,7 +121,7 @@ def titles(overview: Overview, view: View, shown: int) -> tuple[str, str]:
     bits.append("closed shown" if view.show_closed else "closed hidden (c)")
     if apps_filter := view.filter_of("applications"):
         bits.append(f"filter: {apps_filter}")
-    timeline = "Interviews"
+    timeline = "Timeline"
     if timeline_filter := view.filter_of("timeline"):
         timeline += f" · filter: {timeline_filter}"
     return " · ".join(bits), timeline

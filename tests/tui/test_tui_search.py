@@ -103,8 +103,8 @@ async def test_the_timeline_filter_searches_interview_notes(search_db, now):
         await settle(pilot, app)
         assert isinstance(app.focused, Timeline)
         await _search(pilot, app, "TERRAFORM")
-        assert "Interviews · filter: TERRAFORM" in screen_text(app)
-        assert "Initech" in screen_text(app).split("Interviews · filter")[1]
+        assert "Timeline · filter: TERRAFORM" in screen_text(app)
+        assert "Initech" in screen_text(app).split("Timeline · filter")[1]
 
 
 async def test_hostile_text_in_the_excerpt_is_shown_literally(db_path, now):
