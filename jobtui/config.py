@@ -6,7 +6,6 @@ type, raises :class:`ConfigError` naming the file, the line (for syntax) or the 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -139,6 +138,8 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path=path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from None
+    import tomllib  # only when there is a file to read
+
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError:

@@ -7,7 +7,6 @@ Nothing here knows about Textual or TinyDB: records convert to and from plain di
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -179,6 +178,8 @@ class SentKind(_Choice):
 
 def new_id() -> str:
     """A fresh record id (uuid4); users type any unique prefix of it."""
+    import uuid  # only when a record is made: not on the way to the first frame
+
     return str(uuid.uuid4())
 
 

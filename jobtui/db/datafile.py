@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import shutil
 import stat
 import time
@@ -215,6 +214,8 @@ def write_file_atomically(
     ``before_replace`` runs once the new bytes are safely on disk, just before they take
     the target's place (the database keeps its previous file as a backup there).
     """
+    import secrets  # with hashlib: only when a file is written, not at start
+
     folder = target.parent
     make_private_folder(folder)
     tmp = folder / f"{_TMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}"

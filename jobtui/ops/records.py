@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from jobtui.core.fields import set_field
 from jobtui.core.model import (
     Application,
     Contact,
@@ -151,6 +150,8 @@ def set_fields(
     """Set fields of any record (any unique id prefix) from typed text, ``(name, value)``
     pairs read as the forms read them; all are saved together or none (a bad value raises
     ValidationError naming its field)."""
+    from jobtui.core.fields import set_field  # the field table: only when setting fields
+
     record = store.resolve(record_id)
     names = [set_field(record, name, value, now).name for name, value in assignments]
     store.save(record)

@@ -16,7 +16,7 @@ from jobtui.core.followup import owed_kind
 from jobtui.core.model import Application, Contact, Interview
 from jobtui.core.overview import AppRow, Overview
 from jobtui.core.words import natural_join
-from jobtui.ops import followups, records
+from jobtui.ops import records
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.widgets.applications import ApplicationsTable
 
@@ -147,6 +147,8 @@ async def change_status(panes: MainPanes) -> None:
 async def mark_sent(panes: MainPanes) -> None:
     if panes.refuse_if_read_only():
         return
+    from jobtui.ops import followups
+
     selected = panes.target()
     if selected is None:
         return
@@ -179,6 +181,7 @@ async def log_message(panes: MainPanes) -> None:
     dialog asks its kind (the one owed, if any, first in line), to whom and the channel."""
     if panes.refuse_if_read_only():
         return
+    from jobtui.ops import followups
     from jobtui.tui.screens.log_message import LogMessageDialog
 
     selected = panes.target()
@@ -233,6 +236,7 @@ async def sent_messages(panes: MainPanes) -> None:
 async def snooze(panes: MainPanes) -> None:
     if panes.refuse_if_read_only():
         return
+    from jobtui.ops import followups
     from jobtui.tui.screens.snooze import SnoozeDialog
 
     target = panes.target()

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jobtui.ops import tasks as ops_tasks
-
 if TYPE_CHECKING:
     from jobtui.tui.screens.panes import MainPanes
 
@@ -16,6 +14,7 @@ if TYPE_CHECKING:
 async def add_task(panes: MainPanes) -> None:
     if panes.refuse_if_read_only():
         return
+    from jobtui.ops import tasks as ops_tasks
     from jobtui.tui.screens.task_dialog import TaskDialog
 
     row = panes.need_row()
@@ -37,6 +36,7 @@ async def task_done(panes: MainPanes) -> None:
     """Complete the task selected in the timeline; a done one is opened again."""
     if panes.refuse_if_read_only():
         return
+    from jobtui.ops import tasks as ops_tasks
     from jobtui.tui.widgets.timeline import Timeline
 
     entry = panes.query_one(Timeline).selected_entry if panes.timeline_focused() else None

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobtui.ops import followups, views
+from jobtui.ops import views
 from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.shown import shown
 from jobtui.tui.widgets.editor import NoteEditor
@@ -59,7 +59,7 @@ async def compose_message(panes: MainPanes) -> None:
     if panes.refuse_if_read_only():
         return  # its fields are saved with the interview: nothing to type in vain
     from jobtui.core import drafts
-    from jobtui.ops import messages
+    from jobtui.ops import followups, messages
     from jobtui.tui.screens.composer import ComposerScreen
     from jobtui.tui.screens.who_dialog import ask_who_is_writing
 
