@@ -70,9 +70,11 @@ def database(folder: Path, size: int, seed: int) -> Path:
 
 def child_env(scratch: Path) -> dict[str, str]:
     """The environment a child jobtui runs in: no user config, no $JOBTUI_DB, no
-    COLUMNS/LINES (so the terminal's own size counts)."""
+    COLUMNS/LINES (so the terminal's own size counts), and bytecode written and read as an
+    installed jobtui's is (PYTHONDONTWRITEBYTECODE, set in some shells, would make every
+    start recompile jobtui: 130-170 ms no user pays)."""
     env = dict(os.environ)
-    for name in ("COLUMNS", "LINES", "JOBTUI_DB"):
+    for name in ("COLUMNS", "LINES", "JOBTUI_DB", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     config = scratch / "config"
     config.mkdir(exist_ok=True)
