@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from jobtui.config import CaptureSettings
 from jobtui.io.capture.posting import Posting, html_to_markdown
 
 GREENHOUSE = "greenhouse"
@@ -28,15 +29,19 @@ class AtsError(ValueError):
     system and the reason."""
 
 
+_DEFAULTS = CaptureSettings()
+
+
 @dataclass(frozen=True)
 class AtsBases:
     """The public APIs' base URLs (no trailing slash needed): a setting, and tests point them at
     a local server. Lever's EU instance has its own."""
 
-    greenhouse: str = "https://boards-api.greenhouse.io"
-    lever: str = "https://api.lever.co"
-    lever_eu: str = "https://api.eu.lever.co"
-    ashby: str = "https://api.ashbyhq.com"
+    # The defaults are [capture]'s (jobtui.config.CaptureSettings): written once, there.
+    greenhouse: str = _DEFAULTS.greenhouse_api
+    lever: str = _DEFAULTS.lever_api
+    lever_eu: str = _DEFAULTS.lever_eu_api
+    ashby: str = _DEFAULTS.ashby_api
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,7 @@ class MainPanes(Screen[None]):
         self.overview = overview
         rows = self.visible_rows()
         table = self.query_one(ApplicationsTable)
-        table.show_rows(rows[: views.MAX_ROWS], overview.now)
+        table.show_rows(rows[: views.MAX_ROWS], overview.now, self.view)
         reason = self.read_only_reason()
         self.query_one(Summary).show(overview, read_only=reason)
         editor = self.query_one(NoteEditor)

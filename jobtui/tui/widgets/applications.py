@@ -8,7 +8,6 @@ from datetime import date, datetime
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from jobtui.core import dates
 from jobtui.core.overview import AppRow
@@ -16,6 +15,7 @@ from jobtui.core.search import Match
 from jobtui.tui import view as views
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
+from jobtui.tui.widgets.keyed_table import KeyedTable
 
 
 def _cell(text: str, style: str | Style = "") -> Text:
@@ -61,7 +61,7 @@ def applied_text(applied_on: date | None, today: date) -> str:
     return f"{dates.format_short_day(applied_on, today)} {age}"
 
 
-class ApplicationsTable(DataTable):
+class ApplicationsTable(KeyedTable):
     """A DataTable keyed by application id. Every cell is Text: user data is never markup."""
 
     BINDINGS = [
@@ -70,9 +70,10 @@ class ApplicationsTable(DataTable):
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        super().__init__(**kwargs)
         self._rows: Sequence[AppRow] = ()
         self._now: datetime | None = None
+        self._view = views.View()
         self._layout_width = 0
 
     def _add_columns(self, applied_width: int = 10) -> None:
@@ -92,33 +93,19 @@ class ApplicationsTable(DataTable):
 
     def on_resize(self) -> None:
         if self._now is not None and self.size.width != self._layout_width:
-            self.show_rows(self._rows, self._now)
+            self.show_rows(self._rows, self._now, self._view)
 
-    @property
-    def selected_id(self) -> str | None:
-        """The application id under the cursor, if any."""
-        if self.row_count == 0:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:  # cursor outside the rows while the table is rebuilt
-            return None
-        return str(key.value) if key.value is not None else None
-
-    def _view(self) -> views.View:
-        """The switches of the screen showing this table (its filter), if it has any."""
-        view = getattr(self.screen, "view", None)
-        return view if isinstance(view, views.View) else views.View()
-
-    def show_rows(self, rows: Sequence[AppRow], now: datetime) -> None:
+    def show_rows(
+        self, rows: Sequence[AppRow], now: datetime, view: views.View | None = None
+    ) -> None:
         """Replace the rows, keeping the cursor on the same application if it is still shown.
 
-        While the screen's filter is on, a row it matched only in text no column shows (the
+        While ``view``'s filter is on, a row it matched only in text no column shows (the
         notes, a contact...) says where in its Next action cell: "⌕ notes: …the words…".
         """
         keep = self.selected_id
         self._rows, self._now = rows, now
-        view = self._view()
+        self._view = view = view or views.View()
         today = dates.local_day(now)
         applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
         # Wider when a date of another year is shown: "26 Sep 2025 14mo" is the longest.
@@ -145,12 +132,3 @@ class ApplicationsTable(DataTable):
             )
         if keep is not None:
             self.select(keep)
-
-    def select(self, app_id: str) -> bool:
-        """Move the cursor to an application's row; False if it is not shown."""
-        try:
-            index = self.get_row_index(app_id)
-        except Exception:
-            return False
-        self.move_cursor(row=index, animate=False)
-        return True

@@ -9,11 +9,11 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import BindingType
-from textual.widgets import DataTable
 
 from jobtui.ops import contacts as ops
 from jobtui.tui import keymap
 from jobtui.tui.shown import shown, shown_plain
+from jobtui.tui.widgets.keyed_table import KeyedTable
 
 # Below this width the email and phone columns give way (the line under the table has them).
 WIDE_COLUMNS = 110
@@ -75,32 +75,10 @@ def fit_widths(columns: dict[str, list[str]], room: int) -> dict[str, int]:
     return widths
 
 
-class ContactsTable(DataTable):
+class ContactsTable(KeyedTable):
     """The contacts, one row each, keyed by contact id; every cell is literal Text."""
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("lists")  # j / k
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-
-    @property
-    def selected_id(self) -> str | None:
-        """The contact id under the cursor, if any."""
-        if self.row_count == 0:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:  # the cursor is outside the rows while they are rebuilt
-            return None
-        return str(key.value) if key.value is not None else None
-
-    def select(self, contact_id: str) -> bool:
-        """Move the cursor to a contact's row; False if it is not shown."""
-        try:
-            self.move_cursor(row=self.get_row_index(contact_id))
-        except Exception:
-            return False
-        return True
 
     def show_rows(self, rows: list[ops.ContactRow], now: datetime) -> None:
         """Replace the rows (columns fitted to the width), the cursor kept on its contact."""
