@@ -9,18 +9,23 @@ at any point leaves either the old file or the new one, never a mix.
 The lock is held only for the moment of a save, so a CLI command, a second TUI or a sync
 tool can work beside an open TUI; a writer waits a few seconds for a save in progress.
 A symlinked path is followed: the file it names is the database (the link stays a link).
+
+A save serialises the database in pieces (:func:`encode_database`, exactly the bytes of
+``orjson.dumps(data)``) and writes them batch by batch: one orjson call over tens of MB
+would hold the interpreter lock for as long, freezing the TUI, whose saves run on a thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import re
 import shutil
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -132,7 +137,7 @@ def parse_database(raw: bytes, *, blank_ok: bool = True) -> dict[str, Any]:
     Returns the data migrated to the current schema. ``blank_ok`` accepts a file with no
     data at all (empty, or ``{}``) as a new database; without it such a file is refused.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip() would copy the whole file)
         if not blank_ok:
             raise ValueError("it is empty")
         return empty_database()
@@ -179,6 +184,122 @@ def migrate(data: dict[str, Any], schema: int) -> dict[str, Any]:
     return data
 
 
+# How much JSON one orjson call makes, roughly. Each call holds the interpreter lock (the
+# TUI's UI thread cannot run meanwhile); between calls Python switches threads as usual.
+_PIECE_BYTES = 256 * 1024
+# How much is handed to one os.write (which releases the lock while the kernel copies).
+_BATCH_BYTES = 1 << 20
+
+
+class Encoded:
+    """A database serialised as pieces whose concatenation is ``orjson.dumps(data)``.
+
+    The pieces are written one batch at a time and compared with a file piece by piece;
+    they are joined into one ``bytes`` (a long copy, holding the lock) only when asked, on
+    rare paths (a merge base, a rollback).
+    """
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self.pieces = pieces
+        self.size = sum(map(len, pieces))
+        self._joined: bytes | None = None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __bytes__(self) -> bytes:
+        if self._joined is None:
+            self._joined = b"".join(self.pieces)
+        return self._joined
+
+    def batches(self) -> Iterator[bytes]:
+        """The bytes in order, in batches of about _BATCH_BYTES (a piece is never split)."""
+        batch: list[bytes] = []
+        size = 0
+        for piece in self.pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= _BATCH_BYTES:
+                yield batch[0] if len(batch) == 1 else b"".join(batch)
+                batch, size = [], 0
+        if batch:
+            yield b"".join(batch)
+
+    def same_as(self, raw: bytes) -> bool:
+        """True if ``raw`` is exactly these bytes (compared piece by piece, without a copy)."""
+        if len(raw) != self.size:
+            return False
+        position = 0
+        for piece in self.pieces:
+            if not raw.startswith(piece, position):
+                return False
+            position += len(piece)
+        return True
+
+
+Payload = bytes | Encoded
+
+
+def as_bytes(payload: Payload) -> bytes:
+    """The bytes of a payload (an :class:`Encoded` is joined: only for rare paths)."""
+    return payload if isinstance(payload, bytes) else bytes(payload)
+
+
+def same_bytes(payload: Payload | None, raw: bytes) -> bool:
+    """True if ``raw`` is exactly ``payload``'s bytes."""
+    if payload is None:
+        return False
+    if isinstance(payload, Encoded):
+        return payload.same_as(raw)
+    return payload == raw
+
+
+def encode_database(data: dict[str, Any]) -> Encoded:
+    """``orjson.dumps(data)`` made in pieces of about _PIECE_BYTES each, byte for byte.
+
+    Each table's records are serialised a slice at a time (a dict of a few records dumps to
+    ``{...}``; its inside is one piece), so no single call holds the interpreter lock for
+    long, and the lock is offered to other threads between slices. Anything unusual (not
+    a dict of dicts with string keys) is dumped whole: the same bytes, or the same error, as
+    one call gives.
+    """
+    if not isinstance(data, dict) or not all(isinstance(name, str) for name in data):
+        return Encoded([orjson.dumps(data)])
+    pieces = [b"{"]
+    for number, (name, table) in enumerate(data.items()):
+        if number:
+            pieces.append(b",")
+        if not isinstance(table, dict) or not table:
+            pieces.append(orjson.dumps(name) + b":" + orjson.dumps(table))
+            continue
+        pieces.append(orjson.dumps(name) + b":{")
+        rows = iter(table.items())
+        count, first = 16, True
+        while part := orjson.dumps(dict(itertools.islice(rows, count))):
+            if part == b"{}":
+                break
+            if not first:
+                pieces.append(b",")
+            first = False
+            pieces.append(part[1:-1])
+            # Aim the next slice at _PIECE_BYTES, from this one's size per record.
+            count = max(1, min(count * 4, count * _PIECE_BYTES // len(part)))
+            # Hand the lock to a thread that waits for it (the UI's, redrawing): a save on
+            # the data thread then takes longer while the UI is busy, not the UI.
+            time.sleep(0)
+        pieces.append(b"}")
+    pieces.append(b"}")
+    return Encoded(pieces)
+
+
+def _write_all(fd: int, payload: Payload) -> None:
+    # os.write releases the interpreter lock; a batch at a time keeps each copy short.
+    for batch in payload.batches() if isinstance(payload, Encoded) else (payload,):
+        view = memoryview(batch)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
 def _fsync_dir(folder: Path) -> None:
     # Make the rename itself durable; not possible (nor needed) on every platform.
     try:
@@ -207,9 +328,11 @@ def make_private_folder(folder: Path) -> None:
 
 
 def write_file_atomically(
-    target: Path, payload: bytes, *, before_replace: Callable[[], None] | None = None
+    target: Path, payload: Payload, *, before_replace: Callable[[], None] | None = None
 ) -> None:
     """Write ``payload`` to ``target`` (mode 0600) so that it is whole or absent, and durable.
+
+    ``payload`` is bytes or an :class:`Encoded` database (written batch by batch).
 
     ``before_replace`` runs once the new bytes are safely on disk, just before they take
     the target's place (the database keeps its previous file as a backup there).
@@ -221,9 +344,7 @@ def write_file_atomically(
     tmp = folder / f"{_TMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_all(fd, payload)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -390,7 +511,7 @@ class DatabaseFile:
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
         self._lock = _Lock(locations.lock_file(self.real))
         self._identity: tuple[int, int, int] | None = None
-        self._known: bytes | None = None  # the bytes last read or written
+        self._known: Payload | None = None  # the bytes last read or written
         self._check_kind()
         self.read_only_reason: str | None = None if read_only else self._why_not_writable()
         self.read_only = read_only or self.read_only_reason is not None
@@ -506,13 +627,14 @@ class DatabaseFile:
         data: dict[str, Any],
         *,
         merge: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-    ) -> tuple[bytes, dict[str, Any] | None]:
+    ) -> tuple[Encoded, dict[str, Any] | None]:
         """Atomically and durably replace the file with ``data``.
 
         Under the lock, the file is first checked: if someone else changed it since it was
         read, their version is parsed and ``merge(theirs)`` gives what to write (without a
-        merge, :class:`ChangedOnDiskError`). Returns (the bytes written, the merged data or
-        None). Every OSError becomes one StorageError naming the path; the old file stays.
+        merge, :class:`ChangedOnDiskError`). Returns (the bytes written, in pieces, and the
+        merged data or None). Every OSError becomes one StorageError naming the path; the
+        old file stays.
         """
         if self.read_only:
             why = self.read_only_reason or "it is open read-only"
@@ -535,7 +657,7 @@ class DatabaseFile:
                         f"jobtui database ({exc}); nothing was saved and the file was left as it is"
                     ) from None
                 merged = data = merge(other)
-            payload = orjson.dumps(data)
+            payload = encode_database(data)
             try:
                 write_file_atomically(self.real, payload, before_replace=self._backup_current)
             except OSError as exc:
@@ -558,7 +680,7 @@ class DatabaseFile:
         if not self.changed_on_disk():
             return None
         current = self._read()
-        if current is None or current == self._known or not current.strip():
+        if current is None or same_bytes(self._known, current) or current.isspace():
             # Gone (we write ours: nothing on disk to lose), touched but the same, or
             # emptied by something else (its content is in the backups).
             return None

@@ -38,7 +38,9 @@ from jobtui.db.datafile import (
     DEFAULT_LOCK_WAIT,
     BackupPolicy,
     DatabaseFile,
+    Payload,
     StorageError,
+    as_bytes,
     describe_os_error,
     empty_database,
     parse_database,
@@ -119,9 +121,12 @@ class _Tables:
         self.merged = False  # a merge (or reload) brought in records from elsewhere
         self.touched_elsewhere: set[tuple[str, str]] = set()  # records merged in from disk
         self._replace_on_save = False
+        # The bytes last known to be on disk: as read, or as the last save wrote them (in
+        # pieces, joined only to roll back or merge). None: no file yet.
+        self._committed: Payload | None
         if file is None:
             self._data: dict[str, Any] = empty_database()
-            self._committed: bytes | None = orjson.dumps(self._data)
+            self._committed = orjson.dumps(self._data)
         else:
             self._data, raw = file.load()
             self._committed = raw
@@ -133,8 +138,8 @@ class _Tables:
         return self._data
 
     @property
-    def committed(self) -> bytes | None:
-        """The bytes of the last state known to be on disk."""
+    def committed(self) -> Payload | None:
+        """The bytes of the last state known to be on disk (see datafile.as_bytes)."""
         return self._committed
 
     def write(self, data: dict[str, Any]) -> None:
@@ -171,7 +176,7 @@ class _Tables:
         return self._data
 
     def _merge(self, theirs: dict[str, Any]) -> dict[str, Any]:
-        base = parse_database(self._committed) if self._committed else empty_database()
+        base = parse_database(as_bytes(self._committed)) if self._committed else empty_database()
         merged, report = merge_databases(base, self._data, theirs)
         self.merged = True
         self.touched_elsewhere |= report.touched
@@ -209,7 +214,7 @@ class _Tables:
         if self._committed is None:
             self._data = empty_database()
         else:
-            self._data = orjson.loads(self._committed) or empty_database()
+            self._data = orjson.loads(as_bytes(self._committed)) or empty_database()
 
     def reload(self) -> None:
         if self.file is not None:
@@ -916,7 +921,7 @@ class Store:
         kept = file.backups() if file is not None else []
         return kept[0] if kept else None
 
-    def _committed_bytes(self) -> bytes:
+    def _committed_bytes(self) -> Payload:
         committed = self._storage.committed
         return committed if committed is not None else orjson.dumps(empty_database())
 
