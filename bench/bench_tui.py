@@ -1,9 +1,12 @@
 """How fast the TUI starts, filters and saves, each figure beside its floor.
 
     python bench/bench_tui.py [--sizes 1000 10000] [--repeat 5] [--terminal pty|headless]
+                              [--data DIR] [--parts startup filter save]
 
 For each size it builds a database with bench_store's builder (the same realistic records)
-in a temporary folder, then measures:
+in a temporary folder (or reuses the one kept in ``--data DIR``, as the other issue-14
+benches do; the in-process runs work on a copy, since a save writes), then measures the
+``--parts`` asked for (all three by default):
 
 1. startup: a fresh ``python`` process running the real ``jobtui --db DB`` (the CLI entry
    point, so exactly what open_tui.py does), timed from just before the spawn to the first
@@ -39,6 +42,7 @@ import itertools
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,6 +59,7 @@ if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
 import bench_store  # noqa: E402  (the database builder: same records as the store bench)
+import databases  # noqa: E402  (the issue-14 benches' shared databases)
 import textual  # noqa: E402
 from textual import events  # noqa: E402
 from textual._compositor import CompositorUpdate  # noqa: E402
@@ -79,6 +84,7 @@ QUIET_TICKS = 3  # on-time ticks in a row that mean "the UI is free again"
 LATE = 2 * FRAME  # a tick this long after the previous one means a frame was missed
 TIMEOUT_S = 120.0  # per child process / per wait; a hang is reported, not waited out
 WORD = "novak"  # an interviewer's surname: n, no, nov... narrow the rows step by step
+PARTS = ("startup", "filter", "save")
 
 # -- 1. startup, in a child process -------------------------------------------------
 
@@ -330,6 +336,19 @@ class BenchTUI(FrameClock, JobTUI):
             return submit(timed_job, timed_done, on_error, **options)
 
         self.data.submit = timed_submit  # type: ignore[method-assign]
+        self.file_saves: list[tuple[float, float]] = []  # DatabaseFile.save, start and end
+        file = store._storage.file
+        if file is not None:
+            save = file.save
+
+            def timed_save(*args: Any, **kwargs: Any) -> Any:
+                begun = time.perf_counter()
+                try:
+                    return save(*args, **kwargs)
+                finally:
+                    self.file_saves.append((begun, time.perf_counter()))
+
+            file.save = timed_save  # type: ignore[method-assign]
 
 
 class BareInput(FrameClock, App[None]):
@@ -360,6 +379,7 @@ async def _one_save(app: BenchTUI, pilot, pauses: list) -> dict:
     await pilot.press("s")
     await pilot.pause()
     del app.jobs[:]
+    del app.file_saves[:]
     started = _key(app, str(STATUSES.index(pick) + 1))
     painted = await app.frame_after(lambda: app.jobs[0].get("ui_end") if app.jobs else None)
     free = await app.free_after(painted)
@@ -376,6 +396,9 @@ async def _one_save(app: BenchTUI, pilot, pauses: list) -> dict:
         "max_gap": max(b - a for a, b in gaps),
         "job_gap": longest(started, job["job_end"]),
         "overview_gap": longest(job["job_end"], job["ui_start"]),
+        "ui_gap": longest(job["ui_start"], free),
+        "file_gap": max((longest(a, b) for a, b in app.file_saves), default=0.0),
+        "file_save": sum(b - a for a, b in app.file_saves),
         "gc": max((b - a for a, b in pauses if b > started and a < free), default=0.0),
         "save": job["job_end"] - job["job_start"],
         "overview": job["ui_start"] - job["job_end"],
@@ -444,14 +467,14 @@ async def filter_floor(word: str, repeat: int, size: tuple[int, int]) -> list:
 
 
 async def bench_in_process(
-    db: Path, word: str, repeat: int, size: tuple[int, int]
+    db: Path, word: str, repeat: int, size: tuple[int, int], parts: list[str]
 ) -> dict[str, Any]:
-    """Filter latencies and the save's UI stalls on one database."""
+    """Filter latencies and the save's UI stalls on one database (the ``parts`` asked for)."""
     store = Store(db, clock=bench_store._wall_clock)
     app = BenchTUI(store)
     main = app.main
     assert isinstance(main, TimedMain)
-    result: dict[str, Any] = {"filter": [], "show": []}
+    result: dict[str, Any] = {"filter": [], "show": [], "words": 0, "saves": []}
     try:
         async with app.run_test(size=size) as pilot:
             await _loaded(app, pilot)
@@ -463,7 +486,7 @@ async def bench_in_process(
 
             # -- filter: "/" then the word, one key at a time; escape clears it again
             budget = time.perf_counter() + FILTER_BUDGET_S
-            for _ in _bounded(repeat, budget):
+            for _ in _bounded(repeat if "filter" in parts else 0, budget):
                 await pilot.press("slash")
                 await pilot.pause()
                 del main.show_seconds[:]
@@ -494,7 +517,7 @@ async def bench_in_process(
             gc.callbacks.append(on_gc)
             budget = time.perf_counter() + SAVE_BUDGET_S
             try:
-                for _ in _bounded(repeat, budget):
+                for _ in _bounded(repeat if "save" in parts else 0, budget):
                     saves.append(await _one_save(app, pilot, pauses))
             finally:
                 gc.callbacks.remove(on_gc)
@@ -543,6 +566,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--word", default=WORD, help=f"what to type into the filter ({WORD!r})")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--dir", type=Path, help="where to build (default: a temp folder)")
+    parser.add_argument(
+        "--data", type=Path, help="reuse (or build and keep) the databases in this folder"
+    )
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        choices=PARTS,
+        default=list(PARTS),
+        help="what to measure (default: all)",
+    )
     args = parser.parse_args(argv)
     size = (120, 40)
     begun = time.perf_counter()
@@ -569,64 +602,96 @@ def main(argv: list[str] | None = None) -> None:
         )
         dbs: dict[int, Path] = {}
         for n in args.sizes:
-            print(f"building {n:,} applications ...", file=sys.stderr, flush=True)
             folder = root / str(n)
             folder.mkdir()
             dbs[n] = folder / "jobtui.json"
-            bench_store.build(dbs[n], bench_store.make_records(n, args.seed))
+            if args.data is not None:  # kept between runs; never written: copied here
+                args.data.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(databases.database(args.data, n, args.seed), dbs[n])
+            else:
+                print(f"building {n:,} applications ...", file=sys.stderr, flush=True)
+                bench_store.build(dbs[n], bench_store.make_records(n, args.seed))
 
-        print("startup ...", file=sys.stderr, flush=True)
-        startup = bench_startup(dbs, args.repeat, args.terminal, size, root)
-        print("filter floor ...", file=sys.stderr, flush=True)
-        floor_keys = asyncio.run(filter_floor(args.word, args.repeat, size))
+        startup: dict[str, dict[str, float]] = {}
+        if "startup" in args.parts:
+            print("startup ...", file=sys.stderr, flush=True)
+            startup = bench_startup(dbs, args.repeat, args.terminal, size, root)
+        floor_keys: list[tuple[float, float]] = []
+        if "filter" in args.parts:
+            print("filter floor ...", file=sys.stderr, flush=True)
+            floor_keys = asyncio.run(filter_floor(args.word, args.repeat, size))
         in_process = {}
-        for n, db in dbs.items():
-            print(f"filter and save at {n:,} ...", file=sys.stderr, flush=True)
-            in_process[n] = asyncio.run(bench_in_process(db, args.word, args.repeat, size))
+        if "filter" in args.parts or "save" in args.parts:
+            for n, db in dbs.items():
+                print(f"filter and save at {n:,} ...", file=sys.stderr, flush=True)
+                in_process[n] = asyncio.run(
+                    bench_in_process(db, args.word, args.repeat, size, args.parts)
+                )
 
-    bare = startup["bare"]
-    idle_floor = statistics.median(r["idle_gap"] for r in in_process.values())
+    idle_floor = statistics.median(r["idle_gap"] for r in in_process.values()) if in_process else 0
     floor_frame = [frame for frame, _ in floor_keys]
     floor_free = [free for _, free in floor_keys]
     table = Table()
-    table.row("bare", "startup: interpreter running", bare["interpreter"])
-    table.row("", "startup: first paint", bare["first_paint"])
-    table.row("", "filter: keystroke -> frame, median", statistics.median(floor_frame))
-    table.row("", "filter: keystroke -> frame, max", max(floor_frame))
-    table.row("", "filter: keystroke -> UI free, median", statistics.median(floor_free))
-    table.row("", "filter: keystroke -> UI free, max", max(floor_free))
-    table.gap()
-    for n in args.sizes:
-        marks, res = startup[str(n)], in_process[n]
-        saves = res["saves"]
-        frame = [f for f, _ in res["filter"]]
-        free = [f for _, f in res["filter"]]
-        label = f"{n:,}"
-        table.row(label, "startup: first paint", marks["first_paint"], bare["first_paint"])
-        table.row("", "startup: data drawn (app.loaded)", marks["data_drawn"], bare["first_paint"])
-        for figure, values, floors in (
-            ("frame", frame, floor_frame),
-            ("UI free", free, floor_free),
-        ):
-            table.row(
-                "",
-                f"filter: keystroke -> {figure}, median",
-                statistics.median(values),
-                statistics.median(floors),
-            )
-            table.row("", f"filter: keystroke -> {figure}, max", max(values), max(floors))
-        table.row("", "  MainScreen.show() per keystroke, median", statistics.median(res["show"]))
+    if startup:
+        bare = startup["bare"]
+        table.row("bare", "startup: interpreter running", bare["interpreter"])
+        table.row("", "startup: first paint", bare["first_paint"])
+    if floor_keys:
         table.row(
-            "", "save: longest UI stall (60 Hz ticker gap)", _med(saves, "max_gap"), idle_floor
+            "bare" if not startup else "",
+            "filter: keystroke -> frame, median",
+            statistics.median(floor_frame),
         )
-        table.row("", "  while the data thread saves", _med(saves, "job_gap"), idle_floor)
-        table.row("", "  while the data thread rebuilds", _med(saves, "overview_gap"), idle_floor)
-        table.row("", "  longest garbage collection pause", _med(saves, "gc"))
-        table.row("", "  data thread: store job (set_status+save)", _med(saves, "save"))
-        table.row("", "  data thread: overview rebuilt", _med(saves, "overview"))
-        table.row("", "  UI thread: MainScreen.show", _med(saves, "show"))
-        table.row("", "  key -> frame with the new status", _med(saves, "total"))
-        table.row("", "  key -> UI free again", _med(saves, "free"))
+        table.row("", "filter: keystroke -> frame, max", max(floor_frame))
+        table.row("", "filter: keystroke -> UI free, median", statistics.median(floor_free))
+        table.row("", "filter: keystroke -> UI free, max", max(floor_free))
+    if startup or floor_keys:
+        table.gap()
+    for n in args.sizes:
+        label = f"{n:,}"
+        if startup:
+            marks, bare = startup[str(n)], startup["bare"]
+            table.row(label, "startup: first paint", marks["first_paint"], bare["first_paint"])
+            table.row(
+                "", "startup: data drawn (app.loaded)", marks["data_drawn"], bare["first_paint"]
+            )
+            label = ""
+        res = in_process.get(n)
+        if res is not None and res["filter"]:
+            frame = [f for f, _ in res["filter"]]
+            free = [f for _, f in res["filter"]]
+            for figure, values, floors in (
+                ("frame", frame, floor_frame),
+                ("UI free", free, floor_free),
+            ):
+                table.row(
+                    label,
+                    f"filter: keystroke -> {figure}, median",
+                    statistics.median(values),
+                    statistics.median(floors),
+                )
+                label = ""
+                table.row("", f"filter: keystroke -> {figure}, max", max(values), max(floors))
+            show = statistics.median(res["show"])
+            table.row("", "  MainScreen.show() per keystroke, median", show)
+        if res is not None and res["saves"]:
+            saves = res["saves"]
+            stall = _med(saves, "max_gap")
+            table.row(label, "save: longest UI stall (60 Hz ticker gap)", stall, idle_floor)
+            table.row("", "  the longest of all saves", _top(saves, "max_gap"), idle_floor)
+            table.row("", "  while the data thread saves", _med(saves, "job_gap"), idle_floor)
+            table.row("", "    of which in DatabaseFile.save", _med(saves, "file_gap"), idle_floor)
+            table.row(
+                "", "  while the data thread rebuilds", _med(saves, "overview_gap"), idle_floor
+            )
+            table.row("", "  after, on the UI thread (redraw)", _med(saves, "ui_gap"), idle_floor)
+            table.row("", "  longest garbage collection pause", _med(saves, "gc"))
+            table.row("", "  data thread: store job (set_status+save)", _med(saves, "save"))
+            table.row("", "    of which DatabaseFile.save", _med(saves, "file_save"))
+            table.row("", "  data thread: overview rebuilt", _med(saves, "overview"))
+            table.row("", "  UI thread: MainScreen.show", _med(saves, "show"))
+            table.row("", "  key -> frame with the new status", _med(saves, "total"))
+            table.row("", "  key -> UI free again", _med(saves, "free"))
         table.gap()
     table.print()
     print(
@@ -650,13 +715,18 @@ def _med(rows: list[dict[str, float]], key: str) -> float:
     return statistics.median(r[key] for r in rows)
 
 
+def _top(rows: list[dict[str, float]], key: str) -> float:
+    return max(r[key] for r in rows)
+
+
 def _goals(startup: dict[str, dict[str, float]], in_process: dict[int, dict]) -> None:
     def say(met: bool, text: str) -> None:
         print(f"goal {'met' if met else 'NOT met'}: {text}")
 
-    bare = startup["bare"]["first_paint"]
-    if "1000" in startup:
-        ratio = startup["1000"]["data_drawn"] / bare
+    if not startup:
+        pass
+    elif "1000" in startup:
+        ratio = startup["1000"]["data_drawn"] / startup["bare"]["first_paint"]
         say(
             ratio <= STARTUP_RATIO_GOAL,
             f"startup at 1,000 (data drawn) is {ratio:.2f}x the bare app's first paint "
@@ -670,7 +740,7 @@ def _goals(startup: dict[str, dict[str, float]], in_process: dict[int, dict]) ->
             seconds < STARTUP_GOAL_S,
             f"startup at 10,000 (data drawn) takes {_ms(seconds)} (goal < {_ms(STARTUP_GOAL_S)})",
         )
-    if 10_000 in in_process:
+    if 10_000 in in_process and in_process[10_000]["filter"]:
         frames = [frame for frame, _ in in_process[10_000]["filter"]]
         median, top = statistics.median(frames), max(frames)
         say(
@@ -678,9 +748,11 @@ def _goals(startup: dict[str, dict[str, float]], in_process: dict[int, dict]) ->
             f"filter keystroke at 10,000 takes {_ms(median)} median, {_ms(top)} max "
             f"(goal {_ms(FILTER_GOAL_S)})",
         )
-    else:
+    elif 10_000 not in in_process:
         print("goals not measured at 10,000 (add 10000 to --sizes)")
     for n, res in in_process.items():
+        if not res["saves"]:
+            continue
         stall = _med(res["saves"], "max_gap")
         say(
             stall <= SAVE_GAP_GOAL_S,
