@@ -26,7 +26,7 @@ class KeyAction:
     keys: str  # default key(s) as Textual names them; several: "U,ctrl+r"; "" = palette only
     label: str  # the footer's word for it (the binding's description)
     screen: str = MAIN  # where it acts, as a [keys] problem names it ("on the composer")
-    home: str = ""  # whose BINDINGS hold it when not the screen's own: "app", "lists"
+    home: str = ""  # whose BINDINGS hold it when not the screen's own: "app", "lists"...
     action: str = ""  # the Textual action it runs ("" = the id)
     footer: bool = True  # listed in the footer
     priority: bool = False  # runs before the focused widget sees the key
@@ -36,7 +36,8 @@ class KeyAction:
 
     @property
     def where(self) -> str:
-        """The BINDINGS this action belongs to: "app", "lists" or its screen."""
+        """The BINDINGS this action belongs to: "app", "lists" (the applications and the
+        timeline), "applications" (the applications list alone) or its screen."""
         return self.home or self.screen
 
     @property
@@ -276,6 +277,43 @@ ACTIONS: tuple[KeyAction, ...] = (
     # The applications table and the timeline; the help has one line for both.
     KeyAction("cursor_down", "j", "Down", home="lists", footer=False),
     KeyAction("cursor_up", "k", "Up", home="lists", footer=False),
+    # The applications list's own: paging through it, however long it is.
+    KeyAction(
+        "page_down",
+        "pagedown",
+        "Page down",
+        home="applications",
+        footer=False,
+        help="A page down the applications",
+    ),
+    KeyAction("page_up", "pageup", "Page up", home="applications", footer=False, help="A page up"),
+    KeyAction(
+        "half_page_down",
+        "ctrl+d",
+        "Half page down",
+        home="applications",
+        footer=False,
+        help="Half a page down the applications",
+    ),
+    KeyAction(
+        "half_page_up",
+        "ctrl+u",
+        "Half page up",
+        home="applications",
+        footer=False,
+        help="Half a page up",
+    ),
+    KeyAction(
+        "first_row",
+        "home",
+        "First",
+        home="applications",
+        footer=False,
+        help="The first application",
+    ),
+    KeyAction(
+        "last_row", "end", "Last", home="applications", footer=False, help="The last application"
+    ),
     # The app's own: they work on every screen that does not take the key itself.
     KeyAction(
         "quit",

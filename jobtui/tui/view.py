@@ -14,9 +14,9 @@ from jobtui.core.search import Match, normalized
 
 SORT_ORDER = list(SORTS)
 
-# A list longer than this is cut (the title says so): nobody reads row 201, and drawing
-# thousands of rows on every keystroke is what makes a filter lag.
-MAX_ROWS = 200
+# The timeline (an OptionList) shows at most this many interviews, the nearest to now. The
+# applications list has no cap: it draws only the rows on screen.
+TIMELINE_MAX_ROWS = 200
 # The timeline shows this window around now (plus every interview of the selected
 # application, and everything when searching it).
 TIMELINE_BACK = timedelta(days=14)
@@ -65,7 +65,7 @@ def where_matched(row: AppRow, view: View) -> Match | None:
 
 def timeline_base(overview: Overview, view: View) -> list[TimelineEntry]:
     """The interviews the timeline shows whatever is selected: those matching its filter,
-    else those in the window around now and every pressing one; at most MAX_ROWS, the
+    else those in the window around now and every pressing one; at most TIMELINE_MAX_ROWS, the
     nearest to now kept."""
     now = overview.now
     if needle := normalized(view.filter_of("timeline")):
@@ -85,12 +85,12 @@ def timeline_base(overview: Overview, view: View) -> list[TimelineEntry]:
             entries = [e for e in entries if not e.app.closed]
         if view.followups_only:
             entries = [e for e in entries if e.pressing]
-    if len(entries) > MAX_ROWS:
+    if len(entries) > TIMELINE_MAX_ROWS:
 
         def distance(entry: TimelineEntry) -> float:
             return abs((entry.interview.starts_at - now).total_seconds())
 
-        keep = {id(e) for e in sorted(entries, key=distance)[:MAX_ROWS]}
+        keep = {id(e) for e in sorted(entries, key=distance)[:TIMELINE_MAX_ROWS]}
         entries = [e for e in entries if id(e) in keep]
     return entries
 
@@ -112,10 +112,7 @@ def with_interviews_of(
 def titles(overview: Overview, view: View, shown: int) -> tuple[str, str]:
     """The applications pane's title and the timeline's (plain text: the filter in them is
     the user's; the caller makes its control characters visible)."""
-    count = f"Applications {shown}/{len(overview.rows)}"
-    if shown > MAX_ROWS:
-        count += f" (first {MAX_ROWS} shown: filter to narrow)"
-    bits = [count, SORTS[view.sort]]
+    bits = [f"Applications {shown}/{len(overview.rows)}", SORTS[view.sort]]
     if view.followups_only:
         bits.append("needing follow-up")
     bits.append("closed shown" if view.show_closed else "closed hidden (c)")

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from jobtui.core import dates
 from jobtui.core.model import Interview, ValidationError
@@ -149,7 +149,7 @@ class MainPanes(Screen[None]):
         self.overview = overview
         rows = self.visible_rows()
         table = self.query_one(ApplicationsTable)
-        table.show_rows(rows[: views.MAX_ROWS], overview.now, self.view)
+        table.show_rows(rows, overview.now, self.view)
         reason = self.read_only_reason()
         self.query_one(Summary).show(overview, read_only=reason)
         editor = self.query_one(NoteEditor)
@@ -230,7 +230,7 @@ class MainPanes(Screen[None]):
     def timeline_focused(self) -> bool:
         return self.focused is self.query_one(Timeline)
 
-    @on(DataTable.RowHighlighted, "#applications")
+    @on(ApplicationsTable.Highlighted, "#applications")
     def _row_highlighted(self) -> None:
         self._after_cursor_move()
 

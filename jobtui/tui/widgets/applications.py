@@ -15,7 +15,7 @@ from jobtui.core.search import Match
 from jobtui.tui import view as views
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
-from jobtui.tui.widgets.keyed_table import KeyedTable
+from jobtui.tui.widgets.row_list import Column, RowList
 
 
 def _cell(text: str, style: str | Style = "") -> Text:
@@ -61,74 +61,94 @@ def applied_text(applied_on: date | None, today: date) -> str:
     return f"{dates.format_short_day(applied_on, today)} {age}"
 
 
-class ApplicationsTable(KeyedTable):
-    """A DataTable keyed by application id. Every cell is Text: user data is never markup."""
+class ApplicationsTable(RowList):
+    """The applications, one row each, keyed by application id: a virtual list (only the rows
+    on screen are drawn), so every application is there however many there are. Every cell
+    is Text: user data is never markup."""
 
+    # The rows of jobtui.keys whose home is "lists", then those of "applications".
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="half_page_down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="half_page_up"),
+        Binding("home", "first_row", "First", show=False, id="first_row"),
+        Binding("end", "last_row", "Last", show=False, id="last_row"),
     ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._rows: Sequence[AppRow] = ()
-        self._now: datetime | None = None
+        self._today: date | None = None
         self._view = views.View()
+        self._applied_width = 10
         self._layout_width = 0
 
-    def _add_columns(self, applied_width: int = 10) -> None:
-        # DataTable has no flexible columns: share the width out ourselves.
+    def _lay_out_columns(self) -> None:
+        # Share the width out: the same widths DataTable was given before.
         width = max(self.size.width, 60) - 2 * 6 - 3  # cell padding, vertical scrollbar
-        fixed = 2 + 12 + applied_width
+        fixed = 2 + 12 + self._applied_width
         company = max(10, int((width - fixed) * 0.24))
         role = max(10, int((width - fixed) * 0.30))
         action = max(12, width - fixed - company - role)
-        self.add_column(" ", key="mark", width=2)
-        self.add_column("Company", key="company", width=company)
-        self.add_column("Role", key="role", width=role)
-        self.add_column("Status", key="status", width=12)
-        self.add_column("Applied", key="applied", width=applied_width)
-        self.add_column("Next action", key="next", width=action)
+        self.set_columns(
+            [
+                Column("mark", " ", 2),
+                Column("company", "Company", company),
+                Column("role", "Role", role),
+                Column("status", "Status", 12),
+                Column("applied", "Applied", self._applied_width),
+                Column("next", "Next action", action),
+            ]
+        )
         self._layout_width = self.size.width
 
     def on_resize(self) -> None:
-        if self._now is not None and self.size.width != self._layout_width:
-            self.show_rows(self._rows, self._now, self._view)
+        if self.size.width != self._layout_width:
+            self._lay_out_columns()  # (RowList's own on_resize then keeps the cursor in view)
+
+    def on_mount(self) -> None:
+        # The urgency colours are the theme's: cells made before a change are made again.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.set_rows(self._keys)
 
     def show_rows(
         self, rows: Sequence[AppRow], now: datetime, view: views.View | None = None
     ) -> None:
-        """Replace the rows, keeping the cursor on the same application if it is still shown.
+        """Replace the rows, keeping the cursor on the same application if it is still shown
+        (else on the nearest row). Costs storing them: a row's cells are made when it is
+        first drawn.
 
         While ``view``'s filter is on, a row it matched only in text no column shows (the
         notes, a contact...) says where in its Next action cell: "⌕ notes: …the words…".
         """
-        keep = self.selected_id
-        self._rows, self._now = rows, now
-        self._view = view = view or views.View()
-        today = dates.local_day(now)
-        applied_texts = [applied_text(row.app.applied_on, today) for row in rows]
+        self._rows = rows
+        self._today = today = dates.local_day(now)
+        self._view = view or views.View()
         # Wider when a date of another year is shown: "26 Sep 2025 14mo" is the longest.
-        applied_width = min(APPLIED_MAX_WIDTH, max([10, *map(len, applied_texts)]))
-        column = self.columns.get("applied") if self.columns else None
-        if self.size.width != self._layout_width or column is None or column.width != applied_width:
-            self.clear(columns=True)
-            self._add_columns(applied_width)
-        else:
-            self.clear()
-        for row, applied in zip(rows, applied_texts, strict=True):
-            app = row.app
-            style = urgency_style(self.app, row.urgency if row.needs_follow_up else None)
-            mark = URGENCY_MARK.get(row.urgency, "  ") if row.needs_follow_up else "  "
-            dim = "dim" if app.closed else ""
-            self.add_row(
-                Text(mark, style=style),
-                _cell(app.company, dim),
-                _cell(app.role, dim),
-                Text(app.status.value, style=dim),
-                Text(applied, style=dim),
-                _next_cell(row, views.where_matched(row, view), style, dim),
-                key=app.id,
-            )
-        if keep is not None:
-            self.select(keep)
+        # Many applications share a day: each day is written once.
+        days = {row.app.applied_on for row in rows}
+        widest = max((len(applied_text(day, today)) for day in days), default=0)
+        self._applied_width = min(APPLIED_MAX_WIDTH, max(10, widest))
+        self._lay_out_columns()
+        self.set_rows([row.app.id for row in rows])
+
+    def make_cells(self, index: int) -> list[Text]:
+        row = self._rows[index]
+        app = row.app
+        assert self._today is not None  # rows are only there after show_rows
+        style = urgency_style(self.app, row.urgency if row.needs_follow_up else None)
+        mark = URGENCY_MARK.get(row.urgency, "  ") if row.needs_follow_up else "  "
+        dim = "dim" if app.closed else ""
+        return [
+            Text(mark, style=style),
+            _cell(app.company, dim),
+            _cell(app.role, dim),
+            Text(app.status.value, style=dim),
+            Text(applied_text(app.applied_on, self._today), style=dim),
+            _next_cell(row, views.where_matched(row, self._view), style, dim),
+        ]
