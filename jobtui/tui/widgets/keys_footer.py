@@ -25,8 +25,32 @@ class KeysFooter(Footer):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._fitted_width = -1
+        self._composed_from: tuple[object, ...] | None = None
+
+    def _drawn_from(self) -> tuple[object, ...]:
+        """Everything compose() draws from: the keys shown now and the width to fit."""
+        keys: tuple[object, ...] = ()
+        if self._bindings_ready:
+            palette = self.app.COMMAND_PALETTE_BINDING
+            display = self.app.get_key_display
+            keys = tuple(
+                (b.key, display(b), b.description, b.action, b.group, enabled, tooltip)
+                for name, (_, b, enabled, tooltip) in self.screen.active_bindings.items()
+                if b.show or name == palette
+            )
+        width = self.size.width or self.app.size.width
+        return (self._bindings_ready, width, self.compact, self.show_command_palette, keys)
+
+    async def recompose(self) -> None:
+        # Footer recomposes on every refresh of the bindings (each focus change, each
+        # screen change): a few dozen widgets mounted and styled again, tens of ms each
+        # time, five times while jobtui starts. Only when what it shows has changed.
+        if self.is_attached and self._drawn_from() == self._composed_from:
+            return
+        await super().recompose()
 
     def compose(self) -> ComposeResult:
+        self._composed_from = self._drawn_from()
         widgets = list(super().compose())
         if not all(isinstance(w, FooterKey) for w in widgets):
             yield from widgets  # binding groups: Textual's own layout
