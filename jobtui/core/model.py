@@ -184,6 +184,8 @@ def new_id() -> str:
 
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:  # the stored form: the common, fast case
+        return value
     return "" if value is None else str(value)
 
 
@@ -207,7 +209,8 @@ class Person:
     def from_dict(cls, data: Any) -> Person:
         if isinstance(data, str):
             return cls(name=data)
-        return cls(name=_text(data.get("name")), email=_text(data.get("email")))
+        get = data.get
+        return cls(_text(get("name")), _text(get("email")))
 
     @classmethod
     def parse(cls, text: str) -> Person:
@@ -243,7 +246,25 @@ class StatusChange:
         )
 
 
+# Reading a database builds every record from its stored dict, so the common case of each
+# field (what to_dict writes: a str, an ISO time with its offset) is tested for first and
+# read directly; anything else takes the general path, which says what is wrong with it.
+_fromisoformat = datetime.fromisoformat
+
+
 def _datetime(value: Any, field_name: str) -> datetime:
+    if value.__class__ is str:  # the stored form: ISO 8601 with its offset, in range
+        try:
+            quick = _fromisoformat(value.strip())  # what dates.from_iso reads
+        except (ValueError, OverflowError):
+            quick = None
+        if (
+            quick is not None
+            and quick.tzinfo is not None
+            and quick.utcoffset() is not None
+            and _MIN_YEAR <= quick.year <= _MAX_YEAR
+        ):
+            return quick
     try:
         parsed = dates.from_iso(value)
     except ValueError as exc:
@@ -256,6 +277,8 @@ def _datetime(value: Any, field_name: str) -> datetime:
 
 
 def _opt_datetime(value: Any, field_name: str) -> datetime | None:
+    if value is None:
+        return None
     return None if value in (None, "") else _datetime(value, field_name)
 
 
@@ -305,8 +328,15 @@ def _vesting_years(value: Any) -> int:
     return years
 
 
+_DURATIONS: dict[int, timedelta] = {}  # minutes -> timedelta (a few dozen lengths recur)
+
+
 def _duration(value: Any) -> timedelta:
     """A stored ``duration_minutes`` (missing: one hour), within dates.MAX_DURATION."""
+    if value.__class__ is int:
+        known = _DURATIONS.get(value)
+        if known is not None:
+            return known
     minutes = _opt_int(value, "duration")
     if minutes is None:
         return timedelta(hours=1)
@@ -315,7 +345,10 @@ def _duration(value: Any) -> timedelta:
         raise OutOfBoundsError(
             "duration", f"must be at most {dates.MAX_DURATION.days} days, not {shown}"
         )
-    return timedelta(minutes=minutes)
+    length = timedelta(minutes=minutes)
+    if value.__class__ is int and len(_DURATIONS) < 1000:
+        _DURATIONS[value] = length
+    return length
 
 
 _APPLICATION_TEXTS = (
@@ -634,38 +667,42 @@ class Application:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Application:
+        get = data.get
+        history = get("status_history")
+        draft = get("draft")
+        tasks = get("tasks")
         return cls(
-            id=_text(data.get("id")) or new_id(),
-            company=_text(data.get("company")),
-            role=_text(data.get("role")),
-            status=Status.parse(_text(data.get("status")) or "applied", "status"),
-            location=_text(data.get("location")),
-            url=_text(data.get("url")),
-            source=_text(data.get("source")),
-            salary_min=_money(data.get("salary_min"), "salary_min"),
-            salary_max=_money(data.get("salary_max"), "salary_max"),
-            salary_currency=_text(data.get("salary_currency")),
-            tags=_str_list(data.get("tags")),
-            status_history=[StatusChange.from_dict(c) for c in data.get("status_history") or []],
-            applied_on=_opt_day(data.get("applied_on"), "applied_on"),
-            contact_ids=_str_list(data.get("contact_ids")),
-            notes=_text(data.get("notes")),
-            snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
-            draft=MessageDraft.from_dict(data.get("draft")),
-            description=_text(data.get("description")),
-            posting_fetched_at=_opt_datetime(data.get("posting_fetched_at"), "posting_fetched_at"),
-            deadline=_opt_datetime(data.get("deadline"), "deadline"),
-            offer_base=_money(data.get("offer_base"), "offer_base"),
-            offer_bonus=_money(data.get("offer_bonus"), "offer_bonus"),
-            offer_sign_on=_money(data.get("offer_sign_on"), "offer_sign_on"),
-            offer_equity=_money(data.get("offer_equity"), "offer_equity"),
-            offer_vesting_years=_vesting_years(data.get("offer_vesting_years")),
-            offer_currency=_text(data.get("offer_currency")),
-            offer_deadline=_opt_datetime(data.get("offer_deadline"), "offer_deadline"),
-            offer_notes=_text(data.get("offer_notes")),
-            tasks=[Task.from_dict(t) for t in data.get("tasks") or []],
-            created_at=_opt_datetime(data.get("created_at"), "created_at"),
-            updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
+            id=_text(get("id")) or new_id(),
+            company=_text(get("company")),
+            role=_text(get("role")),
+            status=Status.parse(_text(get("status")) or "applied", "status"),
+            location=_text(get("location")),
+            url=_text(get("url")),
+            source=_text(get("source")),
+            salary_min=_money(get("salary_min"), "salary_min"),
+            salary_max=_money(get("salary_max"), "salary_max"),
+            salary_currency=_text(get("salary_currency")),
+            tags=_str_list(get("tags")),
+            status_history=[StatusChange.from_dict(c) for c in history] if history else [],
+            applied_on=_opt_day(get("applied_on"), "applied_on"),
+            contact_ids=_str_list(get("contact_ids")),
+            notes=_text(get("notes")),
+            snoozed_until=_opt_datetime(get("snoozed_until"), "snoozed_until"),
+            draft=None if draft is None else MessageDraft.from_dict(draft),
+            description=_text(get("description")),
+            posting_fetched_at=_opt_datetime(get("posting_fetched_at"), "posting_fetched_at"),
+            deadline=_opt_datetime(get("deadline"), "deadline"),
+            offer_base=_money(get("offer_base"), "offer_base"),
+            offer_bonus=_money(get("offer_bonus"), "offer_bonus"),
+            offer_sign_on=_money(get("offer_sign_on"), "offer_sign_on"),
+            offer_equity=_money(get("offer_equity"), "offer_equity"),
+            offer_vesting_years=_vesting_years(get("offer_vesting_years")),
+            offer_currency=_text(get("offer_currency")),
+            offer_deadline=_opt_datetime(get("offer_deadline"), "offer_deadline"),
+            offer_notes=_text(get("offer_notes")),
+            tasks=[Task.from_dict(t) for t in tasks] if tasks else [],
+            created_at=_opt_datetime(get("created_at"), "created_at"),
+            updated_at=_opt_datetime(get("updated_at"), "updated_at"),
         )
 
 
@@ -774,29 +811,35 @@ class Interview:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Interview:
+        get = data.get
+        people = get("interviewers")
+        draft = get("draft")
+        sequence = get("sequence")
         return cls(
-            id=_text(data.get("id")) or new_id(),
-            application_id=_text(data.get("application_id")),
-            starts_at=_datetime(data.get("starts_at"), "starts_at"),
-            duration=_duration(data.get("duration_minutes")),
-            kind=InterviewKind.parse(_text(data.get("kind")) or "other", "kind"),
-            interviewers=[Person.from_dict(p) for p in data.get("interviewers") or []],
-            where=_text(data.get("where")),
-            notes=_text(data.get("notes")),
-            topics=_text(data.get("topics")),
-            concerns=_text(data.get("concerns")),
-            strengths=_text(data.get("strengths")),
-            liked=_text(data.get("liked")),
-            decide_by=_opt_day(data.get("decide_by"), "decide_by"),
-            thank_you_sent_at=_opt_datetime(data.get("thank_you_sent_at"), "thank_you_sent_at"),
-            outcome=_text(data.get("outcome")),
-            snoozed_until=_opt_datetime(data.get("snoozed_until"), "snoozed_until"),
-            draft=MessageDraft.from_dict(data.get("draft")),
-            uid=_text(data.get("uid")),
-            sequence=max(0, _opt_int(data.get("sequence"), "sequence") or 0),
-            cancelled=data.get("cancelled") is True,
-            created_at=_opt_datetime(data.get("created_at"), "created_at"),
-            updated_at=_opt_datetime(data.get("updated_at"), "updated_at"),
+            id=_text(get("id")) or new_id(),
+            application_id=_text(get("application_id")),
+            starts_at=_datetime(get("starts_at"), "starts_at"),
+            duration=_duration(get("duration_minutes")),
+            kind=InterviewKind.parse(_text(get("kind")) or "other", "kind"),
+            interviewers=[Person.from_dict(p) for p in people] if people else [],
+            where=_text(get("where")),
+            notes=_text(get("notes")),
+            topics=_text(get("topics")),
+            concerns=_text(get("concerns")),
+            strengths=_text(get("strengths")),
+            liked=_text(get("liked")),
+            decide_by=_opt_day(get("decide_by"), "decide_by"),
+            thank_you_sent_at=_opt_datetime(get("thank_you_sent_at"), "thank_you_sent_at"),
+            outcome=_text(get("outcome")),
+            snoozed_until=_opt_datetime(get("snoozed_until"), "snoozed_until"),
+            draft=None if draft is None else MessageDraft.from_dict(draft),
+            uid=_text(get("uid")),
+            sequence=sequence
+            if sequence.__class__ is int and sequence >= 0
+            else max(0, _opt_int(sequence, "sequence") or 0),
+            cancelled=get("cancelled") is True,
+            created_at=_opt_datetime(get("created_at"), "created_at"),
+            updated_at=_opt_datetime(get("updated_at"), "updated_at"),
         )
 
 
