@@ -282,15 +282,17 @@ class RowList(ScrollView, can_focus=True):
 
     def _line(self, cells: Sequence[Text]) -> list[Segment]:
         """One line of cells at the column widths, each padded, cut with its overflow."""
-        pad = " " * self.CELL_PADDING
-        line = Text(no_wrap=True, end="")
+        console = self.app.console
+        pad = Segment(" " * self.CELL_PADDING)
+        line: list[Segment] = []
         for cell, column in zip(cells, self._columns, strict=False):
             fitted = cell.copy()
             fitted.truncate(column.width, overflow=cell.overflow or "ellipsis", pad=True)
             line.append(pad)
-            line.append_text(fitted)
+            # (Text.render leaves out the Text's own style: it goes under its spans here.)
+            line.extend(Segment.apply_style(fitted.render(console), console.get_style(cell.style)))
             line.append(pad)
-        return list(line.render(self.app.console))
+        return line
 
     def _row_segments(self, index: int) -> list[Segment]:
         segments = self._segments.get(index)
@@ -299,12 +301,14 @@ class RowList(ScrollView, can_focus=True):
             self._segments[index] = segments
         return segments
 
-    def _row_style(self, index: int) -> Style:
+    def _row_styles(self, index: int) -> tuple[Style, Style | None]:
+        """The style under a row's cells, and the one over them (the cursor's, or the
+        hover's: as in DataTable, they win over the cells' own colours)."""
         if index == self._cursor:
-            return self.get_component_rich_style("row-list--cursor")
+            return self.rich_style, self.get_component_rich_style("row-list--cursor")
         if index == self._hover:
-            return self.rich_style + self.get_component_rich_style("row-list--hover")
-        return self.rich_style
+            return self.rich_style, self.get_component_rich_style("row-list--hover")
+        return self.rich_style, None
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -313,15 +317,15 @@ class RowList(ScrollView, can_focus=True):
             if self._header is None:
                 self._header = self._line([Text(c.label) for c in self._columns])
             segments = self._header
-            style = self.get_component_rich_style("row-list--header")
+            under, over = self.get_component_rich_style("row-list--header"), None
         else:
             index = y - 1 + self._top
             if index >= len(self._keys):
                 return Strip.blank(width, self.rich_style)
             segments = self._row_segments(index)
-            style = self._row_style(index)
+            under, over = self._row_styles(index)
         strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, None)
-        return strip.apply_style(style)
+        return Strip(Segment.apply_style(strip, under, over), strip.cell_length)
 
     # -- keys and the mouse ------------------------------------------------------------
 
