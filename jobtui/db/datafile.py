@@ -186,7 +186,7 @@ def migrate(data: dict[str, Any], schema: int) -> dict[str, Any]:
 
 # How much JSON one orjson call makes, roughly. Each call holds the interpreter lock (the
 # TUI's UI thread cannot run meanwhile); between calls Python switches threads as usual.
-_PIECE_BYTES = 256 * 1024
+_PIECE_BYTES = 512 * 1024
 # How much is handed to one os.write (which releases the lock while the kernel copies).
 _BATCH_BYTES = 1 << 20
 
