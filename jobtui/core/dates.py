@@ -19,7 +19,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil import tz
 from dateutil.relativedelta import relativedelta
@@ -44,6 +44,7 @@ __all__ = [
     "is_day_only",
     "local_tz",
     "now",
+    "now_against",
     "out_of_range",
     "parse_day",
     "parse_duration",
@@ -199,16 +200,24 @@ _OFFSET = re.compile(r"([+-]?)(\d+)([a-z]+)")
 # The clock
 
 
+# The zone each $TZ value named, as dateutil loaded it: the follow-up rules ask for the
+# local zone a few times per application, and gettz's own lookup costs more than the dict.
+_NAMED_ZONES: dict[str, tzinfo] = {}
+
+
 def local_tz() -> tzinfo:
     """Return the user's local time zone.
 
     ``$TZ`` wins when it names a zone dateutil can load (tests and screenshots
-    set it); otherwise the system zone via ``dateutil.tz.tzlocal()``. Not
-    cached, so changing ``$TZ`` takes effect at once (dateutil caches the zone
-    objects themselves, so this is cheap).
+    set it); otherwise the system zone via ``dateutil.tz.tzlocal()``. ``$TZ`` is
+    read on every call, so changing it takes effect at once; the zone object a
+    name gives is kept (dateutil would give the same one again).
     """
     name = os.environ.get("TZ", "").strip()
     if name:
+        zone = _NAMED_ZONES.get(name)
+        if zone is not None:
+            return zone
         try:
             zone = tz.gettz(name)
         except (ValueError, OSError, Warning):
@@ -216,8 +225,29 @@ def local_tz() -> tzinfo:
             # 4 reports with a warning that is an error by default.
             zone = None
         if zone is not None:
+            _NAMED_ZONES[name] = zone
             return zone
     return tz.tzlocal()
+
+
+_last_in_utc: tuple[datetime | None, datetime | None] = (None, None)  # (now, now in UTC)
+
+
+def now_against(moment: datetime, now: datetime) -> datetime:
+    """``now`` as ``moment`` is best compared with (``<``, ``>=``) or subtracted from: the
+    same answers as ``now`` itself gives, quicker. Two times in one zone object compare by
+    their wall clocks, so then it is ``now``; times in different zones compare as instants,
+    which is what ``now`` in UTC gives without asking the local zone (pure Python in
+    dateutil) for its offset at every comparison. Not for ``==``, where Python treats a
+    time in a fold specially."""
+    if moment.tzinfo is now.tzinfo or now.tzinfo is None:
+        return now
+    global _last_in_utc
+    seen, in_utc = _last_in_utc
+    if seen is not now or in_utc is None:
+        in_utc = now.astimezone(UTC)
+        _last_in_utc = (now, in_utc)
+    return in_utc
 
 
 def now() -> datetime:

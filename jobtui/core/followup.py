@@ -44,6 +44,7 @@ from enum import StrEnum
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
+from jobtui.core.dates import now_against
 from jobtui.core.model import Application, Interview, SentFollowUp, SentKind, Status, Task
 
 
@@ -291,8 +292,9 @@ def urgency_at(
     now: datetime, due: datetime, overdue_at: datetime, rules: FollowUpRules
 ) -> Urgency | None:
     """The urgency of an item due at ``due`` (overdue from ``overdue_at``), or None if far off."""
-    if now >= overdue_at:
+    if now_against(overdue_at, now) >= overdue_at:
         return Urgency.OVERDUE
+    now = now_against(due, now)
     if now >= due:
         return Urgency.DUE
     if due - now <= timedelta(days=min(rules.upcoming_days, _RULE_CAP_DAYS)):
@@ -305,7 +307,7 @@ def _snoozed(
 ) -> tuple[datetime, datetime]:
     # A snooze still ahead pushes the whole window later, keeping its length; once it has
     # passed it has no effect, so the item comes back exactly as urgent as it really is.
-    if until is not None and until > now and until > due:
+    if until is not None and until > now_against(until, now) and until > due:
         shift = until - due
         return until, overdue_at + shift
     return due, overdue_at
@@ -339,7 +341,10 @@ def thank_you_items(
     for index, interview in enumerate(interviews):
         if interview.thank_you_sent_at is not None:
             continue
-        later_started = any(other.starts_at <= now for other in interviews[index + 1 :])
+        later_started = any(
+            other.starts_at <= now_against(other.starts_at, now)
+            for other in interviews[index + 1 :]
+        )
         if later_started:
             continue
         due = interview.ends_at
@@ -377,7 +382,8 @@ def check_in_item(
     if not interviews:
         return None
     latest = interviews[-1]
-    if latest.ends_at > now or _news_since(app, latest):
+    ends_at = latest.ends_at
+    if ends_at > now_against(ends_at, now) or _news_since(app, latest):
         return None
     check_ins = [
         s
@@ -493,7 +499,7 @@ def deadline_items(app: Application, now: datetime, rules: FollowUpRules) -> lis
         if name == "offer_deadline" and app.status != Status.OFFER:
             continue  # the offer is not (or no longer) open: nothing to answer
         overdue_at = deadline_overdue_at(moment)
-        if now >= overdue_at and deadline_settled(app, name):
+        if now_against(overdue_at, now) >= overdue_at and deadline_settled(app, name):
             continue
         due = _midnight(dates.local_day(moment))
         urgency = urgency_at(now, due, overdue_at, rules)
@@ -582,7 +588,7 @@ def next_action(
     pressing = [i for i in items if i.urgency != Urgency.UPCOMING]
     if pressing:
         return min(pressing, key=sort_key).describe(now)
-    upcoming = [i for i in held(interviews) if i.starts_at > now]
+    upcoming = [i for i in held(interviews) if i.starts_at > now_against(i.starts_at, now)]
     if upcoming and not app.status.closed:
         first = min(upcoming, key=lambda i: i.starts_at)
         return f"Interview {_short_when(first.starts_at, now)}"
@@ -590,7 +596,7 @@ def next_action(
         return min(items, key=sort_key).describe(now)
     if app.status == Status.OFFER:
         answer_by = app.offer_deadline
-        if answer_by is not None and answer_by > now:  # further out than "upcoming"
+        if answer_by is not None and answer_by > now_against(answer_by, now):  # beyond upcoming
             return f"Offer: answer by {_short_when(answer_by, now)}"
         return "Offer: decide and reply"
     return ""

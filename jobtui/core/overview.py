@@ -14,6 +14,7 @@ from functools import cached_property
 
 from jobtui.config import FollowUpRules
 from jobtui.core import dates
+from jobtui.core.dates import now_against
 from jobtui.core.followup import (
     DEADLINE_FIELDS,
     FollowUp,
@@ -281,7 +282,9 @@ def _urgency_rank(row: AppRow, now: datetime) -> tuple[int, bool, datetime]:
     # thank-you first), then open applications by their next interview, then closed ones.
     if row.items:
         return sort_key(min(row.items, key=sort_key))
-    upcoming = [i.starts_at for i in held(row.interviews) if i.starts_at > now]
+    upcoming = [
+        i.starts_at for i in held(row.interviews) if i.starts_at > now_against(i.starts_at, now)
+    ]
     far = datetime.max.replace(tzinfo=dates.local_tz())
     return (3 if not row.app.closed else 4, False, min(upcoming, default=far))
 
@@ -318,7 +321,7 @@ def active_snooze(app: Application, interview: Interview | None, now: datetime) 
     ends = [
         until
         for until in (app.snoozed_until, interview.snoozed_until if interview else None)
-        if until is not None and until > now
+        if until is not None and until > now_against(until, now)
     ]
     return max(ends, default=None)
 
@@ -342,7 +345,7 @@ def row_next_action(
     if (
         until is not None
         and quiet
-        and not any(now < i.starts_at <= until for i in held(interviews))
+        and not any(now_against(i.starts_at, now) < i.starts_at <= until for i in held(interviews))
     ):
         return snoozed_action(until, now)
     return next_action(app, interviews, items, now)
