@@ -351,6 +351,30 @@ def row_next_action(
     return next_action(app, interviews, items, now)
 
 
+def _row(
+    app: Application,
+    interviews: list[Interview],
+    sent: list[SentFollowUp],
+    now: datetime,
+    rules: FollowUpRules,
+    contacts: Mapping[str, Contact],
+) -> AppRow:
+    items = followups_for(app, interviews, sent, now, rules)
+    action = row_next_action(app, interviews, items, now)
+    return AppRow(app, interviews, sent, items, action, linked(app, contacts))
+
+
+def _entries(row: AppRow) -> list[TimelineEntry]:
+    app, items = row.app, row.items
+    entries = [
+        TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
+        for interview in row.interviews
+    ]
+    entries.extend(deadline_entries(app, items))
+    entries.extend(task_entries(app, items))
+    return entries
+
+
 def _row_and_entries(
     app: Application,
     interviews: list[Interview],
@@ -359,16 +383,8 @@ def _row_and_entries(
     rules: FollowUpRules,
     contacts: Mapping[str, Contact],
 ) -> tuple[AppRow, list[TimelineEntry]]:
-    items = followups_for(app, interviews, sent, now, rules)
-    action = row_next_action(app, interviews, items, now)
-    row = AppRow(app, interviews, sent, items, action, linked(app, contacts))
-    entries = [
-        TimelineEntry(interview, app, [i for i in items if i.interview_id == interview.id])
-        for interview in interviews
-    ]
-    entries.extend(deadline_entries(app, items))
-    entries.extend(task_entries(app, items))
-    return row, entries
+    row = _row(app, interviews, sent, now, rules, contacts)
+    return row, _entries(row)
 
 
 def task_entries(app: Application, items: Sequence[FollowUp]) -> list[TimelineEntry]:
@@ -436,6 +452,25 @@ def _start_key(entry: TimelineEntry) -> float:
     return entry.starts_at.timestamp()
 
 
+def build_rows(
+    apps: Sequence[Application],
+    interviews_by_app: Mapping[str, list[Interview]],
+    sent_by_app: Mapping[str, list[SentFollowUp]],
+    contacts: Sequence[Contact],
+    now: datetime,
+    rules: FollowUpRules,
+) -> list[AppRow]:
+    """The rows alone (follow-ups and next action), as :func:`build_overview` makes them,
+    without the timeline: for a list that shows only rows (``jobtui list``)."""
+    people = {c.id: c for c in contacts}
+    return [
+        _row(
+            app, interviews_by_app.get(app.id, []), sent_by_app.get(app.id, []), now, rules, people
+        )
+        for app in apps
+    ]
+
+
 def build_overview(
     apps: Sequence[Application],
     interviews_by_app: dict[str, list[Interview]],
@@ -446,19 +481,7 @@ def build_overview(
 ) -> Overview:
     """Compute rows (with follow-ups and next action) and the timeline (interviews and
     deadlines)."""
-    people = {c.id: c for c in contacts}
-    rows = []
-    timeline = []
-    for app in apps:
-        row, entries = _row_and_entries(
-            app,
-            interviews_by_app.get(app.id, []),
-            sent_by_app.get(app.id, []),
-            now,
-            rules,
-            people,
-        )
-        rows.append(row)
-        timeline.extend(entries)
+    rows = build_rows(apps, interviews_by_app, sent_by_app, contacts, now, rules)
+    timeline = [entry for row in rows for entry in _entries(row)]
     timeline.sort(key=_start_key)
-    return Overview(now, rows, timeline, people)
+    return Overview(now, rows, timeline, {c.id: c for c in contacts})

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from jobtui.config import FollowUpRules
 from jobtui.core.followup import FollowUp, all_followups, followups_for
 from jobtui.core.model import Application, Contact, Interview, Record, SentFollowUp, Status
-from jobtui.core.overview import AppRow, build_overview, sort_rows
+from jobtui.core.overview import AppRow, build_rows, sort_rows
 from jobtui.core.search import normalized
 from jobtui.db.integrity import Problem
 from jobtui.db.store import NotFoundError, Store, TrashEntry
@@ -97,10 +97,9 @@ def application_rows(
         apps = [a for a in apps if not a.closed]
     needle = normalized(search)
     contacts = store.contacts() if needle else []  # only search reads them
-    overview = build_overview(
+    rows = build_rows(
         apps, store.interviews_by_application(), store.sent_by_application(), contacts, now, rules
     )
-    rows = overview.rows
     if needle:
         rows = [row for row in rows if needle in row.search_text]
     return sort_rows(rows, sort, now)
