@@ -131,18 +131,20 @@ def _position(data: bytes, char_index: int) -> tuple[int, int]:
     return line, column
 
 
-def parse_database(raw: bytes, *, blank_ok: bool = True) -> dict[str, Any]:
+def parse_database(raw: bytes, *, blank_ok: bool = True, in_pieces: bool = False) -> dict[str, Any]:
     """Parse and check the bytes of a database file; raise ValueError saying what is wrong.
 
     Returns the data migrated to the current schema. ``blank_ok`` accepts a file with no
     data at all (empty, or ``{}``) as a new database; without it such a file is refused.
+    ``in_pieces`` parses it a record at a time (:func:`decode_database`: slower, but it
+    never holds the interpreter lock for long), for a read while the TUI is running.
     """
     if not raw or raw.isspace():  # (strip() would copy the whole file)
         if not blank_ok:
             raise ValueError("it is empty")
         return empty_database()
     try:
-        data = orjson.loads(raw)
+        data = decode_database(raw) if in_pieces else orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         line, column = _position(raw, exc.pos)
         raise ValueError(
@@ -170,6 +172,158 @@ def parse_database(raw: bytes, *, blank_ok: bool = True) -> dict[str, Any]:
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise ValueError(f'its table "{name}" is damaged (not a mapping of records)')
     return migrate(data, schema)
+
+
+class _NotInPieces(Exception):
+    """The file is not shaped as decode_database expects: parse it whole."""
+
+
+_WS = rb"[ \t\n\r]*"  # JSON's whitespace
+# A key whose inside reads as it is (no escapes, no control characters), and the colon.
+_PLAIN_KEY = re.compile(_WS + rb'"([^"\\\x00-\x1f]*)"' + _WS + rb":" + _WS)
+_COLON = re.compile(_WS + rb":" + _WS)
+_OPEN = re.compile(_WS + rb"\{")
+_CLOSE = re.compile(_WS + rb"\}")
+_NEXT = re.compile(_WS + rb"([,}])")  # after a value: another one, or the end
+_END = re.compile(_WS)
+# Where a record most likely ends: "}" then the next key, or the table's end.
+_RECORD_END = re.compile(rb"\}" + _WS + rb"(?:," + _WS + rb'"|\})')
+_GUESSES = 4  # ends tried so, before orjson is asked where the record ends
+_AFTER_VALUE = "unexpected content after document"  # orjson: a value ended, more follows
+
+
+def decode_database(raw: bytes) -> Any:
+    """``orjson.loads(raw)``, the same value, parsed one record at a time.
+
+    One orjson call over tens of MB holds the interpreter lock for hundreds of ms (the
+    TUI's UI thread could not run). Here each record is parsed by orjson on its own; the
+    tables and keys around the records are read here, and the lock is offered to other
+    threads every _PIECE_BYTES. Any file not shaped as ``{"table": {"id": value, ...},
+    ...}``, or not valid JSON, is parsed whole: exactly what one call gives, or its error.
+    """
+    try:
+        return _Decoder(raw).database()
+    except _NotInPieces:
+        return orjson.loads(raw)
+
+
+class _Decoder:
+    """A cursor over a database file's bytes (see decode_database)."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = bytes(raw)
+        self.view = memoryview(self.raw)
+        self.pos = 0
+        self.window = 4096  # bytes handed to orjson to find a value's end (adapts)
+        self.offered = 0  # where the lock was last offered to other threads
+
+    def database(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        self._match(_OPEN)
+        if not self._at(_CLOSE):
+            while True:
+                name = self._key()
+                data[name] = self._table() if self._at(_OPEN) else self._value()
+                if self._match(_NEXT).group(1) == b"}":
+                    break
+        self._match(_END)
+        if self.pos != len(self.raw):
+            raise _NotInPieces
+        return data
+
+    def _table(self) -> dict[str, Any]:
+        table: dict[str, Any] = {}
+        if self._at(_CLOSE):
+            return table
+        while True:
+            key = self._key()
+            table[key] = self._value()
+            if self._match(_NEXT).group(1) == b"}":
+                return table
+            if self.pos - self.offered > _PIECE_BYTES:
+                # Hand the lock to a waiting thread (the UI's), as encode_database does.
+                time.sleep(0)
+                self.offered = self.pos
+
+    def _key(self) -> str:
+        found = _PLAIN_KEY.match(self.raw, self.pos)
+        if found is not None:
+            try:
+                key = found.group(1).decode("utf-8")
+            except UnicodeDecodeError:
+                raise _NotInPieces from None
+            self.pos = found.end()
+            return key
+        # Escapes or control characters: orjson reads the key (or refuses it).
+        self._match(_END)
+        if self.raw[self.pos : self.pos + 1] != b'"':
+            raise _NotInPieces
+        key = self._value()
+        if not isinstance(key, str):
+            raise _NotInPieces
+        self._match(_COLON)
+        return key
+
+    def _value(self) -> Any:
+        start = self.pos
+        if self.raw[start : start + 1] == b"{":
+            # A slice that parses is exactly one whole value (a shorter one leaves a brace
+            # or a string open), so the first likely end that parses is the record's.
+            search = start
+            for _ in range(_GUESSES):
+                found = _RECORD_END.search(self.raw, search)
+                if found is None:
+                    break
+                search = found.start() + 1
+                try:
+                    value = orjson.loads(self.view[start:search])
+                except orjson.JSONDecodeError:
+                    continue
+                self.pos = search
+                return value
+        end = self._end_of_value(start)
+        self.pos = end
+        return orjson.loads(self.view[start:end])
+
+    def _end_of_value(self, start: int) -> int:
+        """Where the JSON value at ``start`` ends: orjson parses a window of the file from
+        there and says where content follows the value; a window that ends inside the
+        value is doubled (the last try covers the whole rest of the file)."""
+        size = len(self.raw)
+        while True:
+            stop = min(size, start + self.window)
+            while stop < size and self.raw[stop] & 0xC0 == 0x80:
+                stop -= 1  # never cut a UTF-8 character in two
+            try:
+                orjson.loads(self.view[start:stop])
+            except orjson.JSONDecodeError as exc:
+                if exc.msg == _AFTER_VALUE and exc.pos > 0 and isinstance(exc.doc, str):
+                    # pos counts the characters of the window as decoded (exc.doc)
+                    end = start + len(exc.doc[: exc.pos].encode("utf-8"))
+                    while self.raw[end - 1 : end] in (b" ", b"\t", b"\n", b"\r"):
+                        end -= 1
+                    self.window = max(4096, 2 * (end - start))
+                    return end
+                if stop >= size:
+                    raise _NotInPieces from None  # not valid JSON: let one call say why
+                self.window *= 2
+            else:
+                raise _NotInPieces  # the value runs to the end of the file: not a database
+
+    def _at(self, pattern: re.Pattern[bytes]) -> bool:
+        """Step over ``pattern`` if it is next; True if it was."""
+        found = pattern.match(self.raw, self.pos)
+        if found is None:
+            return False
+        self.pos = found.end()
+        return True
+
+    def _match(self, pattern: re.Pattern[bytes]) -> re.Match[bytes]:
+        found = pattern.match(self.raw, self.pos)
+        if found is None:
+            raise _NotInPieces
+        self.pos = found.end()
+        return found
 
 
 def migrate(data: dict[str, Any], schema: int) -> dict[str, Any]:
@@ -558,8 +712,11 @@ class DatabaseFile:
 
     # -- reading -----------------------------------------------------------
 
-    def load(self) -> tuple[dict[str, Any], bytes | None]:
-        """Read and check the file; return (data, the raw bytes or None if there is no file)."""
+    def load(self, *, in_pieces: bool = False) -> tuple[dict[str, Any], bytes | None]:
+        """Read and check the file; return (data, the raw bytes or None if there is no file).
+
+        ``in_pieces``: parse it a record at a time (see parse_database).
+        """
         raw = self._read()
         if raw is None:
             self._known = None
@@ -572,7 +729,7 @@ class DatabaseFile:
                 self.path, "it is empty, but it held data before", self.newest_good_backup()
             )
         try:
-            data = parse_database(raw, blank_ok=not has_backups)
+            data = parse_database(raw, blank_ok=not has_backups, in_pieces=in_pieces)
         except ValueError as exc:
             raise CorruptDatabaseError(self.path, str(exc), self.newest_good_backup()) from None
         self._known = raw
@@ -595,15 +752,20 @@ class DatabaseFile:
                 raise CorruptDatabaseError(
                     self.path, f"it is {kind}, not a database file", self.newest_good_backup()
                 )
+            # The whole file in one read (which releases the interpreter lock while the
+            # kernel copies); more reads only if it grew meanwhile. Joining tens of MB
+            # would hold the lock.
             chunks = []
-            while chunk := os.read(fd, 1 << 20):
+            want = max(st.st_size, 1 << 20)
+            while chunk := os.read(fd, want):
                 chunks.append(chunk)
+                want = 1 << 20
         except OSError as exc:
             raise StorageError(f"cannot read {self.path}: {describe_os_error(exc)}") from None
         finally:
             os.close(fd)
         self._identity = (st.st_ino, st.st_mtime_ns, st.st_size)
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     def changed_on_disk(self) -> bool:
         """True if someone else replaced or rewrote the file since we last read or wrote it."""
@@ -650,7 +812,7 @@ class DatabaseFile:
                         "nothing was saved"
                     )
                 try:
-                    other = parse_database(theirs)
+                    other = parse_database(theirs, in_pieces=True)
                 except ValueError as exc:
                     raise StorageError(
                         f"{self.path} was changed by another program and is no longer a "

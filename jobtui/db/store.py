@@ -41,6 +41,7 @@ from jobtui.db.datafile import (
     Payload,
     StorageError,
     as_bytes,
+    decode_database,
     describe_os_error,
     empty_database,
     parse_database,
@@ -176,7 +177,10 @@ class _Tables:
         return self._data
 
     def _merge(self, theirs: dict[str, Any]) -> dict[str, Any]:
-        base = parse_database(as_bytes(self._committed)) if self._committed else empty_database()
+        if self._committed:
+            base = parse_database(as_bytes(self._committed), in_pieces=True)
+        else:
+            base = empty_database()
         merged, report = merge_databases(base, self._data, theirs)
         self.merged = True
         self.touched_elsewhere |= report.touched
@@ -214,11 +218,13 @@ class _Tables:
         if self._committed is None:
             self._data = empty_database()
         else:
-            self._data = orjson.loads(as_bytes(self._committed)) or empty_database()
+            self._data = decode_database(as_bytes(self._committed)) or empty_database()
 
     def reload(self) -> None:
         if self.file is not None:
-            self._data, self._committed = self.file.load()
+            # In pieces: the TUI's UI thread keeps running while another program's change
+            # is read in (the first load, at start, is parsed in one call: it is faster).
+            self._data, self._committed = self.file.load(in_pieces=True)
             self.merged = True
 
     def close(self) -> None:
