@@ -16,12 +16,20 @@ timed from just before the spawn to its exit:
   benchmark).
 
 Runs are interleaved (each command, then its floor), after one untimed round, and the
-median is printed. A benchmark reports; it never fails. See bench/README.md ("Issue 14").
+median is printed: the wall time, then the CPU time (user + system) of the same runs, which
+other work on the machine sways much less. ``--phases`` adds where the time of `list` and
+`followups --json` goes at the largest size, measured in this process (CPU time, the
+collector paused as the commands pause it): reading the file into the store, the model
+objects, the follow-up rules and the rows, the sort, the output.
+A benchmark reports; it never fails. See bench/README.md ("Issue 14").
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -51,15 +59,22 @@ os.unlink(path)
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from just before the spawn to the exit; the output is read and dropped."""
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from just before the spawn to the exit, and the CPU seconds the child used;
+    the output is read and dropped."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, timeout=300)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         error = done.stderr.decode(errors="replace")[-600:]
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): {error}")
-    return seconds
+    return seconds, _children_cpu() - cpu
 
 
 def bench_size(db: Path, scratch: Path, env: dict, repeat: int) -> dict[str, list[float]]:
@@ -83,17 +98,73 @@ def bench_size(db: Path, scratch: Path, env: dict, repeat: int) -> dict[str, lis
         timed(pairs["add"][0], env)
     for round_ in range(repeat + 1):
         for name, (command, floor) in pairs.items():
-            value, floor_value = timed(command, env), timed(floor, env)
+            (value, cpu), (floor_value, floor_cpu) = timed(command, env), timed(floor, env)
             if round_:
                 times.setdefault(name, []).append(value)
                 times.setdefault(name + " floor", []).append(floor_value)
+                times.setdefault(name + " cpu", []).append(cpu)
+                times.setdefault(name + " floor cpu", []).append(floor_cpu)
     copy.unlink()
     return times
+
+
+def phases(db: Path, repeat: int) -> dict[str, float]:
+    """CPU seconds of each step of `list` and `followups --json` (the median of ``repeat``
+    runs), in this process, with the clock and zone the benchmark's children see."""
+    from jobtui.cli import render
+    from jobtui.config import FollowUpRules
+    from jobtui.core import dates
+    from jobtui.core.followup import all_followups
+    from jobtui.core.overview import build_overview, sort_rows
+    from jobtui.db.store import Store
+
+    try:
+        from jobtui.core.overview import build_rows
+    except ImportError:  # an older jobtui (PYTHONPATH): its list built the whole overview
+
+        def build_rows(*records):  # type: ignore[no-redef]
+            return build_overview(*records).rows
+
+    rules, now = FollowUpRules(), dates.now()
+    steps: dict[str, list[float]] = {}
+
+    def step(name: str, started: float) -> float:
+        ended = time.process_time()
+        steps.setdefault(name, []).append(ended - started)
+        return ended
+
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        at = time.process_time()
+        store = Store(db, read_only=True)
+        at = step("read and parse the file (Store)", at)
+        apps = store.applications()
+        at = step("applications: from_dict", at)
+        interviews, sent = store.interviews_by_application(), store.sent_by_application()
+        at = step("interviews and sent: from_dict", at)
+        rows = build_rows(apps, interviews, sent, [], now, rules)
+        at = step("list: follow-up rules, next action", at)
+        rows = sort_rows(rows, "urgency", now)
+        at = step("list: sort by urgency", at)
+        render.application_table(rows, now)
+        at = step("list: the table", at)
+        items = all_followups(apps, interviews, sent, now, rules)
+        at = step("followups: the rules, sorted", at)
+        render.json_text([item.to_json(now) for item in items])
+        step("followups: the JSON", at)
+        store.close()
+        del store, apps, interviews, sent, rows, items
+        gc.enable()
+    return {name: statistics.median(values) for name, values in steps.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     databases.add_options(parser, repeat=5)
+    parser.add_argument(
+        "--phases", action="store_true", help="also time each step in-process at the largest size"
+    )
     args = parser.parse_args(argv)
     begun = time.perf_counter()
     results: dict[int, dict[str, float]] = {}
@@ -109,20 +180,36 @@ def main(argv: list[str] | None = None) -> None:
             print(f"timing at {n:,} ...", file=sys.stderr, flush=True)
             times = bench_size(db, scratch, env, args.repeat)
             results[n] = {name: statistics.median(values) for name, values in times.items()}
-    table = databases.Table()
-    for n, figures in results.items():
-        label = f"{n:,}"
-        for name, floor_name in (
-            ("list", "read floor"),
-            ("followups --json", "read floor"),
-            ("add", "save floor"),
-        ):
-            table.row(
-                label, f"jobtui {name} (vs {floor_name})", figures[name], figures[name + " floor"]
-            )
-            label = ""
-        table.gap()
-    table.print()
+        steps = {}
+        if args.phases:
+            largest = max(args.sizes)
+            print(f"timing the steps at {largest:,} ...", file=sys.stderr, flush=True)
+            os.environ["JOBTUI_CONFIG_DIR"] = env["JOBTUI_CONFIG_DIR"]
+            steps = phases(databases.database(data, largest, args.seed), args.repeat)
+    for suffix, title in (("", "wall time"), (" cpu", "CPU time (user + system) of the same runs")):
+        print(title)
+        table = databases.Table()
+        for n, figures in results.items():
+            label = f"{n:,}"
+            for name, floor_name in (
+                ("list", "read floor"),
+                ("followups --json", "read floor"),
+                ("add", "save floor"),
+            ):
+                table.row(
+                    label,
+                    f"jobtui {name} (vs {floor_name})",
+                    figures[name + suffix],
+                    figures[name + " floor" + suffix],
+                )
+                label = ""
+            table.gap()
+        table.print()
+        print()
+    if steps:
+        print(f"where the time goes at {max(args.sizes):,} (in-process, CPU time, median):")
+        for name, seconds in steps.items():
+            print(f"  {name:<44} {databases.duration(seconds):>11}")
     print(
         "\nread floor: python -c 'import orjson; orjson.loads(open(F, \"rb\").read())'; save "
         "floor: the same read, then orjson.dumps + write + fsync of a new file\n"
