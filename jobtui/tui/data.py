@@ -17,7 +17,7 @@ import contextlib
 import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -32,6 +32,47 @@ StoreOpener = Callable[[], tuple[Store, str | None]]
 Done = Callable[[Any, Overview | None], None]
 Failed = Callable[[BaseException], None]
 ShowOverview = Callable[[Overview], None]
+
+
+_NEVER = 1 << 30  # a threshold no count reaches
+_full_collections_lock = threading.Lock()
+_full_collections_held = [0, 0]  # [how many hold them off, the oldest threshold before]
+
+
+@contextlib.contextmanager
+def no_full_collections() -> Iterator[None]:
+    """Only young garbage is collected meanwhile (the thresholds are put back afterwards).
+
+    A job that reads the whole file again (another program changed it) builds millions of
+    long-lived objects; each full collection on the way walks all of them, holding the
+    interpreter lock for hundreds of ms (the UI freezes). They are frozen afterwards
+    (``gc.freeze``), so the collector never walks them at all. Young collections, which
+    walk only what was made since the last one, still free short-lived cycles.
+    """
+    with _full_collections_lock:
+        young, middle, oldest = gc.get_threshold()
+        if _full_collections_held[0] == 0:
+            _full_collections_held[1] = oldest
+            gc.set_threshold(young, middle, _NEVER)
+        _full_collections_held[0] += 1
+    try:
+        yield
+    finally:
+        with _full_collections_lock:
+            _full_collections_held[0] -= 1
+            if _full_collections_held[0] == 0:
+                young, middle, _ = gc.get_threshold()
+                gc.set_threshold(young, middle, _full_collections_held[1])
+
+
+def _prepared(overview: Overview) -> Overview:
+    """The overview with what the first redraw computes already computed, here on the data
+    thread: its lookups, and each row's place in the default (urgency) order, which costs
+    about half a second at 10,000 applications (the UI would freeze for it)."""
+    overview.prepare()
+    for row in overview.rows:
+        row.urgency_key(overview.now)  # cached on the row
+    return overview
 
 
 def refreshed(store: Store, old: Overview, config: Config) -> Overview:
@@ -136,23 +177,26 @@ class DataService:
 
         def run() -> Any:
             try:
-                store = self._ensure_open()
-                result = job(store)
-                overview = None
-                # Records came in from elsewhere (a merge on save, a reload): rebuild it all.
-                reloaded = store.take_reloaded()
-                everything = full or reloaded
-                if (refresh or everything) and (everything or self.overview is None):
-                    store.take_touched()
-                    overview = snapshot(store, self.clock(), self.config)
-                    # Keep the garbage collector from walking this big, long-lived graph
-                    # again and again (its pauses hold the GIL, freezing the UI).
-                    gc.freeze()
-                elif refresh:
-                    assert self.overview is not None
-                    overview = refreshed(store, self.overview, self.config)
-                if overview is not None:
-                    self.overview = overview.prepare()
+                with no_full_collections():
+                    store = self._ensure_open()
+                    result = job(store)
+                    overview = None
+                    # Records came in from elsewhere (a merge on save, a reload): rebuild it all.
+                    reloaded = store.take_reloaded()
+                    everything = full or reloaded
+                    whole = (refresh or everything) and (everything or self.overview is None)
+                    if whole:
+                        store.take_touched()
+                        overview = snapshot(store, self.clock(), self.config)
+                    elif refresh:
+                        assert self.overview is not None
+                        overview = refreshed(store, self.overview, self.config)
+                    if overview is not None:
+                        self.overview = _prepared(overview)
+                    if whole:
+                        # Keep the collector from walking this big, long-lived graph again
+                        # and again (its pauses hold the GIL, freezing the UI).
+                        gc.freeze()
             except BaseException as exc:  # reported to the UI, never lost in the thread
                 self._hand_back(on_error, exc)
                 raise
