@@ -1,12 +1,12 @@
 """How fast the TUI starts, filters and saves, each figure beside its floor.
 
     python bench/bench_tui.py [--sizes 1000 10000] [--repeat 5] [--terminal pty|headless]
-                              [--data DIR] [--parts startup filter save]
+                              [--data DIR] [--parts startup filter save reload]
 
 For each size it builds a database with bench_store's builder (the same realistic records)
 in a temporary folder (or reuses the one kept in ``--data DIR``, as the other issue-14
 benches do; the in-process runs work on a copy, since a save writes), then measures the
-``--parts`` asked for (all three by default):
+``--parts`` asked for (all four by default):
 
 1. startup: a fresh ``python`` process running the real ``jobtui --db DB`` (the CLI entry
    point, so exactly what open_tui.py does), timed from just before the spawn to the first
@@ -26,6 +26,10 @@ benches do; the in-process runs work on a copy, since a save writes), then measu
    thread). The longest gap between ticks, from the key until the UI is free again, is how
    long the UI was frozen; it is split by phase, beside the longest garbage collection.
    The floor is the longest gap of the same ticker while the app is idle.
+4. reload: the same ticker while another program's change is read in: a changed copy of
+   the database (made beside it, untimed) replaces it with os.replace; the TUI's poll
+   (every second) reads it, the overview is rebuilt in full and redrawn. The longest gap
+   from the replace until the UI is free again, split by phase like a save's.
 
 A benchmark reports; it never fails. See bench/README.md ("TUI: startup and filter latency").
 """
