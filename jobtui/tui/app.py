@@ -156,7 +156,10 @@ class JobTUI(ToastingApp):
             self._first_read()  # (idle is seen only once this callback has run)
             first = not self.loaded
             self.loaded = True
-            if overview is not None:
+            if first and overview is not None:
+                # The rows first; idle only once the timeline (a frame later) is drawn too.
+                self.main.show_first(overview, self.data.hold())
+            elif overview is not None:
                 self.main.show(overview)
             if first and self.data.notice:
                 self.notify(self.data.notice, severity="warning", timeout=10)

@@ -7,10 +7,12 @@ an action that asks something runs in a worker (``@work``) and reads top to bott
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 from textual.widgets import Input
 
-from jobtui.core.overview import SORTS
+from jobtui.core.overview import SORTS, Overview
 from jobtui.keys import MAIN
 from jobtui.tui import keymap
 from jobtui.tui.screens import record_actions, task_actions, tool_actions
@@ -18,12 +20,24 @@ from jobtui.tui.screens.panes import MainPanes
 from jobtui.tui.view import next_sort
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.editor import NoteEditor
+from jobtui.tui.widgets.timeline import Timeline
 
 
 class MainScreen(MainPanes):
     """Three panes driven from the keyboard; every change goes through the app's DataService."""
 
     BINDINGS = keymap.bindings(MAIN)  # the key table in jobtui.keys.ACTIONS
+
+    def show_first(self, overview: Overview, then: Callable[[], None]) -> None:
+        """Draw the first overview: the rows, the summary, the details and the notes in the
+        first frame with data, the timeline in the frame after it (building its few hundred
+        lines would hold the rows back); ``then`` is called once the timeline is drawn too."""
+        timeline = self.query_one(Timeline)
+        timeline.defer_next(then)
+        try:
+            self.show(overview)
+        finally:
+            timeline.end_defer()  # drawn now if the redraw had no timeline to draw
 
     # -- records (record_actions) ---------------------------------------------------
 

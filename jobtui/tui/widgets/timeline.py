@@ -4,9 +4,10 @@ has its own badge ("deadline", "offer answer") in its urgency's colour."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -22,14 +23,33 @@ from jobtui.tui.styles import urgency_style
 NOW_MARKER_ID = "__now__"
 
 
-def row_clock(entry: TimelineEntry) -> str:
-    """The time a row starts with: a deadline given as a date alone (local midnight) has
-    none, so it shows as "day" (it runs to the end of that day)."""
-    local = entry.starts_at.astimezone(dates.local_tz())
+def row_clock(entry: TimelineEntry, local: datetime) -> str:
+    """The time a row starts with (``local``: its start on the local clock): a deadline
+    given as a date alone (local midnight) has none, so it shows as "day" (it runs to the
+    end of that day)."""
     dated = entry.deadline is not None or entry.task is not None
     if dated and local.hour == 0 and local.minute == 0:
         return "  day"
-    return dates.format_clock(local)
+    return f"{local:%H:%M}"  # dates.format_clock, without converting it again
+
+
+# Characters one cell wide each (as Rich measures them): printable ASCII and the marks and
+# dashes the rows are made of. A line of only these is cut by slicing.
+_ONE_CELL = frozenset(c for c in map(chr, range(32, 127)) if c.isprintable()) | frozenset(
+    c for c in "—…·›▌✓✗⚑☐" if cell_len(c) == 1
+)
+
+
+def fit(line: Text, width: int) -> None:
+    """Cut ``line`` to ``width`` cells, ending in "…" if it was longer: what
+    ``line.truncate(width, overflow="ellipsis")`` does, without Rich's walk over the
+    graphemes of every line (most of the cost of a timeline row) when none is needed."""
+    plain = line.plain
+    if _ONE_CELL.issuperset(plain):
+        if len(plain) > width:
+            line.plain = plain[: width - 1] + "…"
+        return
+    line.truncate(width, overflow="ellipsis")
 
 
 # The badge in three lengths: the long one, the short one ("overdue" for "thank-you overdue")
@@ -106,6 +126,11 @@ class Timeline(OptionList):
 
     _last: tuple[Sequence[TimelineEntry], datetime, str | None] | None = None
     _entries: dict[str, TimelineEntry] = {}
+    # See defer_next: called once the deferred entries are drawn; what they are (and jump).
+    _then: Callable[[], None] | None = None
+    _deferred: tuple[Sequence[TimelineEntry], datetime, str | None, bool] | None = None
+    # Each entry's row as last drawn: (the entry, what the row depends on, its option).
+    _drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]] = {}
 
     @property
     def selected_entry(self) -> TimelineEntry | None:
@@ -133,9 +158,49 @@ class Timeline(OptionList):
         """Redraw: day headings, one line per interview, the now marker between past and future.
 
         ``focus_app``'s interviews are marked; with ``jump`` the highlight moves to its most
-        recent one (else it stays where it was).
+        recent one (else it stays where it was). See :meth:`defer_next`.
         """
         self._last = (entries, now, focus_app)
+        if self._then is not None and self._deferred is None:
+            self._deferred = (entries, now, focus_app, jump)
+            self.call_after_refresh(self._draw_deferred)
+            return
+        self._draw(entries, now, focus_app, jump=jump)
+        self._deferred = None
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def defer_next(self, then: Callable[[], None]) -> None:
+        """Have the next :meth:`show_entries` draw only after the frame that follows it is
+        on screen (or at the one after it, if sooner), then call ``then``.
+
+        The first screen with data is drawn without building the timeline's few hundred
+        lines first (about 75 ms at 1,000 applications); the timeline comes one frame later.
+        """
+        self._then = then
+        self._deferred = None
+
+    def end_defer(self) -> None:
+        """If nothing was deferred after :meth:`defer_next`, stop waiting (``then`` now)."""
+        if self._deferred is None:
+            then, self._then = self._then, None
+            if then is not None:
+                then()
+
+    def _draw_deferred(self) -> None:
+        if self._deferred is not None:  # not drawn by a later show_entries meanwhile
+            entries, now, focus_app, jump = self._deferred
+            self.show_entries(entries, now, focus_app, jump=jump)
+
+    def _draw(
+        self,
+        entries: Sequence[TimelineEntry],
+        now: datetime,
+        focus_app: str | None,
+        *,
+        jump: bool,
+    ) -> None:
         kept = self.selected_entry
         keep = kept.entry_id if kept is not None else None
         self._entries = {entry.entry_id: entry for entry in entries}
@@ -143,6 +208,8 @@ class Timeline(OptionList):
         last_day = None
         now_placed = False
         zone = dates.local_tz()
+        width = self._line_width()
+        drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]] = {}
         focus_index = None
         for entry in entries:
             start = entry.starts_at.astimezone(zone)
@@ -156,7 +223,7 @@ class Timeline(OptionList):
                 options.append(
                     Option(Text(dates.format_day(last_day), style="bold underline"), disabled=True)
                 )
-            options.append(Option(self._line(entry, now, focus_app), id=entry.entry_id))
+            options.append(self._option(entry, start, now, focus_app, width, drawn))
             if focus_app and entry.app.id == focus_app and (focus_index is None or start <= now):
                 focus_index = len(options) - 1
         if not now_placed and entries:
@@ -170,6 +237,7 @@ class Timeline(OptionList):
                     disabled=True,
                 )
             )
+        self._drawn = drawn
         self.set_options(options)
         target = self._index_of(keep) if keep is not None and not jump else None
         if target is None:
@@ -179,6 +247,28 @@ class Timeline(OptionList):
         if target is not None:
             self.highlighted = target
             self.scroll_to_highlight()
+
+    def _option(
+        self,
+        entry: TimelineEntry,
+        local: datetime,
+        now: datetime,
+        focus_app: str | None,
+        width: int,
+        drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]],
+    ) -> Option:
+        """The entry's row, the one drawn last time if nothing it shows has changed since:
+        moving through the applications redraws only the rows of the one left and the one
+        reached (their mark), not a few hundred."""
+        mine = focus_app is not None and entry.app.id == focus_app
+        drawn_as = (mine, width, now, self.app.theme)
+        last = self._drawn.get(entry.entry_id)
+        if last is not None and last[0] is entry and last[1] == drawn_as:
+            option = last[2]
+        else:
+            option = Option(self._line(entry, local, now, focus_app, width), id=entry.entry_id)
+        drawn[entry.entry_id] = (entry, drawn_as, option)
+        return option
 
     @staticmethod
     def _around_now(options: list[Option]) -> int | None:
@@ -198,13 +288,23 @@ class Timeline(OptionList):
         except Exception:
             return None
 
-    def _line(self, entry: TimelineEntry, now: datetime, focus_app: str | None) -> Text:
+    def _line_width(self) -> int:
         # As if the scrollbar were there: it appears once the list is longer than the pane,
         # which narrows the text without resizing the widget (a too-long line would wrap).
-        width = min(
+        return min(
             self.scrollable_content_region.width,
             self.content_region.width - self.styles.scrollbar_size_vertical,
         )
+
+    def _line(
+        self,
+        entry: TimelineEntry,
+        local: datetime,
+        now: datetime,
+        focus_app: str | None,
+        width: int,
+    ) -> Text:
+        # ``local``: when it starts, on the local clock; ``width``: see _line_width.
         mine = focus_app is not None and entry.app.id == focus_app
         company = shown(entry.app.company, "bold" if mine else "")
         # " HH:MM " + " badge " + " " + company: the longest badge that leaves the company
@@ -218,7 +318,7 @@ class Timeline(OptionList):
             style = Style(dim=True)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▌" if mine else " ", style="bold" if mine else "")
-        line.append(f"{row_clock(entry)} ")
+        line.append(f"{row_clock(entry, local)} ")
         if text:
             line.append(f" {text} ", style=style + Style(reverse=not done))
             line.append(" ")
@@ -242,7 +342,7 @@ class Timeline(OptionList):
         if entry.cancelled:  # struck through: it did not (will not) take place
             line.stylize(Style(strike=True, dim=True), start)
         if width > 4:
-            line.truncate(width - 1, overflow="ellipsis")  # one line per interview, always
+            fit(line, width - 1)  # one line per interview, always
         return line
 
     def on_resize(self) -> None:
