@@ -68,7 +68,13 @@ class KeysFooter(Footer):
                 break  # this one and every later one drop
             budget -= _footer_width(key)
             kept.add(id(key))
-        yield from (w for w in widgets if id(w) in kept or w not in keys)
+        for widget in widgets:
+            if id(widget) in kept or widget not in keys:
+                # Footer gives each key the class through a binding once it is mounted: a
+                # restyle of every key, one by one (most of the footer's cost). Given now,
+                # that binding finds it there and does nothing.
+                widget.set_class(self.compact, "-compact", update=False)
+                yield widget
 
     def on_resize(self) -> None:
         if self.size.width != self._fitted_width:
