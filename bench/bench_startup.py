@@ -1,6 +1,7 @@
 """Time from launch to the first application on screen, through a real pseudo-terminal.
 
     python bench/bench_startup.py [--sizes 100 1000 10000] [--repeat 5] [--data DIR]
+    python bench/bench_startup.py --compare /tmp/old-jobtui   # another version, interleaved
 
 Each run forks a child on a new pseudo-terminal (the ``pty`` module) whose window is
 120x40 (TIOCSWINSZ, set in the child before it starts), with COLUMNS and LINES unset and a
@@ -14,7 +15,9 @@ The floors are started and timed the same way: bench/bare_app.py (one Static; ti
 text) and bench/widgets_app.py (jobtui's widget set with 40 rows added in on_mount; timed
 to its first row). Runs are interleaved (bare, widgets, each size, then again), so noise
 falls on all alike, after one untimed round (disk cache). A benchmark reports; it never
-fails. See bench/README.md ("Issue 14").
+fails. ``--compare DIR`` also times the jobtui found in DIR (its PYTHONPATH: a folder
+holding another ``jobtui`` package) at each size, in the same rounds, so a before/after
+pair shares the machine's load. See bench/README.md ("Issue 14").
 """
 
 from __future__ import annotations
@@ -112,19 +115,33 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     databases.add_options(parser, repeat=5)
     parser.add_argument("--no-widgets", action="store_true", help="skip widgets_app.py")
+    parser.add_argument(
+        "--compare",
+        metavar="DIR",
+        help="also time the jobtui package in DIR (put first on PYTHONPATH), interleaved",
+    )
     args = parser.parse_args(argv)
     begun = time.perf_counter()
     python = sys.executable
     with databases.workspace(args.data) as (data, scratch):
         dbs = {n: databases.database(data, n, args.seed) for n in args.sizes}
         env = databases.child_env(scratch)
-        jobs: dict[str, tuple[list[str], re.Pattern[bytes]]] = {
-            "bare": ([python, str(databases.BENCH_DIR / "bare_app.py")], BARE_TEXT)
+        other = dict(env)
+        if args.compare:
+            other["PYTHONPATH"] = os.pathsep.join(
+                p for p in (args.compare, env.get("PYTHONPATH")) if p
+            )
+        jobs: dict[str, tuple[list[str], re.Pattern[bytes], dict[str, str]]] = {
+            "bare": ([python, str(databases.BENCH_DIR / "bare_app.py")], BARE_TEXT, env)
         }
         if not args.no_widgets:
-            jobs["widgets"] = ([python, str(databases.BENCH_DIR / "widgets_app.py")], COMPANY)
+            widgets = [python, str(databases.BENCH_DIR / "widgets_app.py")]
+            jobs["widgets"] = (widgets, COMPANY, env)
         for n, db in dbs.items():
-            jobs[f"{n:,}"] = ([*databases.jobtui_command(), "--db", str(db)], COMPANY)
+            command = [*databases.jobtui_command(), "--db", str(db)]
+            jobs[f"{n:,}"] = (command, COMPANY, env)
+            if args.compare:
+                jobs[f"{n:,} compared"] = (command, COMPANY, other)
         print(
             f"jobtui startup benchmark: median of {args.repeat} runs; {databases.machine()}; "
             f"a pseudo-terminal of {COLUMNS}x{LINES}, timed from the fork to the first "
@@ -134,8 +151,8 @@ def main(argv: list[str] | None = None) -> None:
         runs: dict[str, list[float]] = {label: [] for label in jobs}
         for round_ in range(args.repeat + 1):
             print(f"round {round_ or 'warm-up'} ...", file=sys.stderr, flush=True)
-            for label, (command, wanted) in jobs.items():
-                seconds = launch(command, env, wanted)
+            for label, (command, wanted, child_env) in jobs.items():
+                seconds = launch(command, child_env, wanted)
                 if round_:
                     runs[label].append(seconds)
     medians = {label: statistics.median(times) for label, times in runs.items()}
@@ -153,10 +170,17 @@ def main(argv: list[str] | None = None) -> None:
         table.row("", "  slowest run", max(times), max(runs["bare"]))
         if "widgets" in medians:
             table.row("", "  beside the widget-set app", medians[label], medians["widgets"])
+        if args.compare:
+            compared = medians[f"{label} compared"]
+            table.row("", "  --compare: first application drawn", compared, bare)
+            table.row("", "  this jobtui beside --compare", medians[label], compared)
         table.gap()
     table.print()
     print()
-    print("floor: bare_app.py (one Static) started the same way; ratio = jobtui / floor\n")
+    print("floor: bare_app.py (one Static) started the same way; ratio = jobtui / floor")
+    if args.compare:
+        print(f"--compare: the jobtui in {args.compare}")
+    print()
     if 1000 in args.sizes:
         ratio = medians["1,000"] / bare
         verdict = "met" if ratio <= GOAL_RATIO_1000 else "NOT met"
