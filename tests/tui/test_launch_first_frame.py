@@ -81,6 +81,17 @@ async def test_idle_only_once_the_timeline_is_drawn(demo_db, now):
         assert entry is not None and entry.app.company == TOP  # it jumped to the top row's
 
 
+async def test_the_timeline_is_drawn_even_if_its_callback_is_lost(demo_db, now, monkeypatch):
+    # A callback after the refresh waits on the screen shown then; a dialog closed at once
+    # would take it along. The timer behind it draws the timeline anyway.
+    monkeypatch.setattr(Timeline, "call_after_refresh", lambda self, *args: True)
+    app = make_app(demo_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert app.main.query_one(Timeline).option_count > 0
+        assert "──── now ────" in screen_text(app)
+
+
 async def test_notices_still_show_after_the_first_load(demo_db, now):
     def open_store() -> tuple[Store, str | None]:
         return Store(demo_db, clock=lambda: now, read_only=True), "Demo data: a throwaway copy."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -21,6 +22,7 @@ from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
 
 NOW_MARKER_ID = "__now__"
+DEFER_AT_MOST = 0.5  # seconds: see Timeline.defer_next
 
 
 def row_clock(entry: TimelineEntry, local: datetime) -> str:
@@ -162,8 +164,11 @@ class Timeline(OptionList):
         """
         self._last = (entries, now, focus_app)
         if self._then is not None and self._deferred is None:
-            self._deferred = (entries, now, focus_app, jump)
-            self.call_after_refresh(self._draw_deferred)
+            deferred = self._deferred = (entries, now, focus_app, jump)
+            self.call_after_refresh(self._draw_deferred, deferred)
+            # Should that callback be lost (it waits on the screen shown then, and a dialog
+            # closed at once takes it along), the timeline is drawn a moment later anyway.
+            self.set_timer(DEFER_AT_MOST, partial(self._draw_deferred, deferred))
             return
         self._draw(entries, now, focus_app, jump=jump)
         self._deferred = None
@@ -188,8 +193,8 @@ class Timeline(OptionList):
             if then is not None:
                 then()
 
-    def _draw_deferred(self) -> None:
-        if self._deferred is not None:  # not drawn by a later show_entries meanwhile
+    def _draw_deferred(self, deferred: tuple[object, ...]) -> None:
+        if self._deferred is deferred:  # not drawn yet (by a later show_entries, or the timer)
             entries, now, focus_app, jump = self._deferred
             self.show_entries(entries, now, focus_app, jump=jump)
 
