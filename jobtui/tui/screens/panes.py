@@ -72,6 +72,7 @@ class MainPanes(Screen[None]):
         # whether the pane is about one of its interviews.
         self._right_row: AppRow | None = None
         self._right_on_interview = False
+        self._follow_pending = False  # a redraw for the list's new cursor is queued
 
     @property
     def tui(self) -> JobTUI:
@@ -232,6 +233,15 @@ class MainPanes(Screen[None]):
 
     @on(ApplicationsTable.Highlighted, "#applications")
     def _row_highlighted(self) -> None:
+        # The list's new cursor is painted first; what follows the selection (the timeline,
+        # the details, the notes) is redrawn right after that frame, once for every move made
+        # meanwhile (a held j scrolls the list at the key repeat rate).
+        if not self._follow_pending:
+            self._follow_pending = True
+            self.call_after_refresh(self._follow_selection)
+
+    def _follow_selection(self) -> None:
+        self._follow_pending = False
         self._after_cursor_move()
 
     @on(OptionList.OptionHighlighted, "#timeline")
