@@ -284,16 +284,23 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Page down",
         home="applications",
         footer=False,
-        help="A page down the applications",
+        help="Page down the applications list",
     ),
-    KeyAction("page_up", "pageup", "Page up", home="applications", footer=False, help="A page up"),
+    KeyAction(
+        "page_up",
+        "pageup",
+        "Page up",
+        home="applications",
+        footer=False,
+        help="Page up the applications list",
+    ),
     KeyAction(
         "half_page_down",
         "ctrl+d",
         "Half page down",
         home="applications",
         footer=False,
-        help="Half a page down the applications",
+        help="Half a page down the applications list",
     ),
     KeyAction(
         "half_page_up",
@@ -301,7 +308,7 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Half page up",
         home="applications",
         footer=False,
-        help="Half a page up",
+        help="Half a page up the applications list",
     ),
     KeyAction(
         "first_row",
@@ -309,10 +316,15 @@ ACTIONS: tuple[KeyAction, ...] = (
         "First",
         home="applications",
         footer=False,
-        help="The first application",
+        help="The first application in the list",
     ),
     KeyAction(
-        "last_row", "end", "Last", home="applications", footer=False, help="The last application"
+        "last_row",
+        "end",
+        "Last",
+        home="applications",
+        footer=False,
+        help="The last application in the list",
     ),
     # The app's own: they work on every screen that does not take the key itself.
     KeyAction(

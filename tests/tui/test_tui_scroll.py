@@ -206,3 +206,26 @@ async def test_hostile_text_is_shown_literally_in_the_rows_of_a_long_list(db_pat
             drawn = _drawn(table)
             assert any(looks_like(hostile) in line for line in drawn), hostile
             assert not any(has_controls(line) for line in drawn), hostile
+
+
+async def test_a_resize_lays_the_columns_out_again_and_keeps_the_cursor_in_view(thousand_db, now):
+    app = make_app(thousand_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = _table(app)
+        wide = [column.width for column in table.columns]
+        table.move_cursor(row=600)
+        await settle(pilot, app)
+        company = _company(table, 600)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, app)
+        assert [column.width for column in table.columns] != wide
+        assert sum(column.width + 2 for column in table.columns) <= 80
+        assert table.cursor_row == 600
+        top = round(table.scroll_offset.y)
+        assert top <= 600 < top + table.page_rows  # in view (its company cut to fit)
+        assert any(company[:8] in line for line in _drawn(table))
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot, app)
+        assert [column.width for column in table.columns] == wide
+        assert any(company in line for line in _drawn(table))
