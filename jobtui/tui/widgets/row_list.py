@@ -131,7 +131,7 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._keys: Sequence[str] = ()
-        self._index: dict[str, int] | None = None  # key -> row, made when first asked
+        self._index: dict[str, int] | None = None  # key -> row, made when first needed
         self._columns: list[Column] = []
         self._cursor = 0
         self._hover: int | None = None
@@ -168,7 +168,7 @@ class RowList(ScrollView, can_focus=True):
         self._cells.clear()
         self._segments.clear()
         self._hover = None
-        found = self.get_row_index(keep) if keep is not None and keep in self._key_index else None
+        found = self._key_index.get(keep) if keep is not None else None
         if found is None:
             found = min(old_cursor, len(keys) - 1)
         self._cursor = max(found, 0)
