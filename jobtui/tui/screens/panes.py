@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The panes follow a move of the list's cursor after its frame, or at the latest this late.
+FOLLOW_AT_MOST = 0.25
+
 
 class MainPanes(Screen[None]):
     """Three panes driven from the keyboard; every change goes through the app's DataService."""
@@ -239,10 +242,14 @@ class MainPanes(Screen[None]):
         if not self._follow_pending:
             self._follow_pending = True
             self.call_after_refresh(self._follow_selection)
+            # That callback waits on the screen shown now: should a dialog opened and closed
+            # at once take it along, the timer does it a moment later.
+            self.set_timer(FOLLOW_AT_MOST, self._follow_selection)
 
     def _follow_selection(self) -> None:
-        self._follow_pending = False
-        self._after_cursor_move()
+        if self._follow_pending:  # (the callback or the timer, whichever comes first)
+            self._follow_pending = False
+            self._after_cursor_move()
 
     @on(OptionList.OptionHighlighted, "#timeline")
     def _interview_highlighted(self) -> None:

@@ -129,13 +129,19 @@ class ApplicationsTable(RowList):
         self._rows = rows
         self._today = today = dates.local_day(now)
         self._view = view or views.View()
+        # One pass over the rows (at 10,000 it is the memory they live in that costs).
+        keys: list[str] = []
+        days: set[date | None] = set()
+        for row in rows:
+            app = row.app
+            keys.append(app.id)
+            days.add(app.applied_on)
         # Wider when a date of another year is shown: "26 Sep 2025 14mo" is the longest.
         # Many applications share a day: each day is written once.
-        days = {row.app.applied_on for row in rows}
         widest = max((len(applied_text(day, today)) for day in days), default=0)
         self._applied_width = min(APPLIED_MAX_WIDTH, max(10, widest))
         self._lay_out_columns()
-        self.set_rows([row.app.id for row in rows])
+        self.set_rows(keys)
 
     def make_cells(self, index: int) -> list[Text]:
         row = self._rows[index]
