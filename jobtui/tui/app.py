@@ -158,7 +158,14 @@ class JobTUI(ToastingApp):
             self.loaded = True
             if first and overview is not None:
                 # The rows first; idle only once the timeline (a frame later) is drawn too.
-                self.main.show_first(overview, self.data.hold())
+                # The search text is prepared after that, so it does not compete with them.
+                release = self.data.hold()
+
+                def drawn() -> None:
+                    self.data.prepare_search_later(overview)
+                    release()
+
+                self.main.show_first(overview, drawn)
             elif overview is not None:
                 self.main.show(overview)
             if first and self.data.notice:
@@ -180,7 +187,7 @@ class JobTUI(ToastingApp):
                 return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        self.data.submit(_reload_if_changed, done, failed, full=True)
+        self.data.submit(_reload_if_changed, done, failed, full=True, search_later=self.loaded)
 
     def _refresh_if_idle(self) -> None:
         if self.loaded and not self.data.busy and not self.leaving:

@@ -65,16 +65,6 @@ def no_full_collections() -> Iterator[None]:
                 gc.set_threshold(young, middle, _full_collections_held[1])
 
 
-def _prepared(overview: Overview) -> Overview:
-    """The overview with what the first redraw computes already computed, here on the data
-    thread: its lookups, and each row's place in the default (urgency) order, which costs
-    about half a second at 10,000 applications (the UI would freeze for it)."""
-    overview.prepare()
-    for row in overview.rows:
-        row.urgency_key(overview.now)  # cached on the row
-    return overview
-
-
 def refreshed(store: Store, old: Overview, config: Config) -> Overview:
     """The overview after a change: only the applications it touched are recomputed."""
     apps, contacts_changed = store.take_touched()
@@ -167,11 +157,14 @@ class DataService:
         *,
         refresh: bool = True,
         full: bool = False,
+        search_later: bool = True,
     ) -> Future[Any]:
         """Queue ``job(store)``; afterwards call ``on_done(result, overview_or_None)``.
 
         With ``refresh``, the overview is brought up to date: only the applications the job
-        touched are recomputed, unless ``full`` (or there is no overview yet).
+        touched are recomputed, unless ``full`` (or there is no overview yet). After a whole
+        rebuild the rows' search text is prepared next on the data thread, unless not
+        ``search_later``: then the caller calls :meth:`prepare_search_later` when it suits.
         """
         self._begin()
 
@@ -192,7 +185,7 @@ class DataService:
                         assert self.overview is not None
                         overview = refreshed(store, self.overview, self.config)
                     if overview is not None:
-                        self.overview = _prepared(overview)
+                        self.overview = overview.prepare()
                     if whole:
                         # Keep the collector from walking this big, long-lived graph again
                         # and again (its pauses hold the GIL, freezing the UI).
@@ -201,8 +194,8 @@ class DataService:
                 self._hand_back(on_error, exc)
                 raise
             self._hand_back(on_done, result, overview)
-            if overview is not None and everything:
-                self._prepare_search_later(overview)
+            if overview is not None and everything and search_later:
+                self.prepare_search_later(overview)
             return result
 
         try:
@@ -213,7 +206,7 @@ class DataService:
             self._end()
             raise
 
-    def _prepare_search_later(self, overview: Overview) -> None:
+    def prepare_search_later(self, overview: Overview) -> None:
         """Normalize every row's text for `/` on the data thread, after the rows are drawn:
         the first filter keystroke then costs what every other one does (at 10,000
         applications this is a few hundred ms better spent here than at start or in the UI)."""
