@@ -13,7 +13,9 @@ from tui_helpers import make_app, screen_text, settle
 from jobtui.core.model import Application, Status
 from jobtui.core.textsafe import has_controls, visible
 from jobtui.db.store import Store
+from jobtui.io.demo import populate_demo
 from jobtui.ops import records
+from jobtui.tui.styles import urgency_style
 from jobtui.tui.widgets.applications import ApplicationsTable
 
 SIZE = (120, 40)
@@ -229,3 +231,22 @@ async def test_a_resize_lays_the_columns_out_again_and_keeps_the_cursor_in_view(
         await settle(pilot, app)
         assert [column.width for column in table.columns] == wide
         assert any(company in line for line in _drawn(table))
+
+
+async def test_a_new_theme_redraws_the_rows_in_its_colours(db_path, now):
+    with Store(db_path, clock=lambda: now) as store:
+        populate_demo(store, now)
+    app = make_app(db_path, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = _table(app)
+        marked = [n for n in range(table.row_count) if table.get_row_at(n)[0].plain.strip()]
+        assert marked  # the demo has follow-ups due
+        chosen = table.selected_id
+        app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"  # other error colours
+        await settle(pilot, app)
+        for n in marked:
+            mark, company = table.get_row_at(n)[:2]
+            row = app.main.overview.row(_id_of(app, company.plain))
+            assert mark.style == urgency_style(app, row.urgency)
+        assert table.selected_id == chosen
