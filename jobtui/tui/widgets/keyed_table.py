@@ -1,5 +1,5 @@
 """A DataTable whose rows are keyed by a record id: the id under the cursor, and moving the
-cursor to an id. The applications and the contacts tables are both one."""
+cursor to an id. The contacts table is one (the applications list is a virtual RowList)."""
 
 from __future__ import annotations
 
