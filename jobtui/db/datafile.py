@@ -200,6 +200,7 @@ def decode_database(raw: bytes) -> Any:
     tables and keys around the records are read here, and the lock is offered to other
     threads every _PIECE_BYTES. Any file not shaped as ``{"table": {"id": value, ...},
     ...}``, or not valid JSON, is parsed whole: exactly what one call gives, or its error.
+    (Within orjson's nesting limit, which moves by the two levels a record sits under.)
     """
     try:
         return _Decoder(raw).database()
@@ -356,15 +357,14 @@ class Encoded:
     def __init__(self, pieces: list[bytes]) -> None:
         self.pieces = pieces
         self.size = sum(map(len, pieces))
-        self._joined: bytes | None = None
 
     def __len__(self) -> int:
         return self.size
 
     def __bytes__(self) -> bytes:
-        if self._joined is None:
-            self._joined = b"".join(self.pieces)
-        return self._joined
+        # Joined each time, not kept: a merge base or a rollback needs it once, and keeping
+        # it would hold the file twice in memory until the next save.
+        return b"".join(self.pieces)
 
     def batches(self) -> Iterator[bytes]:
         """The bytes in order, in batches of about _BATCH_BYTES (a piece is never split)."""
@@ -415,7 +415,8 @@ def encode_database(data: dict[str, Any]) -> Encoded:
     ``{...}``; its inside is one piece), so no single call holds the interpreter lock for
     long, and the lock is offered to other threads between slices. Anything unusual (not
     a dict of dicts with string keys) is dumped whole: the same bytes, or the same error, as
-    one call gives.
+    one call gives (within orjson's nesting limit, which moves by the two levels a record
+    sits under).
     """
     if not isinstance(data, dict) or not all(isinstance(name, str) for name in data):
         return Encoded([orjson.dumps(data)])
@@ -483,13 +484,14 @@ def make_private_folder(folder: Path) -> None:
 
 def write_file_atomically(
     target: Path, payload: Payload, *, before_replace: Callable[[], None] | None = None
-) -> None:
+) -> tuple[int, int, int]:
     """Write ``payload`` to ``target`` (mode 0600) so that it is whole or absent, and durable.
 
     ``payload`` is bytes or an :class:`Encoded` database (written batch by batch).
 
     ``before_replace`` runs once the new bytes are safely on disk, just before they take
     the target's place (the database keeps its previous file as a backup there).
+    Returns the identity (inode, mtime, size) of the file written.
     """
     import secrets  # with hashlib: only when a file is written, not at start
 
@@ -500,6 +502,7 @@ def write_file_atomically(
     try:
         _write_all(fd, payload)
         os.fsync(fd)
+        written = os.fstat(fd)  # a rename keeps its inode, mtime and size
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -515,6 +518,7 @@ def write_file_atomically(
             tmp.unlink()
         raise
     _fsync_dir(folder)
+    return (written.st_ino, written.st_mtime_ns, written.st_size)
 
 
 # How long a writer waits for another jobtui's save before giving up (config: lock_wait_seconds).
@@ -804,35 +808,40 @@ class DatabaseFile:
         merged: dict[str, Any] | None = None
         with self._lock.held(self.path, self.lock_wait):
             self._remove_stale_temps()  # we hold the lock: no writer is mid-save
-            theirs = self._changed_bytes()
-            if theirs is not None:
-                if merge is None:
-                    raise ChangedOnDiskError(
-                        f"{self.path} was changed by another program since it was read; "
-                        "nothing was saved"
-                    )
-                try:
-                    other = parse_database(theirs, in_pieces=True)
-                except ValueError as exc:
-                    raise StorageError(
-                        f"{self.path} was changed by another program and is no longer a "
-                        f"jobtui database ({exc}); nothing was saved and the file was left as it is"
-                    ) from None
-                merged = data = merge(other)
-            payload = encode_database(data)
+            seen = self._identity  # the file we last read or wrote
             try:
-                write_file_atomically(self.real, payload, before_replace=self._backup_current)
-            except OSError as exc:
-                raise StorageError(
-                    f"cannot save {self.path}: {describe_os_error(exc)}; "
-                    "the file on disk was not changed"
-                ) from None
+                theirs = self._changed_bytes()  # (reading theirs moves _identity to it)
+                if theirs is not None:
+                    if merge is None:
+                        raise ChangedOnDiskError(
+                            f"{self.path} was changed by another program since it was read; "
+                            "nothing was saved"
+                        )
+                    try:
+                        other = parse_database(theirs, in_pieces=True)
+                    except ValueError as exc:
+                        raise StorageError(
+                            f"{self.path} was changed by another program and is no longer a "
+                            f"jobtui database ({exc}); nothing was saved and the file was left "
+                            "as it is"
+                        ) from None
+                    merged = data = merge(other)
+                payload = encode_database(data)
+                try:
+                    written = write_file_atomically(
+                        self.real, payload, before_replace=self._backup_current
+                    )
+                except OSError as exc:
+                    raise StorageError(
+                        f"cannot save {self.path}: {describe_os_error(exc)}; "
+                        "the file on disk was not changed"
+                    ) from None
+            except BaseException:
+                self._identity = seen  # their change (if read) is still to be merged
+                raise
             # From here on the save has happened: nothing below may report it as failed.
             self._known = payload
-            try:
-                self._identity = self._stat_identity()
-            except OSError:
-                self._identity = None
+            self._identity = written  # what we wrote, whatever replaced it since
         with contextlib.suppress(Exception):  # a stray file in backups/ must not fail a save
             self._prune_backups()
         return payload, merged
@@ -842,7 +851,7 @@ class DatabaseFile:
         if not self.changed_on_disk():
             return None
         current = self._read()
-        if current is None or same_bytes(self._known, current) or current.isspace():
+        if current is None or not current or current.isspace() or same_bytes(self._known, current):
             # Gone (we write ours: nothing on disk to lose), touched but the same, or
             # emptied by something else (its content is in the backups).
             return None

@@ -48,7 +48,7 @@ from jobtui.db.datafile import (
     write_file_atomically,
 )
 from jobtui.db.integrity import Problem, bad_ids, find_problems, problem_of
-from jobtui.db.merge import TRASH_TABLE, merge_databases
+from jobtui.db.merge import TRASH_TABLE, MergeReport, merge_databases
 
 APPLICATIONS = record_type(Application).table
 INTERVIEWS = record_type(Interview).table
@@ -122,6 +122,7 @@ class _Tables:
         self.merged = False  # a merge (or reload) brought in records from elsewhere
         self.touched_elsewhere: set[tuple[str, str]] = set()  # records merged in from disk
         self._replace_on_save = False
+        self._merge_report: MergeReport | None = None  # of the save under way
         # The bytes last known to be on disk: as read, or as the last save wrote them (in
         # pieces, joined only to roll back or merge). None: no file yet.
         self._committed: Payload | None
@@ -158,9 +159,11 @@ class _Tables:
                 self._committed = orjson.dumps(self._data)
             else:
                 merge = self._keep_ours if self._replace_on_save else self._merge
+                self._merge_report = None
                 self._committed, merged = self.file.save(self._data, merge=merge)
                 if merged is not None:
                     self._data = merged
+                    self._took_merge()
         except BaseException:
             self.rollback()
             raise
@@ -181,12 +184,19 @@ class _Tables:
             base = parse_database(as_bytes(self._committed), in_pieces=True)
         else:
             base = empty_database()
-        merged, report = merge_databases(base, self._data, theirs)
+        merged, self._merge_report = merge_databases(base, self._data, theirs)
+        return merged
+
+    def _took_merge(self) -> None:
+        # Only once the merged data is on disk: a save that fails took nothing from elsewhere
+        # (the next one merges again).
+        report, self._merge_report = self._merge_report, None
+        if report is None:
+            return
         self.merged = True
         self.touched_elsewhere |= report.touched
         if not report.empty:
             self.merges.append(report.summary())
-        return merged
 
     def begin(self) -> None:
         self._depth += 1
@@ -215,10 +225,11 @@ class _Tables:
             self._depth = 0
             self._aborted = False
         self._dirty = False
-        if self._committed is None:
+        raw = None if self._committed is None else as_bytes(self._committed)
+        if not raw or raw.isspace():  # none yet, or a new (empty) file
             self._data = empty_database()
         else:
-            self._data = decode_database(as_bytes(self._committed)) or empty_database()
+            self._data = decode_database(raw) or empty_database()
 
     def reload(self) -> None:
         if self.file is not None:
