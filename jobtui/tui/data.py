@@ -65,6 +65,30 @@ def no_full_collections() -> Iterator[None]:
                 gc.set_threshold(young, middle, _full_collections_held[1])
 
 
+_frozen_when_clean = [0]  # objects frozen right after the last full collection
+
+
+def freeze_new_graph() -> None:
+    """Leave the new long-lived graph out of the collector's later rounds (``gc.freeze``):
+    its pauses over millions of objects hold the interpreter lock, freezing the UI.
+
+    A freeze also keeps whatever cyclic garbage is made of objects alive at that moment (a
+    dialog closed later) from ever being collected, and a whole rebuild happens every few
+    minutes. So once what is frozen has doubled since the last clean-up, the permanent
+    generation is collected once (unfreeze, collect, freeze): memory stays within about
+    twice the live heap, for one pause every few hours of use.
+    """
+    gc.freeze()
+    count = gc.get_freeze_count()
+    if not _frozen_when_clean[0]:
+        _frozen_when_clean[0] = count
+    elif count > 2 * _frozen_when_clean[0]:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        _frozen_when_clean[0] = gc.get_freeze_count()
+
+
 def refreshed(store: Store, old: Overview, config: Config) -> Overview:
     """The overview after a change: only the applications it touched are recomputed."""
     apps, contacts_changed = store.take_touched()
@@ -187,9 +211,7 @@ class DataService:
                     if overview is not None:
                         self.overview = overview.prepare()
                     if whole:
-                        # Keep the collector from walking this big, long-lived graph again
-                        # and again (its pauses hold the GIL, freezing the UI).
-                        gc.freeze()
+                        freeze_new_graph()
             except BaseException as exc:  # reported to the UI, never lost in the thread
                 self._hand_back(on_error, exc)
                 raise

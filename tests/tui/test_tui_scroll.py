@@ -250,3 +250,27 @@ async def test_a_new_theme_redraws_the_rows_in_its_colours(db_path, now):
             row = app.main.overview.row(_id_of(app, company.plain))
             assert mark.style == urgency_style(app, row.urgency)
         assert table.selected_id == chosen
+
+
+async def test_the_panes_follow_the_list_even_after_a_lost_redraw_callback(
+    thousand_db, now, monkeypatch
+):
+    """A dialog opened and closed at once takes the screen's after-refresh callbacks with it:
+    the details must still catch up with the list's cursor (a timer stands behind them)."""
+    from jobtui.tui.screens.panes import MainPanes
+
+    app = make_app(thousand_db, now)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = _table(app)
+        with monkeypatch.context() as lost:
+            lost.setattr(MainPanes, "call_after_refresh", lambda self, *a, **k: True)
+            await pilot.press("j")
+            await settle(pilot, app)
+        for _ in range(3):
+            await pilot.press("j")
+            await settle(pilot, app)
+        company = _company(table, table.cursor_row)
+        assert table.cursor_row == 4
+        assert app.main.selected_row().app.company == company
+        assert f"{company} — Engineer " in screen_text(app)  # the details pane's heading

@@ -68,3 +68,31 @@ def test_a_job_runs_without_full_collections_and_they_come_back(db_path, refresh
     assert gc.get_threshold() == before
     if refresh:
         assert [row.app.company for row in service.overview.rows] == ["Acme"]
+
+
+def test_what_freezing_keeps_from_the_collector_is_bounded():
+    """Cyclic garbage alive at a freeze and dead after it is freed once the frozen set has
+    doubled: a long session of whole rebuilds does not grow without bound."""
+    import jobtui.tui.data as data_module
+
+    gc.collect()
+    gc.freeze()
+    data_module._frozen_when_clean[0] = 0
+    try:
+        data_module.freeze_new_graph()
+        base = max(gc.get_freeze_count(), 1)
+        highest = 0
+        for _ in range(12):
+            cycles = []
+            for _ in range(base // 2 + 1000):  # half the heap's worth of cycles, then gone
+                node: list = []
+                node.append(node)
+                cycles.append(node)
+            data_module.freeze_new_graph()
+            del cycles, node
+            highest = max(highest, gc.get_freeze_count())
+        # Without the clean-ups it would reach about 7x (12 rounds of half the heap).
+        assert highest < 4 * base + 5000
+    finally:
+        gc.unfreeze()
+        data_module._frozen_when_clean[0] = 0

@@ -18,7 +18,7 @@ from jobtui.core.model import (
     StatusChange,
     Task,
 )
-from jobtui.core.overview import build_overview, build_rows, sort_rows
+from jobtui.core.overview import _row_and_entries, build_overview, build_rows, sort_rows
 
 BERLIN = tz.gettz("Europe/Berlin")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)
@@ -81,4 +81,24 @@ def test_the_rows_alone_are_the_overview_s_rows() -> None:
         assert [r.app.id for r in sort_rows(alone, how, NOW)] == [
             r.app.id for r in sort_rows(whole, how, NOW)
         ]
-    assert any(r.next_action for r in alone)  # the fixture exercises the rules
+    # build_overview is build_rows plus the timeline: also hold the rows to the path that
+    # builds each one with its entries (update_overview's), and to what the rules say.
+    apps, interviews, sent, people = records
+    by_id = {c.id: c for c in people}
+    for mine, app in zip(alone, apps, strict=True):
+        theirs, _ = _row_and_entries(
+            app, interviews.get(app.id, []), sent.get(app.id, []), NOW, RULES, by_id
+        )
+        assert (mine.items, mine.next_action, mine.contacts) == (
+            theirs.items,
+            theirs.next_action,
+            theirs.contacts,
+        )
+    assert {r.app.id: r.next_action for r in alone} == {
+        "a-applied": "Follow up again: 7 business days quiet",
+        "a-interviewing": "Thank-you overdue by 10d",
+        "a-wishlist": "Deadline tomorrow 10:00",
+        "a-offer": "Task overdue by 1d: Send the form",
+        "a-closed": "",
+        "a-snoozed": "Snoozed until Sun 29 Nov",
+    }
