@@ -38,16 +38,14 @@ from jobtui.db.datafile import (
     DEFAULT_LOCK_WAIT,
     BackupPolicy,
     DatabaseFile,
-    Payload,
     StorageError,
-    as_bytes,
-    decode_database,
     describe_os_error,
     empty_database,
     parse_database,
     write_file_atomically,
 )
 from jobtui.db.integrity import Problem, bad_ids, find_problems, problem_of
+from jobtui.db.json_pieces import Payload, as_bytes, decode_database
 from jobtui.db.merge import TRASH_TABLE, MergeReport, merge_databases
 
 APPLICATIONS = record_type(Application).table
@@ -141,7 +139,7 @@ class _Tables:
 
     @property
     def committed(self) -> Payload | None:
-        """The bytes of the last state known to be on disk (see datafile.as_bytes)."""
+        """The bytes of the last state known to be on disk (see json_pieces.as_bytes)."""
         return self._committed
 
     def write(self, data: dict[str, Any]) -> None:

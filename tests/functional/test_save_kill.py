@@ -36,11 +36,11 @@ NOTES = "## Notes\n\n" + "- a line of notes about the role, the team and the pay
 WRITER = r"""
 import os, sys, time
 from jobtui.core.model import Application
-from jobtui.db import datafile
+from jobtui.db import json_pieces
 from jobtui.db.store import Store
 
-datafile._PIECE_BYTES = 4_000  # hundreds of pieces and batches per save
-datafile._BATCH_BYTES = 16_000
+json_pieces._PIECE_BYTES = 4_000  # hundreds of pieces and batches per save
+json_pieces._BATCH_BYTES = 16_000
 real_write = os.write
 
 def slow_write(fd, data):  # a slow disk: most of a save is spent writing batches

@@ -10,7 +10,8 @@ import pytest
 from hostile import HOSTILE_TEXTS  # tests/ is on sys.path (rootdir conftest)
 
 from jobtui.core.model import Application
-from jobtui.db.datafile import _Decoder, decode_database, parse_database
+from jobtui.db.datafile import parse_database
+from jobtui.db.json_pieces import _Decoder, decode_database
 from jobtui.db.store import Store
 
 

@@ -11,15 +11,9 @@ import pytest
 from hostile import HOSTILE_TEXTS  # tests/ is on sys.path (rootdir conftest)
 
 from jobtui.core.model import Application
-from jobtui.db import datafile
-from jobtui.db.datafile import (
-    DatabaseFile,
-    Encoded,
-    StorageError,
-    empty_database,
-    encode_database,
-    same_bytes,
-)
+from jobtui.db import json_pieces
+from jobtui.db.datafile import DatabaseFile, StorageError, empty_database
+from jobtui.db.json_pieces import Encoded, encode_database, same_bytes
 from jobtui.db.store import NotFoundError, Store
 
 BIG_NOTE = "# Notes\n\n" + '- a line of notes, with ünïcödé and "quotes" \\ and \t tabs\n' * 20_000
@@ -60,8 +54,8 @@ def _database(records: int = 50) -> dict:
 @pytest.fixture
 def small_pieces(monkeypatch):
     """Pieces and batches of a few kB, so a small test database is made of hundreds."""
-    monkeypatch.setattr(datafile, "_PIECE_BYTES", 2_000)
-    monkeypatch.setattr(datafile, "_BATCH_BYTES", 8_000)
+    monkeypatch.setattr(json_pieces, "_PIECE_BYTES", 2_000)
+    monkeypatch.setattr(json_pieces, "_BATCH_BYTES", 8_000)
 
 
 @pytest.mark.parametrize("records", [0, 1, 2, 17, 300])
@@ -120,7 +114,7 @@ def test_batches_are_bounded_and_in_order(small_pieces):
     batches = list(encoded.batches())
     assert len(batches) > 10
     biggest_piece = max(map(len, encoded.pieces))
-    assert all(len(b) < datafile._BATCH_BYTES + biggest_piece for b in batches)
+    assert all(len(b) < json_pieces._BATCH_BYTES + biggest_piece for b in batches)
     assert b"".join(batches) == bytes(encoded)
 
 
