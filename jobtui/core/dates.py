@@ -209,9 +209,15 @@ def local_tz() -> tzinfo:
     """Return the user's local time zone.
 
     ``$TZ`` wins when it names a zone dateutil can load (tests and screenshots
-    set it); otherwise the system zone via ``dateutil.tz.tzlocal()``. ``$TZ`` is
-    read on every call, so changing it takes effect at once; the zone object a
-    name gives is kept (dateutil would give the same one again).
+    set it); otherwise the system zone: its zone file (/etc/localtime) where there is
+    one, else ``dateutil.tz.tzlocal()``. ``$TZ`` is read on every call, so changing it
+    takes effect at once; the zone object a name gives is kept (dateutil would give
+    the same one again).
+
+    The system zone is one object kept too, as a named one is: so local times compare
+    and subtract alike whether or not ``$TZ`` is set (the tests set it), and the
+    follow-up rules do not pay for a new pure-Python ``tzlocal`` at each call (about
+    0.45 s at 10,000 applications).
     """
     name = os.environ.get("TZ", "").strip()
     if name:
@@ -227,7 +233,23 @@ def local_tz() -> tzinfo:
         if zone is not None:
             _NAMED_ZONES[name] = zone
             return zone
-    return tz.tzlocal()
+    zone = _NAMED_ZONES.get(SYSTEM_ZONE_FILE)
+    if zone is None:
+        zone = _system_zone()
+        _NAMED_ZONES[SYSTEM_ZONE_FILE] = zone
+    return zone
+
+
+# The system's zone file on Linux, the BSDs and macOS; elsewhere tzlocal() asks the C library.
+SYSTEM_ZONE_FILE = "/etc/localtime"
+
+
+def _system_zone() -> tzinfo:
+    try:
+        zone = tz.gettz(SYSTEM_ZONE_FILE) if os.path.isfile(SYSTEM_ZONE_FILE) else None
+    except (ValueError, OSError, Warning):
+        zone = None
+    return zone if zone is not None else tz.tzlocal()
 
 
 _last_in_utc: tuple[datetime | None, datetime | None] = (None, None)  # (now, now in UTC)

@@ -363,7 +363,14 @@ def test_local_tz_falls_back_to_system_zone(monkeypatch, value):
         monkeypatch.delenv("TZ")
     else:
         monkeypatch.setenv("TZ", value)
-    assert isinstance(local_tz(), tz.tzlocal)
+    zone = local_tz()
+    assert local_tz() is zone  # one object, as a named zone is
+    if os.path.isfile("/etc/localtime"):
+        system = tz.tzfile("/etc/localtime")
+        for moment in (datetime(2026, 1, 15, 12), datetime(2026, 7, 15, 12)):
+            assert moment.replace(tzinfo=zone).utcoffset() == system.utcoffset(moment)
+    else:
+        assert isinstance(zone, tz.tzlocal)
 
 
 def test_now_without_override_is_current_and_local():
