@@ -66,30 +66,64 @@ def badge(
     entry: TimelineEntry, now: datetime, *, form: str = "long"
 ) -> tuple[str, Urgency | None, bool]:
     """The follow-up badge: (text, urgency, done), in one of BADGE_FORMS."""
+    return badge_of(badge_state(entry, now), form)
+
+
+# What a badge says, whatever its form: (what, its urgency, the follow-up's badge label or
+# the deadline's name). badge_of gives each form's text from it; a row whose state and
+# text are as before is drawn as before.
+BadgeState = tuple[str, Urgency | None, str]
+
+
+def badge_state(entry: TimelineEntry, now: datetime) -> BadgeState:
+    """What the entry's badge says at ``now`` (see :func:`badge_of`)."""
     if entry.cancelled:  # nothing is owed for it, whatever else is true of it
-        return CANCELLED_BADGE[form], None, False
+        return "cancelled", None, ""
     if entry.deadline is not None:
-        return _deadline_badge(entry, now, form)
+        return _deadline_state(entry, now)
     if entry.task is not None:
-        return _task_badge(entry, now, form)
+        return _task_state(entry)
     pressing = [i for i in entry.items if i.urgency != Urgency.UPCOMING]
     if pressing:
         item = min(pressing, key=lambda i: i.urgency.rank)
-        label = item.kind.info.badge
-        text = {"long": f"{label} {item.urgency.value}", "short": item.urgency.value}
-        return text.get(form, _MARKS[item.urgency]), item.urgency, False
+        return "pressing", item.urgency, item.kind.info.badge
     if entry.thank_you_done:
-        return ("✓ thanked" if form == "long" else "✓"), None, True
+        return "thanked", None, ""
     if entry.interview.starts_at > now:
-        return ("›" if form == "mark" else "upcoming"), Urgency.UPCOMING, False
+        return "upcoming", Urgency.UPCOMING, ""
     if active_snooze(entry.app, entry.interview, now) is not None:
+        return "snoozed", None, ""
+    return "", None, ""
+
+
+def badge_of(state: BadgeState, form: str) -> tuple[str, Urgency | None, bool]:
+    """The badge of ``state`` in one of BADGE_FORMS: (text, urgency, done)."""
+    what, urgency, label = state
+    if what == "pressing":  # a follow-up due or overdue: "thank-you overdue", "overdue", "!!"
+        assert urgency is not None
+        text = {"long": f"{label} {urgency.value}", "short": urgency.value}
+        return text.get(form, _MARKS[urgency]), urgency, False
+    if what == "cancelled":
+        return CANCELLED_BADGE[form], None, False
+    if what == "deadline":  # its name: plain once passed, upcoming's colour before
+        text = {"long": label, "short": label.split()[-1]}.get(form, DEADLINE_MARK)
+        return text, urgency, False
+    if what in ("thanked", "done"):
+        return (
+            ({"thanked": "✓ thanked", "done": "✓ done"}[what] if form == "long" else "✓"),
+            None,
+            True,
+        )
+    if what == "task":
+        return ("☐" if form == "mark" else "task"), urgency, False
+    if what == "upcoming":
+        return ("›" if form == "mark" else "upcoming"), urgency, False
+    if what == "snoozed":
         return ("z" if form == "mark" else "snoozed"), None, False
     return "", None, False
 
 
-def _deadline_badge(
-    entry: TimelineEntry, now: datetime, form: str
-) -> tuple[str, Urgency | None, bool]:
+def _deadline_state(entry: TimelineEntry, now: datetime) -> BadgeState:
     # "deadline overdue" / "offer answer due" while it is listed among the follow-ups, else
     # its name: plain once it has passed (it needs nothing more), upcoming's colour before.
     mark = entry.deadline
@@ -97,24 +131,43 @@ def _deadline_badge(
     name = DEADLINE_FIELDS[mark.field][1]
     item = min(entry.items, key=lambda i: i.urgency.rank) if entry.items else None
     if item is not None and item.urgency != Urgency.UPCOMING:
-        text = {"long": f"{name} {item.urgency.value}", "short": item.urgency.value}
-        return text.get(form, _MARKS[item.urgency]), item.urgency, False
+        return "pressing", item.urgency, name
     ahead = mark.starts_at > now or item is not None
-    text = {"long": name, "short": name.split()[-1]}.get(form, DEADLINE_MARK)
-    return text, (Urgency.UPCOMING if ahead else None), False
+    return "deadline", (Urgency.UPCOMING if ahead else None), name
 
 
-def _task_badge(entry: TimelineEntry, now: datetime, form: str) -> tuple[str, Urgency | None, bool]:
+def _task_state(entry: TimelineEntry) -> BadgeState:
     # "task overdue" / "task due" while listed; "✓ done" once done; else "task".
     task = entry.task
     assert task is not None
     if task.done:
-        return ("✓ done" if form == "long" else "✓"), None, True
+        return "done", None, ""
     item = min(entry.items, key=lambda i: i.urgency.rank) if entry.items else None
     if item is not None and item.urgency != Urgency.UPCOMING:
-        text = {"long": f"task {item.urgency.value}", "short": item.urgency.value}
-        return text.get(form, _MARKS[item.urgency]), item.urgency, False
-    return ("☐" if form == "mark" else "task"), Urgency.UPCOMING, False
+        return "pressing", item.urgency, "task"
+    return "task", Urgency.UPCOMING, ""
+
+
+def _shows(entry: TimelineEntry, local: datetime) -> tuple[object, ...]:
+    """What a row's text is made of besides its badge (see Timeline._line, which reads
+    nothing else of the entry)."""
+    interview, mark, task = entry.record, entry.deadline, entry.task
+    if task is not None:
+        detail: tuple[object, ...] = (task.text, task.done)
+    elif mark is not None:
+        detail = (mark.field,)
+    elif interview is not None:
+        detail = (interview.kind, tuple(p.name for p in interview.interviewers))
+    else:
+        detail = ()
+    return (
+        entry.kind,
+        row_clock(entry, local),
+        entry.app.company,
+        entry.app.role,
+        entry.cancelled,
+        *detail,
+    )
 
 
 class Timeline(OptionList):
@@ -131,8 +184,8 @@ class Timeline(OptionList):
     # See defer_next: called once the deferred entries are drawn; what they are (and jump).
     _then: Callable[[], None] | None = None
     _deferred: tuple[Sequence[TimelineEntry], datetime, str | None, bool] | None = None
-    # Each entry's row as last drawn: (the entry, what the row depends on, its option).
-    _drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]] = {}
+    # Each entry's row as last drawn: (what the row shows, see _option; its option).
+    _drawn: dict[str, tuple[tuple[object, ...], Option]] = {}
 
     @property
     def selected_entry(self) -> TimelineEntry | None:
@@ -214,7 +267,7 @@ class Timeline(OptionList):
         now_placed = False
         zone = dates.local_tz()
         width = self._line_width()
-        drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]] = {}
+        drawn: dict[str, tuple[tuple[object, ...], Option]] = {}
         focus_index = None
         for entry in entries:
             start = entry.starts_at.astimezone(zone)
@@ -260,19 +313,21 @@ class Timeline(OptionList):
         now: datetime,
         focus_app: str | None,
         width: int,
-        drawn: dict[str, tuple[TimelineEntry, tuple[object, ...], Option]],
+        drawn: dict[str, tuple[tuple[object, ...], Option]],
     ) -> Option:
-        """The entry's row, the one drawn last time if nothing it shows has changed since:
-        moving through the applications redraws only the rows of the one left and the one
-        reached (their mark), not a few hundred."""
+        """The entry's row, the one drawn last time if what it shows is the same: moving
+        through the applications redraws only the rows of the one left and the one reached
+        (their mark), not a few hundred, and a new overview (every entry a new object, and
+        a new now) only the rows whose text or badge changed."""
         mine = focus_app is not None and entry.app.id == focus_app
-        drawn_as = (mine, width, now, self.app.theme)
+        state = badge_state(entry, now)
+        shows = (*_shows(entry, local), state, mine, width, self.app.theme)
         last = self._drawn.get(entry.entry_id)
-        if last is not None and last[0] is entry and last[1] == drawn_as:
-            option = last[2]
+        if last is not None and last[0] == shows:
+            option = last[1]
         else:
-            option = Option(self._line(entry, local, now, focus_app, width), id=entry.entry_id)
-        drawn[entry.entry_id] = (entry, drawn_as, option)
+            option = Option(self._line(entry, local, state, mine, width), id=entry.entry_id)
+        drawn[entry.entry_id] = (shows, option)
         return option
 
     @staticmethod
@@ -302,20 +357,16 @@ class Timeline(OptionList):
         )
 
     def _line(
-        self,
-        entry: TimelineEntry,
-        local: datetime,
-        now: datetime,
-        focus_app: str | None,
-        width: int,
+        self, entry: TimelineEntry, local: datetime, state: BadgeState, mine: bool, width: int
     ) -> Text:
-        # ``local``: when it starts, on the local clock; ``width``: see _line_width.
-        mine = focus_app is not None and entry.app.id == focus_app
+        # ``local``: when it starts, on the local clock; ``state``: its badge (see
+        # badge_state); ``mine``: of the focused application; ``width``: see _line_width.
+        # What it reads of the entry is in _shows.
         company = shown(entry.app.company, "bold" if mine else "")
         # " HH:MM " + " badge " + " " + company: the longest badge that leaves the company
         # whole (the mark if none does).
         for form in BADGE_FORMS:
-            text, urgency, done = badge(entry, now, form=form)
+            text, urgency, done = badge_of(state, form)
             if width <= 4 or 7 + len(text) + 3 + company.cell_len <= width - 1:
                 break
         style = urgency_style(self.app, urgency, done=done)
