@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import compress, count, islice
+from operator import is_not
 
 from jobtui.core.dates import now_against
 from jobtui.core.overview import SORTS, AppRow, Overview, TimelineEntry, sort_rows
@@ -48,14 +50,136 @@ def next_sort(sort: str) -> str:
 
 def visible_rows(overview: Overview, view: View) -> list[AppRow]:
     """Rows after the closed / follow-ups-only / filter switches, in the chosen order."""
+    rows = _ORDERS.rows(overview, view)
+    if needle := normalized(view.filter_of("applications")):
+        return [r for r in rows if needle in r.search_text]  # (filtering keeps the order)
+    return list(rows)  # the caller's own list: the kept one stays as it is
+
+
+def _shown_rows(overview: Overview, view: View) -> list[AppRow]:
+    """The rows the closed and follow-ups-only switches leave, sorted."""
     rows = overview.rows
     if not view.show_closed:
         rows = [r for r in rows if not r.app.closed]
     if view.followups_only:
         rows = [r for r in rows if r.needs_follow_up]
-    if needle := normalized(view.filter_of("applications")):
-        rows = [r for r in rows if needle in r.search_text]
     return sort_rows(rows, view.sort, overview.now)
+
+
+# A new overview with more new rows than this is sorted afresh, not updated.
+_UPDATED_AT_MOST = 64
+
+
+class _Orders:
+    """The rows the closed and follow-ups-only switches leave, in each sort, for the latest
+    overview: a filter keystroke or a switch only filters them; an overview made from the
+    last one by changing a few rows (a save) has them moved, not every row sorted again.
+
+    Updated lists are what sorting the new overview's rows gives (a stable sort: of rows as
+    urgent, the one first in ``overview.rows``): the rows both overviews share keep their
+    order, so a changed row only has to go in where its key puts it, and among rows with the
+    same key, where its place in the new rows puts it.
+    """
+
+    def __init__(self) -> None:
+        self._overview: Overview | None = None
+        self._lists: dict[tuple[str, bool, bool], list[AppRow]] = {}
+
+    def rows(self, overview: Overview, view: View) -> list[AppRow]:
+        if overview is not self._overview:
+            self._lists = self._updated(overview)
+            self._overview = overview
+        key = (view.sort, view.show_closed, view.followups_only)
+        rows = self._lists.get(key)
+        if rows is None:
+            rows = self._lists[key] = _shown_rows(overview, view)
+        return rows
+
+    def _updated(self, overview: Overview) -> dict[tuple[str, bool, bool], list[AppRow]]:
+        old = self._overview
+        kept = {k: v for k, v in self._lists.items() if k[0] == "urgency"}
+        if old is None or not kept or old.now != overview.now:
+            return {}
+        changes = _changes(old.rows, overview.rows)
+        if changes is None:
+            return {}
+        gone, added = changes
+        places: dict[int, int] = {}  # id(row) -> its place in the new rows, when needed
+
+        def place(row: AppRow) -> int:
+            if not places:
+                places.update((id(r), n) for n, r in enumerate(overview.rows))
+            return places[id(row)]
+
+        now = overview.now
+
+        def urgency(row: AppRow) -> tuple[int, bool, datetime, str]:
+            return row.urgency_key(now)
+
+        lists = {}
+        for (sort, show_closed, followups_only), shown in kept.items():
+            rows = list(shown)
+            for row in gone:  # found by its key, then among those as urgent by identity
+                key = urgency(row)
+                low = bisect_left(rows, key, key=urgency)
+                high = bisect_right(rows, key, key=urgency)
+                at = next((n for n in range(low, high) if rows[n] is row), None)
+                if at is not None:
+                    del rows[at]
+            for row in added:
+                if (not show_closed and row.app.closed) or (
+                    followups_only and not row.needs_follow_up
+                ):
+                    continue
+                key = urgency(row)
+                low = bisect_left(rows, key, key=urgency)
+                high = bisect_right(rows, key, key=urgency)
+                mine = place(row) if high > low else 0
+                while low < high and place(rows[low]) < mine:
+                    low += 1
+                rows.insert(low, row)
+            lists[(sort, show_closed, followups_only)] = rows
+        return lists
+
+
+def _changes(old: list[AppRow], new: list[AppRow]) -> tuple[list[AppRow], list[AppRow]] | None:
+    """The rows of ``old`` not in ``new`` and those of ``new`` not in ``old`` (a row moved
+    counts as both), the others in the same order in both; None past _UPDATED_AT_MOST.
+
+    The two lists are walked side by side in C (``map(is_not, ...)``) up to each row that
+    differs: a loop in Python over 10,000 rows would cost what sorting them does.
+    """
+    gone: list[AppRow] = []
+    added: list[AppRow] = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        differ = map(is_not, islice(old, i, None), islice(new, j, None))
+        run = next(compress(count(), differ), None)
+        if run is None:  # the rest of the shorter one is the same
+            step = min(len(old) - i, len(new) - j)
+            i, j = i + step, j + step
+            break
+        i, j = i + run, j + run
+        if i + 1 < len(old) and old[i + 1] is new[j]:
+            gone.append(old[i])  # deleted (or moved)
+            i += 1
+        elif j + 1 < len(new) and old[i] is new[j + 1]:
+            added.append(new[j])  # new here
+            j += 1
+        else:
+            gone.append(old[i])  # replaced
+            added.append(new[j])
+            i, j = i + 1, j + 1
+        if len(gone) + len(added) > _UPDATED_AT_MOST:
+            return None
+    gone.extend(old[i:])
+    added.extend(new[j:])
+    if len(gone) + len(added) > _UPDATED_AT_MOST:
+        return None
+    return gone, added
+
+
+_ORDERS = _Orders()
 
 
 def where_matched(row: AppRow, view: View) -> Match | None:

@@ -1,8 +1,10 @@
 """The view's fast paths give what the straightforward computation gives: the timeline's
-window capped to the entries nearest now, on a big overview with every kind of entry."""
+window capped to the entries nearest now, on a big overview with every kind of entry, and the
+list's rows in each sort, kept and updated across changes."""
 
 from __future__ import annotations
 
+import copy
 import random
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -10,8 +12,14 @@ import pytest
 from dateutil import tz
 
 from jobtui.config import FollowUpRules
-from jobtui.core.model import Application, Interview, Status, Task
-from jobtui.core.overview import Overview, TimelineEntry, build_overview
+from jobtui.core.model import Application, Contact, Interview, Status, Task
+from jobtui.core.overview import (
+    Overview,
+    TimelineEntry,
+    build_overview,
+    sort_rows,
+    update_overview,
+)
 from jobtui.core.search import normalized
 from jobtui.tui import view as views
 from jobtui.tui.view import TIMELINE_AHEAD, TIMELINE_BACK, TIMELINE_MAX_ROWS, View
@@ -171,3 +179,71 @@ def test_fewer_than_the_cap_are_all_kept_in_time_order(now):
         assert [e.starts_at.timestamp() for e in got] == sorted(
             e.starts_at.timestamp() for e in got
         )
+
+
+# -- the applications list: the kept orders, updated after a change ----------------------
+
+
+def reference_visible_rows(overview: Overview, view: View) -> list:
+    """The list's rows the plain way: every row filtered, then sorted."""
+    rows = overview.rows
+    if not view.show_closed:
+        rows = [r for r in rows if not r.app.closed]
+    if view.followups_only:
+        rows = [r for r in rows if r.needs_follow_up]
+    if needle := normalized(view.filter_of("applications")):
+        rows = [r for r in rows if needle in r.search_text]
+    return sort_rows(rows, view.sort, overview.now)
+
+
+LIST_VIEWS = [
+    View(sort=sort, show_closed=closed, followups_only=followups, filter_text=text)
+    for sort in ("urgency", "company", "applied", "status")
+    for closed in (False, True)
+    for followups in (False, True)
+    for text in ("", "umbrella", "deploy")
+]
+
+
+def _same_rows(overview: Overview) -> None:
+    for view in LIST_VIEWS:
+        got = views.visible_rows(overview, view)
+        assert [id(r) for r in got] == [id(r) for r in reference_visible_rows(overview, view)]
+
+
+def test_visible_rows_after_changes_are_the_straightforward_ones(now):
+    rng = random.Random(5)
+    overview = _big_overview(now, seed=5, size=400)
+    _same_rows(overview)
+    contacts = [Contact(name="Dana Moreno")]
+    for step in range(12):
+        rows = overview.rows
+        changed = {}
+        for row in rng.sample(rows, 3):
+            app = copy.deepcopy(row.app)
+            # a copy of another row's state (the same urgency key: a tie to place), a
+            # closed one, a new follow-up...
+            twin = rng.choice(rows).app
+            app.company, app.status = twin.company, twin.status
+            if rng.random() < 0.3:
+                app.status = Status.REJECTED
+            if rng.random() < 0.3:
+                app.contact_ids = [contacts[0].id]
+            changed[app.id] = (app, list(row.interviews), [])
+        if step % 4 == 3:
+            changed[rows[0].app.id] = None  # deleted
+        if step % 3 == 2:  # a new application
+            fresh = Application(company=rng.choice(["Acme", "Globex"]), role="SRE")
+            changed[fresh.id] = (fresh, [], [])
+        people = contacts if step % 5 == 4 else None  # contacts changed: rows copied
+        overview = update_overview(overview, changed, people, RULES).prepare()
+        _same_rows(overview)
+    # and a whole new overview (every row a new object) is sorted afresh
+    _same_rows(_big_overview(now, seed=5, size=400))
+
+
+def test_a_reordered_overview_is_sorted_afresh(now):
+    overview = _big_overview(now, seed=6, size=200)
+    _same_rows(overview)
+    shuffled = Overview(overview.now, overview.rows[::-1], overview.timeline).prepare()
+    _same_rows(shuffled)
