@@ -5,8 +5,9 @@ has its own badge ("deadline", "offer answer") in its urgency's colour."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from functools import partial
+from datetime import date, datetime
+from functools import cached_property, partial
+from operator import is_
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -32,7 +33,9 @@ def row_clock(entry: TimelineEntry, local: datetime) -> str:
     dated = entry.deadline is not None or entry.task is not None
     if dated and local.hour == 0 and local.minute == 0:
         return "  day"
-    return f"{local:%H:%M}"  # dates.format_clock, without converting it again
+    # dates.format_clock, without converting it again (nor asking the zone whether it is
+    # summer time, as strftime does)
+    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 # Characters one cell wide each (as Rich measures them): printable ASCII and the marks and
@@ -186,6 +189,11 @@ class Timeline(OptionList):
     _deferred: tuple[Sequence[TimelineEntry], datetime, str | None, bool] | None = None
     # Each entry's row as last drawn: (what the row shows, see _option; its option).
     _drawn: dict[str, tuple[tuple[object, ...], Option]] = {}
+    _days: dict[date, Option] = {}  # each day's heading as last drawn
+
+    @cached_property
+    def _now_marker(self) -> Option:
+        return Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
 
     @property
     def selected_entry(self) -> TimelineEntry | None:
@@ -269,25 +277,30 @@ class Timeline(OptionList):
         width = self._line_width()
         drawn: dict[str, tuple[tuple[object, ...], Option]] = {}
         focus_index = None
+        # The day headings and the now marker are kept too (an option new to the list is
+        # measured again, its text wrapped).
+        days: dict[date, Option] = {}
+        now_marker = self._now_marker
         for entry in entries:
             start = entry.starts_at.astimezone(zone)
             if not now_placed and start > now:
-                options.append(
-                    Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
-                )
+                options.append(now_marker)
                 now_placed = True
             if start.date() != last_day:
                 last_day = start.date()
-                options.append(
-                    Option(Text(dates.format_day(last_day), style="bold underline"), disabled=True)
-                )
+                # (an option is in the list once: a day shown again gets a new heading)
+                heading = None if last_day in days else self._days.get(last_day)
+                if heading is None:
+                    heading = Option(
+                        Text(dates.format_day(last_day), style="bold underline"), disabled=True
+                    )
+                days.setdefault(last_day, heading)
+                options.append(heading)
             options.append(self._option(entry, start, now, focus_app, width, drawn))
             if focus_app and entry.app.id == focus_app and (focus_index is None or start <= now):
                 focus_index = len(options) - 1
         if not now_placed and entries:
-            options.append(
-                Option(Text("──── now ────", style="bold"), id=NOW_MARKER_ID, disabled=True)
-            )
+            options.append(now_marker)
         if not entries:
             options.append(
                 Option(
@@ -295,8 +308,9 @@ class Timeline(OptionList):
                     disabled=True,
                 )
             )
-        self._drawn = drawn
-        self.set_options(options)
+        self._drawn, self._days = drawn, days
+        if len(options) != self.option_count or not all(map(is_, options, self.options)):
+            self.set_options(options)  # (the same options: nothing to lay out again)
         target = self._index_of(keep) if keep is not None and not jump else None
         if target is None:
             target = focus_index
