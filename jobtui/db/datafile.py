@@ -525,6 +525,13 @@ class DatabaseFile:
         except OSError:
             return False
 
+    def same_as_known(self) -> bool:
+        """Read the file again: True (its identity now taken as seen) if its bytes are the
+        ones we last read or wrote: a ``touch``, or a sync tool rewriting the same bytes.
+        Comparing costs a read; reloading would parse it all and rebuild every view."""
+        raw = self._read()
+        return raw is not None and self._known is not None and same_bytes(self._known, raw)
+
     def _stat_identity(self) -> tuple[int, int, int]:
         # Every save is a new inode (os.replace), so the inode alone would do; mtime and size
         # also catch an editor or a sync tool that rewrote the file in place.

@@ -562,7 +562,7 @@ class Store:
         the file again loses nothing.
         """
         file = self._storage.file
-        if file is not None and file.changed_on_disk():
+        if file is not None and file.changed_on_disk() and not file.same_as_known():
             before = self._storage.read()
             self._storage.reload()
             self._storage.touched_elsewhere |= _changed_records(before, self._storage.read())

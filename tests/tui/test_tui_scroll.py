@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from hostile import HOSTILE_TEXTS, looks_like
 from textual.events import MouseScrollDown
-from tui_helpers import make_app, screen_text, settle
+from tui_helpers import make_app, screen_text, settle, wait_for
 
 from jobtui.core.model import Application, Status
 from jobtui.core.textsafe import has_controls, visible
@@ -272,5 +272,6 @@ async def test_the_panes_follow_the_list_even_after_a_lost_redraw_callback(
             await settle(pilot, app)
         company = _company(table, table.cursor_row)
         assert table.cursor_row == 4
+        # The timer behind the lost callback brings the details pane's heading along.
+        assert await wait_for(pilot, lambda: f"{company} — Engineer " in screen_text(app), 5)
         assert app.main.selected_row().app.company == company
-        assert f"{company} — Engineer " in screen_text(app)  # the details pane's heading

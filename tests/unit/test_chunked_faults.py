@@ -96,3 +96,19 @@ def test_a_failed_first_save_into_a_new_empty_file_says_why(db_path, monkeypatch
     monkeypatch.undo()
     assert store.applications() == []  # memory is what is on disk: nothing
     assert db_path.read_bytes() == b""
+
+
+def test_a_file_touched_or_rewritten_with_the_same_bytes_is_not_reloaded(db_path):
+    store = _store_with(db_path, 3)
+    same = db_path.read_bytes()
+    os.utime(db_path, ns=(1, 1))  # touched
+    assert not store.reload_if_changed()
+    tmp = db_path.with_name("sync.tmp")  # a sync tool replaces it with the same bytes
+    tmp.write_bytes(same)
+    os.replace(tmp, db_path)
+    assert not store.reload_if_changed()
+    assert not store.reload_if_changed()  # its identity is now the one seen
+    # A real change is still picked up.
+    Store(db_path).save(Application(company="elsewhere", role="Ops"))
+    assert store.reload_if_changed()
+    assert "elsewhere" in {a.company for a in store.applications()}

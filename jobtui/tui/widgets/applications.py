@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 
 from jobtui.core import dates
 from jobtui.core.overview import AppRow
 from jobtui.core.search import Match
+from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import URGENCY_MARK, urgency_style
@@ -67,16 +67,8 @@ class ApplicationsTable(RowList):
     is Text: user data is never markup."""
 
     # The rows of jobtui.keys whose home is "lists", then those of "applications".
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="half_page_down"),
-        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="half_page_up"),
-        Binding("home", "first_row", "First", show=False, id="first_row"),
-        Binding("end", "last_row", "Last", show=False, id="last_row"),
-    ]
+    # j/k and the page keys, from the key table (jobtui.keys: "lists" and "applications").
+    BINDINGS = keymap.bindings("lists") + keymap.bindings("applications")
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
