@@ -1,11 +1,13 @@
 """The view's fast paths give what the straightforward computation gives: the timeline's
 window capped to the entries nearest now, on a big overview with every kind of entry, and the
-list's rows in each sort, kept and updated across changes."""
+list's rows in each sort, kept and updated across changes; and a replaced overview is let go
+of on another thread only when nothing else holds it."""
 
 from __future__ import annotations
 
 import copy
 import random
+import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -22,6 +24,7 @@ from jobtui.core.overview import (
 )
 from jobtui.core.search import normalized
 from jobtui.tui import view as views
+from jobtui.tui.screens.panes import release_elsewhere
 from jobtui.tui.view import TIMELINE_AHEAD, TIMELINE_BACK, TIMELINE_MAX_ROWS, View
 
 RULES = FollowUpRules()
@@ -247,3 +250,45 @@ def test_a_reordered_overview_is_sorted_afresh(now):
     _same_rows(overview)
     shuffled = Overview(overview.now, overview.rows[::-1], overview.timeline).prepare()
     _same_rows(shuffled)
+
+
+# -- a replaced overview is let go of on another thread ----------------------------------
+
+
+def _wait_for(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+def test_a_replaced_overview_is_taken_apart_elsewhere(now):
+    holder = [_big_overview(now, seed=8, size=50)]
+    rows, timeline = holder[0].rows, holder[0].timeline
+    assert rows and timeline
+    del rows, timeline  # (held here, they would not be taken apart: see below)
+    overview = holder.pop()
+    lists = [overview.rows, overview.timeline]
+    assert all(lists)
+    del lists  # a list of them here would hold them too
+    release_elsewhere(overview)
+    assert _wait_for(lambda: not overview.__dict__)  # the rows and entries let go of
+
+
+def test_an_overview_still_held_elsewhere_is_left_whole(now):
+    overview = _big_overview(now, seed=9, size=50)
+    still_shown = overview  # e.g. another screen draws from it
+    rows = len(overview.rows)
+    release_elsewhere(overview)
+    time.sleep(0.1)
+    assert len(still_shown.rows) == rows and still_shown.timeline
+
+    # a list of it held elsewhere is left whole, whatever happens to the rest
+    holder = [_big_overview(now, seed=10, size=50)]
+    kept_rows = holder[0].rows
+    count = len(kept_rows)
+    release_elsewhere(holder.pop())
+    time.sleep(0.1)
+    assert len(kept_rows) == count

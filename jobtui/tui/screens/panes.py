@@ -11,6 +11,9 @@ functions it calls, which take a ``MainPanes``.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -51,6 +54,43 @@ T = TypeVar("T")
 
 # The panes follow a move of the list's cursor after its frame, or at the latest this late.
 FOLLOW_AT_MOST = 0.25
+
+
+# A replaced overview is taken apart this many rows (or timeline entries) at a time.
+RELEASE_SLICE = 200
+
+
+def release_elsewhere(overview: Overview) -> None:
+    """Let go of a replaced overview on another thread, a slice of rows at a time, if
+    nothing else holds it: freeing a whole one (10,000 applications, their interviews and
+    notes) is a single call into C that held the UI up for about 100 ms."""
+    # Held by the caller, here and by getrefcount's argument, and its lists only by it:
+    # then nothing else can reach them, and taking them apart is seen by no one.
+    if sys.getrefcount(overview) > 3:
+        return
+    parts = []
+    rows, timeline = overview.rows, overview.timeline
+    for part in (rows, timeline):
+        # (the overview, its name here, the tuple, the loop's name, getrefcount's argument)
+        if sys.getrefcount(part) <= 5:
+            parts.append(part)
+    del rows, timeline, part
+    if not parts:
+        return
+    threading.Thread(
+        target=_take_apart, args=(overview, parts), name="jobtui-release", daemon=True
+    ).start()
+
+
+def _take_apart(overview: Overview, parts: list[list[object]]) -> None:
+    # The cached lookups go first (they only point into the lists), then the lists from
+    # their ends, a slice at a time, letting the UI thread run in between.
+    overview.__dict__.clear()
+    for part in parts:
+        while part:
+            del part[-RELEASE_SLICE:]
+            time.sleep(0)
+    parts.clear()
 
 
 class MainPanes(Screen[None]):
@@ -150,7 +190,14 @@ class MainPanes(Screen[None]):
 
     def show(self, overview: Overview) -> None:
         """Redraw everything from a fresh overview (called on the UI thread)."""
-        self.overview = overview
+        old, self.overview = self.overview, overview
+        try:
+            self._show(overview)
+        finally:
+            if old is not None and old is not overview:
+                release_elsewhere(old)
+
+    def _show(self, overview: Overview) -> None:
         rows = self.visible_rows()
         table = self.query_one(ApplicationsTable)
         table.show_rows(rows, overview.now, self.view)
