@@ -168,6 +168,7 @@ class JobTUI(ToastingApp):
                 self.main.show_first(overview, drawn)
             elif overview is not None:
                 self.main.show(overview)
+                self._prepare_search_after_frame(overview)
             if first and self.data.notice:
                 self.notify(self.data.notice, severity="warning", timeout=10)
             if first and self.data.read_only_reason:
@@ -187,7 +188,14 @@ class JobTUI(ToastingApp):
                 return
             self.notify(f"Could not read the database: {exc}", severity="error", timeout=30)
 
-        self.data.submit(_reload_if_changed, done, failed, full=True, search_later=self.loaded)
+        self.data.submit(_reload_if_changed, done, failed, full=True, search_later=False)
+
+    def _prepare_search_after_frame(self, overview: Overview) -> None:
+        """Have the search text of a whole new overview prepared once its frame is drawn:
+        on the data thread meanwhile, it would share the interpreter lock with the redraw
+        (at 10,000 applications about twice as long). If the callback is lost (a dialog
+        opened and closed at once), the first filter keystroke prepares it instead."""
+        self.call_after_refresh(self.data.prepare_search_later, overview)
 
     def _refresh_if_idle(self) -> None:
         if self.loaded and not self.data.busy and not self.leaving:
@@ -202,12 +210,13 @@ class JobTUI(ToastingApp):
             # The data service rebuilds the overview in full when the file was reloaded.
             if overview is not None and not self.leaving:
                 self.main.show(overview)
+                self._prepare_search_after_frame(overview)
                 self.notify("Loaded changes saved elsewhere.", timeout=3)
             if damaged is not None:
                 self._show_damaged(damaged)
             self.main.show_warnings(warnings)
 
-        self.data.submit(_check_for_changes, done, refresh=False)
+        self.data.submit(_check_for_changes, done, refresh=False, search_later=False)
 
     def _show_damaged(self, damaged: int) -> None:
         # Once per count: again only if more (or other) records turn out damaged.

@@ -58,6 +58,12 @@ FOLLOW_AT_MOST = 0.25
 
 # A replaced overview is taken apart this many rows (or timeline entries) at a time.
 RELEASE_SLICE = 200
+# Whether sys.getrefcount counts as release_elsewhere expects (see there).
+_COUNTS_ARE_KNOWN = (
+    sys.implementation.name == "cpython"
+    and sys.version_info < (3, 14)
+    and getattr(sys, "_is_gil_enabled", lambda: True)()
+)
 
 
 def release_elsewhere(overview: Overview) -> None:
@@ -65,8 +71,11 @@ def release_elsewhere(overview: Overview) -> None:
     nothing else holds it: freeing a whole one (10,000 applications, their interviews and
     notes) is a single call into C that held the UI up for about 100 ms."""
     # Held by the caller, here and by getrefcount's argument, and its lists only by it:
-    # then nothing else can reach them, and taking them apart is seen by no one.
-    if sys.getrefcount(overview) > 3:
+    # then nothing else can reach them, and taking them apart is seen by no one. Those
+    # counts hold for CPython 3.11 to 3.13 with the GIL; 3.14 counts fewer references
+    # (borrowed ones on the stack) and a free-threaded build counts differently: there the
+    # overview is just let go of, as before.
+    if not _COUNTS_ARE_KNOWN or sys.getrefcount(overview) > 3:
         return
     parts = []
     rows, timeline = overview.rows, overview.timeline
