@@ -265,6 +265,10 @@ def _datetime(value: Any, field_name: str) -> datetime:
             and _MIN_YEAR <= quick.year <= _MAX_YEAR
         ):
             return quick
+    if value is not None and not isinstance(value, str):  # a number, a list... in the file
+        raise ValidationError(
+            field_name, f"must be a date and time as text, not {type(value).__name__} {value!r:.40}"
+        )
     try:
         parsed = dates.from_iso(value)
     except ValueError as exc:

@@ -89,10 +89,11 @@ def test_a_missing_optional_time_is_none(value: object) -> None:
 
 
 @pytest.mark.parametrize("value", [5, 5.5, True, []])
-def test_a_time_that_is_not_text_fails_as_before(value: object) -> None:
-    # Not a ValidationError: the store notes such a record as damaged, naming no field.
-    with pytest.raises(AttributeError):
+def test_a_time_that_is_not_text_is_refused_naming_its_field(value: object) -> None:
+    # The store notes such a record as damaged, and `jobtui check` names the field.
+    with pytest.raises(ValidationError, match="must be a date and time as text") as caught:
         Interview.from_dict({**INTERVIEW, "starts_at": value})
+    assert caught.value.field == "starts_at"
 
 
 @pytest.mark.parametrize(
