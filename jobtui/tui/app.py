@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,6 +26,7 @@ from jobtui.db.store import Store
 from jobtui.ops.records import save_notes
 from jobtui.tui import keymap
 from jobtui.tui.data import DataService, StoreOpener
+from jobtui.tui.frames import after_next_frame
 from jobtui.tui.notes import failure_reason
 from jobtui.tui.palette import JobtuiCommands, app_commands, main_screen_commands
 from jobtui.tui.screens.main import MainScreen
@@ -36,6 +38,8 @@ from jobtui.tui.widgets.editor import RETRY_SECONDS
 REFRESH_SECONDS = 120
 # How often the file is checked for changes made elsewhere (a stat while nothing happens).
 POLL_SECONDS = 1.0
+# A new overview's search text is prepared after its frame, or at the latest this late.
+SEARCH_AFTER_AT_MOST = 1.0
 
 
 def _reload_if_changed(store: Store) -> list[str]:
@@ -193,9 +197,10 @@ class JobTUI(ToastingApp):
     def _prepare_search_after_frame(self, overview: Overview) -> None:
         """Have the search text of a whole new overview prepared once its frame is drawn:
         on the data thread meanwhile, it would share the interpreter lock with the redraw
-        (at 10,000 applications about twice as long). If the callback is lost (a dialog
-        opened and closed at once), the first filter keystroke prepares it instead."""
-        self.call_after_refresh(self.data.prepare_search_later, overview)
+        (at 10,000 applications about twice as long)."""
+        after_next_frame(
+            self, partial(self.data.prepare_search_later, overview), at_most=SEARCH_AFTER_AT_MOST
+        )
 
     def _refresh_if_idle(self) -> None:
         if self.loaded and not self.data.busy and not self.leaving:

@@ -37,6 +37,7 @@ from jobtui.ops.records import save_notes
 from jobtui.tui import keymap
 from jobtui.tui import view as views
 from jobtui.tui.data import DataService
+from jobtui.tui.frames import after_next_frame
 from jobtui.tui.notes import failure_reason
 from jobtui.tui.widgets.applications import ApplicationsTable
 from jobtui.tui.widgets.details import Details
@@ -297,15 +298,11 @@ class MainPanes(Screen[None]):
         # meanwhile (a held j scrolls the list at the key repeat rate).
         if not self._follow_pending:
             self._follow_pending = True
-            self.call_after_refresh(self._follow_selection)
-            # That callback waits on the screen shown now: should a dialog opened and closed
-            # at once take it along, the timer does it a moment later.
-            self.set_timer(FOLLOW_AT_MOST, self._follow_selection)
+            after_next_frame(self, self._follow_selection, at_most=FOLLOW_AT_MOST)
 
     def _follow_selection(self) -> None:
-        if self._follow_pending:  # (the callback or the timer, whichever comes first)
-            self._follow_pending = False
-            self._after_cursor_move()
+        self._follow_pending = False
+        self._after_cursor_move()
 
     @on(OptionList.OptionHighlighted, "#timeline")
     def _interview_highlighted(self) -> None:

@@ -99,11 +99,8 @@ class RowList(ScrollView, can_focus=True):
     # Spaces either side of every cell, as DataTable's cell padding.
     CELL_PADDING = 1
 
-    class Highlighted(Message):
-        """The cursor moved to another row (by a key, the mouse or :meth:`move_cursor`).
-
-        Not posted when :meth:`set_rows` replaces the rows: whoever replaced them redraws what
-        depends on the selection."""
+    class _RowMessage(Message):
+        """About the row under the cursor: its place and its key."""
 
         def __init__(self, row_list: RowList, cursor_row: int, row_key: str | None) -> None:
             super().__init__()
@@ -115,18 +112,14 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    class Selected(Message):
+    class Highlighted(_RowMessage):
+        """The cursor moved to another row (by a key, the mouse or :meth:`move_cursor`).
+
+        Not posted when :meth:`set_rows` replaces the rows: whoever replaced them redraws what
+        depends on the selection."""
+
+    class Selected(_RowMessage):
         """Enter (or a click on the cursor row) chose the row under the cursor."""
-
-        def __init__(self, row_list: RowList, cursor_row: int, row_key: str) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.cursor_row = cursor_row
-            self.row_key = row_key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

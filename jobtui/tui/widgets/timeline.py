@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from jobtui.core import dates
 from jobtui.core.followup import DEADLINE_FIELDS, Urgency
 from jobtui.core.overview import TimelineEntry, active_snooze
+from jobtui.tui.frames import after_next_frame
 from jobtui.tui.shown import shown
 from jobtui.tui.styles import urgency_style
 
@@ -226,10 +227,7 @@ class Timeline(OptionList):
         self._last = (entries, now, focus_app)
         if self._then is not None and self._deferred is None:
             deferred = self._deferred = (entries, now, focus_app, jump)
-            self.call_after_refresh(self._draw_deferred, deferred)
-            # Should that callback be lost (it waits on the screen shown then, and a dialog
-            # closed at once takes it along), the timeline is drawn a moment later anyway.
-            self.set_timer(DEFER_AT_MOST, partial(self._draw_deferred, deferred))
+            after_next_frame(self, partial(self._draw_deferred, deferred), at_most=DEFER_AT_MOST)
             return
         self._draw(entries, now, focus_app, jump=jump)
         self._deferred = None
